@@ -1,0 +1,1 @@
+"""Alembic migrations of the case file schema, shipped inside the package."""

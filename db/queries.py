@@ -1,0 +1,127 @@
+"""Read-side queries the panes, reports and commands share (all SQL stays in db/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
+from db.schemata import grade
+
+
+@dataclass(frozen=True)
+class Counts:
+    entities: int
+    links: int
+    documents: int
+    claims: int
+    sources: int
+    events: int
+    unsourced_links: int
+
+
+def counts(session: Session) -> Counts:
+    def count(model) -> int:  # noqa: ANN001
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+    return Counts(count(Entity), count(Link), count(Document), count(Claim), count(Source),
+                  count(Event), len(unsourced_link_ids(session)))
+
+
+def supported_link_ids(session: Session) -> set[str]:
+    return set(session.scalars(
+        select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
+                                          ClaimTarget.stance == "supports").distinct()))
+
+
+def unsourced_link_ids(session: Session) -> list[str]:
+    """Links that no claim supports — shown as "unsourced" everywhere."""
+    supported = select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
+                                                  ClaimTarget.stance == "supports")
+    return list(session.scalars(select(Link.id).where(Link.id.not_in(supported))))
+
+
+def links_of(session: Session, entity_id: str) -> list[Link]:
+    """Links in and out of an entity."""
+    return list(session.scalars(select(Link).where(
+        or_(Link.source_id == entity_id, Link.target_id == entity_id))))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A claim as cited: its excerpt, where it is, its grade and its document's hash."""
+
+    claim_id: str
+    stance: str
+    excerpt: str
+    statement: str
+    status: str
+    grade: str
+    span_start: int
+    span_end: int
+    page: int | None
+    document_id: str
+    document_title: str
+    document_sha256: str
+    source_name: str | None
+    url: str | None
+    published: str | None
+
+
+def _citation(stance: str, claim: Claim, document: Document, session: Session) -> Citation:
+    source_id = claim.source_id or document.source_id
+    source = session.get(Source, source_id) if source_id else None
+    reliability = claim.reliability or (source.reliability if source else None)
+    return Citation(claim.id, stance, claim.excerpt, claim.statement, claim.status,
+                    grade(reliability, claim.credibility), claim.span_start, claim.span_end,
+                    claim.page, document.id, document.title, document.sha256,
+                    source.name if source else None, document.url, document.published)
+
+
+def _citations(session: Session, condition) -> list[Citation]:  # noqa: ANN001
+    rows = session.execute(
+        select(ClaimTarget.stance, Claim, Document)
+        .join(Claim, Claim.id == ClaimTarget.claim_id)
+        .join(Document, Document.id == Claim.document_id)
+        .where(condition)
+        .order_by(Document.title, Claim.span_start))
+    return [_citation(stance, claim, document, session) for stance, claim, document in rows]
+
+
+def link_citations(session: Session, link_id: str) -> list[Citation]:
+    return _citations(session, ClaimTarget.link_id == link_id)
+
+
+def entity_citations(session: Session, entity_id: str) -> list[Citation]:
+    """Claims about an entity's own facts (not its links)."""
+    return _citations(session, ClaimTarget.entity_id == entity_id)
+
+
+def event_citations(session: Session, event_id: str) -> list[Citation]:
+    return _citations(session, ClaimTarget.event_id == event_id)
+
+
+def claim_citation(session: Session, claim_id: str) -> Citation | None:
+    row = session.execute(select(Claim, Document).join(Document, Document.id == Claim.document_id)
+                          .where(Claim.id == claim_id)).first()
+    return None if row is None else _citation("supports", row[0], row[1], session)
+
+
+def find_entities(session: Session, name_or_id: str) -> list[Entity]:
+    """Entities whose id is ``name_or_id`` or whose name/alias equals it (any case)."""
+    entity = session.get(Entity, name_or_id)
+    if entity is not None:
+        return [entity]
+    wanted = name_or_id.strip().casefold()
+    if not wanted:
+        return []
+    # LIKE narrows quickly (ASCII case-insensitive); casefold decides, for any script.
+    candidates = list(session.scalars(select(Entity).where(
+        Entity.properties.like(f"%{name_or_id.strip()}%"))))
+    found = [e for e in candidates if wanted in {n.casefold() for n in e.names}]
+    if found:
+        return found
+    return [e for e in session.scalars(select(Entity))
+            if wanted in {n.casefold() for n in e.names}]

@@ -1,0 +1,1 @@
+"""The Qt desktop application: windows, panes, models, dialogs, printing, workers, CLI."""

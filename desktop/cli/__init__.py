@@ -1,0 +1,1 @@
+"""The ``casefile`` command: the GUI, and the same operations headless."""
