@@ -16,14 +16,16 @@ class Changes:
     events: set[str] = field(default_factory=set)
     judgements: set[str] = field(default_factory=set)
     meta: bool = False
+    # Too much changed to list (a merge, an import, a newly opened case): reload all.
+    everything: bool = False
 
     def __bool__(self) -> bool:
-        return self.meta or any(getattr(self, f.name) for f in fields(self) if f.name != "meta")
+        return any(getattr(self, f.name) for f in fields(self))
 
     def update(self, other: Changes) -> Changes:
         for f in fields(self):
-            if f.name == "meta":
-                self.meta = self.meta or other.meta
+            if f.name in ("meta", "everything"):
+                setattr(self, f.name, getattr(self, f.name) or getattr(other, f.name))
             else:
                 getattr(self, f.name).update(getattr(other, f.name))
         return self

@@ -37,8 +37,8 @@ def check_case(case: CaseFile) -> CheckReport:
     with case.engine.connect() as connection:
         report.integrity = sqlite_seam.integrity_check(connection)
     with case.session() as session:
-        for document_id, title, expected, data in session.execute(
-                select(Document.id, Document.title, Document.sha256, Blob.data)
+        for title, expected, data in session.execute(
+                select(Document.title, Document.sha256, Blob.data)
                 .outerjoin(Blob, Blob.sha256 == Document.sha256)):
             report.documents_checked += 1
             if data is None:

@@ -10,8 +10,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
-
-
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 # The schema version written to PRAGMA user_version, one per Alembic revision, so that a

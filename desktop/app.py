@@ -1,0 +1,42 @@
+"""Start the GUI: the application object, theme, main window, and the first case."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db import APP_VERSION
+from desktop import settings
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(settings.APPLICATION)
+    QCoreApplication.setApplicationVersion(APP_VERSION)
+    from desktop.theme import apply_theme
+
+    apply_theme(app)
+    return app
+
+
+def run_gui(path: str | None = None) -> int:
+    """Open ``path``, or a fresh copy of the sample case, in the main window."""
+    app = make_app()
+    from desktop.flows import files
+    from desktop.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        if not Path(path).exists():
+            QMessageBox.warning(window, window.tr("Open Case File"),
+                                window.tr("{name}: no such file").format(name=path))
+        else:
+            files.open_case_path(window, path)
+    else:
+        files.open_case_path(window, str(files.fresh_sample_copy()))
+    return app.exec()

@@ -1,0 +1,52 @@
+"""Icons and colours, named in one place: each schema recognisable at a glance."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor, QIcon
+
+from resources import ICONS
+
+# Schema (or role, which wins) → (icon file stem, colour used in the network and timeline).
+_BY_ROLE = {
+    "brand": ("brand", "#c2185b"),
+    "facility": ("facility", "#00838f"),
+    "state": ("public_body", "#b71c1c"),
+}
+_BY_SCHEMA = {
+    "Person": ("person", "#2e7d32"),
+    "Company": ("company", "#1565c0"),
+    "Organization": ("organization", "#6a1b9a"),
+    "PublicBody": ("public_body", "#b71c1c"),
+    "LegalEntity": ("legal_entity", "#455a64"),
+    "Asset": ("asset", "#ef6c00"),
+    "RealEstate": ("facility", "#00838f"),
+    "Vehicle": ("vehicle", "#5d4037"),
+    "Airplane": ("vehicle", "#5d4037"),
+    "Vessel": ("vehicle", "#5d4037"),
+    "Address": ("address", "#757575"),
+}
+_DEFAULT = ("legal_entity", "#455a64")
+
+
+def schema_style(schema: str, role: str | None = None) -> tuple[str, str]:
+    return _BY_ROLE.get(role or "") or _BY_SCHEMA.get(schema, _DEFAULT)
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon by file stem (``resources/icons/NAME.svg``)."""
+    return QIcon(str(ICONS / f"{name}.svg"))
+
+
+def schema_icon(schema: str, role: str | None = None) -> QIcon:
+    return icon(schema_style(schema, role)[0])
+
+
+def schema_color(schema: str, role: str | None = None) -> QColor:
+    return QColor(schema_style(schema, role)[1])
+
+
+def icon_path(name: str) -> str:
+    return str(ICONS / f"{name}.svg")

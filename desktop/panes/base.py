@@ -1,0 +1,66 @@
+"""What every pane is: a widget that shows part of the case and says what was selected.
+
+Panes never call each other. They emit ``sig_*`` signals; the coordinator (wired by the
+main window) relays them to the other panes' ``select_*``/``show_*`` methods. A pane
+refreshes itself from ``on_changes`` with only the ids that changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from db.changes import Changes
+from desktop.context import CaseContext
+
+
+class Pane(QWidget):
+    # What the person selected or asked for, for the coordinator to relay.
+    sig_entity_selected = Signal(str)
+    sig_entities_selected = Signal(list)  # several entity ids (multi-select)
+    sig_entity_activated = Signal(str)  # double-click: open the entity's detail
+    sig_link_selected = Signal(str)
+    sig_claim_selected = Signal(str)
+    sig_document_requested = Signal(str, int, int)  # document id, span start, span end (-1)
+    sig_show_chain = Signal(str)  # entity id
+    sig_find_paths = Signal(str, str)  # entity ids
+    sig_print_summary = Signal(str)  # entity id
+    sig_status = Signal(str)  # a short message for the status bar
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context: CaseContext | None = None
+
+    # -- called by the main window -------------------------------------------------------
+    def set_context(self, context: CaseContext | None) -> None:
+        """A case was opened (or closed: None). Reload everything."""
+        self.context = context
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what ``changes`` names (``changes.everything``: reload all)."""
+
+    # -- called by the coordinator ---------------------------------------------------------
+    def select_entity(self, entity_id: str) -> None:
+        """Another pane selected an entity: select it here too, without re-emitting."""
+
+    def select_entities(self, entity_ids: list[str]) -> None:
+        if entity_ids:
+            self.select_entity(entity_ids[0])
+
+    def select_link(self, link_id: str) -> None:
+        pass
+
+    def select_claim(self, claim_id: str) -> None:
+        pass
+
+    def show_document(self, document_id: str, start: int = -1, end: int = -1) -> None:
+        pass
+
+    def show_chain(self, entity_id: str) -> None:
+        pass
+
+    def show_paths(self, first_id: str, second_id: str) -> None:
+        pass
+
+    def open_entity_detail(self, entity_id: str) -> None:
+        pass

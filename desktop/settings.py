@@ -1,0 +1,55 @@
+"""One typed registry of settings, with defaults, over QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+ORGANIZATION = "CaseFileExplorer"
+APPLICATION = "Case File Explorer"
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+    def get(self) -> T:
+        value = _settings().value(self.key, self.default)
+        if isinstance(self.default, bool) and isinstance(value, str):
+            return value.lower() == "true"  # type: ignore[return-value]
+        if isinstance(self.default, list) and not isinstance(value, list):
+            return [value] if value else []  # type: ignore[return-value]
+        return value  # type: ignore[return-value]
+
+    def set(self, value: T) -> None:
+        _settings().setValue(self.key, value)
+
+
+def _settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
+LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+THEME: Setting[str] = Setting("view/theme", "system")  # system | light | dark
+AUTHOR: Setting[str] = Setting("user/author", "")
+CSV_MAPPINGS: Setting[str] = Setting("import/csv_mappings", "{}")  # JSON by header signature
+
+
+def add_recent(path: str) -> list[str]:
+    recent = [p for p in RECENT_FILES.get() if p != path]
+    recent.insert(0, path)
+    RECENT_FILES.set(recent[:MAX_RECENT])
+    return recent[:MAX_RECENT]
+
+
+def value(key: str, default: Any = None) -> Any:
+    return _settings().value(key, default)
