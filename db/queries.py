@@ -125,3 +125,26 @@ def find_entities(session: Session, name_or_id: str) -> list[Entity]:
         return found
     return [e for e in session.scalars(select(Entity))
             if wanted in {n.casefold() for n in e.names}]
+
+
+def suggest_entities(session: Session, text: str, limit: int = 30) -> list[tuple[str, str, str, str | None]]:
+    """(id, caption, schema, role) of entities whose caption or alias starts with or
+    contains ``text`` — prefix matches first. Fast on 100k entities (indexed caption)."""
+    text = text.strip()
+    if not text:
+        rows = session.execute(select(Entity.id, Entity.caption, Entity.schema, Entity.role)
+                               .order_by(Entity.caption).limit(limit))
+        return [tuple(r) for r in rows]
+    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    prefix = session.execute(
+        select(Entity.id, Entity.caption, Entity.schema, Entity.role)
+        .where(Entity.caption.like(f"{pattern}%", escape="\\"))
+        .order_by(Entity.caption).limit(limit)).all()
+    seen = {r[0] for r in prefix}
+    more = session.execute(
+        select(Entity.id, Entity.caption, Entity.schema, Entity.role)
+        .where(or_(Entity.caption.like(f"%{pattern}%", escape="\\"),
+                   Entity.properties.like(f"%{pattern}%", escape="\\")))
+        .order_by(Entity.caption).limit(limit)).all()
+    return [tuple(r) for r in prefix] + [tuple(r) for r in more if r[0] not in seen][
+        : max(0, limit - len(prefix))]
