@@ -1,0 +1,99 @@
+"""Formats investigators exchange: FollowTheMoney, BODS, CSV, GraphML/GEXF.
+
+Every importer first *reads* a file into an ``ImportBatch`` (pure, nothing written —
+the GUI previews it), then ``write_batch`` adds the batch to the case as one undoable
+command in one transaction. A malformed file raises ``FormatError`` naming the line or
+record at fault before anything is written. ``import_file`` / ``export_file`` pick the
+format by name, file extension or content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.formats.results import FormatError, ImportBatch, ImportResult
+from db.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from db.casefile import CaseFile
+
+IMPORT_FORMATS = ("ftm", "bods", "csv", "graphml", "casefile")
+EXPORT_FORMATS = ("ftm", "graphml", "gexf", "csv")
+
+__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportBatch", "ImportResult",
+           "export_file", "guess_format", "import_file", "read_file"]
+
+
+def guess_format(path: str | Path) -> str:
+    """The import format of ``path`` from its extension, else from its first bytes."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    by_suffix = {".ijson": "ftm", ".jsonl": "ftm", ".ftm": "ftm", ".csv": "csv",
+                 ".graphml": "graphml", ".casefile": "casefile"}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError as error:
+        raise FormatError(f"{path.name}: cannot read ({error.strerror})") from None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"SQLite format 3"):
+        return "casefile"
+    if text.startswith(b"<") and b"graphml" in head:
+        return "graphml"
+    if b"statementId" in head or b"recordDetails" in head:
+        return "bods"
+    if text.startswith((b"{", b"[")) and b'"schema"' in head:
+        return "ftm"
+    raise FormatError(f"{path.name}: cannot tell the format; pass --format "
+                      f"({', '.join(IMPORT_FORMATS)})")
+
+
+def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | Path | None = None,
+              progress: Progress = NO_PROGRESS) -> ImportBatch:
+    """Read ``path`` into a batch (nothing written). Not for "casefile" (see db.merge)."""
+    path = Path(path)
+    fmt = fmt or guess_format(path)
+    if fmt == "ftm":
+        from db.formats.ftm import read_ftm
+        return read_ftm(path, progress)
+    if fmt == "bods":
+        from db.formats.bods import read_bods
+        return read_bods(path, progress)
+    if fmt == "csv":
+        from db.formats.csv_io import CsvMapping, read_csv
+        if mapping_path is None:
+            raise FormatError("CSV import needs a column mapping (--mapping FILE.json)")
+        return read_csv(path, CsvMapping.load(mapping_path), progress)
+    if fmt == "graphml":
+        from db.formats.graphml import read_graphml
+        return read_graphml(path, progress)
+    raise FormatError(f"unknown import format {fmt!r} (use {', '.join(IMPORT_FORMATS)})")
+
+
+def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
+                mapping_path: str | Path | None = None,
+                progress: Progress = NO_PROGRESS) -> ImportResult:
+    """Read and add a file to the case in one transaction (one undoable step)."""
+    from db.formats.batch import write_batch
+
+    batch = read_file(path, fmt, mapping_path=mapping_path, progress=progress)
+    return write_batch(case, batch, progress).result
+
+
+def export_file(case: CaseFile, out: str | Path, fmt: str,
+                progress: Progress = NO_PROGRESS) -> dict[str, int]:
+    """Write the case to ``out`` in ``fmt``; returns counts written per kind."""
+    out = Path(out)
+    if fmt == "ftm":
+        from db.formats.ftm import export_ftm
+        return export_ftm(case, out, progress)
+    if fmt in ("graphml", "gexf"):
+        from db.formats.graphml import export_graph
+        return export_graph(case, out, fmt, progress)
+    if fmt == "csv":
+        from db.formats.csv_io import export_csv
+        return export_csv(case, out, progress)
+    raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
