@@ -1,0 +1,235 @@
+"""Control chains: who owns and who controls an entity, how much, and on what evidence.
+
+``control_chains(session, entity_id, as_of)`` loads only the entity's ancestor subgraph
+of ownership and control links in force on ``as_of`` (see ``graph_load``), then:
+
+* effective share of every owner — the walk sum E = A(I−A)⁻¹ (see ``shares``), computed
+  twice: once with every share at its minimum and once at its maximum. Walk sums are
+  monotone in every share, so the two give the exact [min, max] of the effective share;
+* an owner whose paths cross any step of unknown share (an ownership link without a
+  share, or a control link, which says nothing about shares) has an unknown effective
+  share — even if some other path of it is known: the known part is only a lower bound,
+  and printing it as "the" share would understate the holding. It stays listed, with
+  its paths, so the gap is visible;
+* control with certainty (minimum shares; see ``shares.controlled_sets``);
+* ultimate owners: natural tops (people, state bodies) and owners with nobody above
+  them — or, for a circular group at the top, nobody above the group.
+
+Every link used becomes a ``ChainStep`` carrying the claims that support or contradict
+it; a step no claim supports is ``unsourced``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from typing import Any
+
+import networkx as nx
+from sqlalchemy.orm import Session
+
+from db.analysis import graph_load
+from db.analysis.shares import controlled_sets, reaching, walk_sums
+from db.models import Entity
+from db.queries import Citation
+from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
+
+CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
+MAX_PATHS_PER_OWNER = 20  # paths listed per owner (shortest first); shares use all walks
+
+
+@dataclass
+class ChainStep:
+    link_id: str
+    schema: str
+    source_id: str
+    target_id: str
+    share_min: float | None
+    share_max: float | None
+    start_date: str | None
+    end_date: str | None
+    supporting: list[str] = field(default_factory=list)
+    contradicting: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def unsourced(self) -> bool:
+        return not self.supporting
+
+    def to_json(self) -> dict[str, Any]:
+        return {"link_id": self.link_id, "schema": self.schema, "source_id": self.source_id,
+                "target_id": self.target_id, "share_min": self.share_min,
+                "share_max": self.share_max, "start_date": self.start_date,
+                "end_date": self.end_date, "supporting": self.supporting,
+                "contradicting": self.contradicting, "unsourced": self.unsourced,
+                "citations": [{"claim_id": c.claim_id, "stance": c.stance,
+                               "excerpt": c.excerpt, "grade": c.grade,
+                               "document_title": c.document_title,
+                               "document_sha256": c.document_sha256,
+                               "source_name": c.source_name} for c in self.citations]}
+
+
+@dataclass
+class OwnerShare:
+    """One owner of the entity. Shares are percent; all three None when unknown.
+
+    Exact: effective_share == min == max. A range: effective_share is None and min/max
+    give the bounds (``share_text`` reads "20–30%").
+    """
+
+    id: str
+    name: str
+    schema: str
+    effective_share: float | None
+    effective_share_min: float | None
+    effective_share_max: float | None
+    controls: bool
+    ultimate: bool
+    direct: bool
+    paths: list[list[str]]
+    ultimate_controller: bool = False
+    paths_truncated: bool = False
+
+    @property
+    def share_text(self) -> str:
+        if self.effective_share is not None:
+            return f"{_number(self.effective_share)}%"
+        if self.effective_share_min is None or self.effective_share_max is None:
+            return "unknown"
+        return f"{_number(self.effective_share_min)}–{_number(self.effective_share_max)}%"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "schema": self.schema,
+                "effective_share": self.effective_share,
+                "effective_share_min": self.effective_share_min,
+                "effective_share_max": self.effective_share_max,
+                "controls": self.controls, "ultimate": self.ultimate, "paths": self.paths,
+                "direct": self.direct, "ultimate_controller": self.ultimate_controller,
+                "paths_truncated": self.paths_truncated}
+
+
+@dataclass
+class ChainResult:
+    entity_id: str
+    entity_name: str
+    as_of: date | None
+    owners: list[OwnerShare]
+    steps: dict[str, ChainStep]
+
+    @property
+    def controllers(self) -> list[OwnerShare]:
+        """Ultimate controllers: owners that control the entity and nobody controls."""
+        return [o for o in self.owners if o.ultimate_controller]
+
+    def links_between(self, source_id: str, target_id: str) -> list[ChainStep]:
+        """The steps that make one hop of a path (an owner may hold twice, or also control)."""
+        return [s for s in self.steps.values()
+                if s.source_id == source_id and s.target_id == target_id]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": {"id": self.entity_id, "name": self.entity_name},
+                "as_of": self.as_of.isoformat() if self.as_of else None,
+                "owners": [o.to_json() for o in self.owners],
+                "controllers": [o.id for o in self.controllers],
+                "steps": [s.to_json() for s in self.steps.values()]}
+
+
+def control_chains(session: Session, entity_id: str, as_of: date | None = None, *,
+                   citations: bool = True) -> ChainResult:
+    """Owners and controllers of ``entity_id`` as of a date (None: every link counts).
+
+    ``citations=False`` skips loading excerpts (claim ids are always loaded).
+    """
+    entity = session.get(Entity, entity_id)
+    if entity is None:
+        raise LookupError(f"no entity with id {entity_id}")
+    links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of)
+    steps = _steps(session, links, citations)
+    owner_ids = {link.source_id for link in links} - {entity_id}
+    labels = graph_load.entity_labels(session, owner_ids)
+    bounds = [(link, _bounds(link)) for link in links]
+    known = [(link.source_id, link.target_id, b) for link, b in bounds if b is not None]
+    low = walk_sums(((s, t, b[0]) for s, t, b in known), entity_id)
+    high = walk_sums(((s, t, b[1]) for s, t, b in known), entity_id)
+    pairs = [(link.source_id, link.target_id) for link in links]
+    unknown = reaching(pairs, {link.source_id for link, b in bounds if b is None})
+    control = controlled_sets(
+        ((s, t, b[0]) for s, t, b in known),
+        ((link.source_id, link.target_id) for link in links if link.schema in CONTROL_LINKS),
+        owner_ids | {entity_id})
+    controlled_by_someone = set().union(*control.values()) if control else set()
+    graph = nx.DiGraph(pairs)
+    tops = _tops(graph, labels)
+    direct = {link.source_id for link in links if link.target_id == entity_id}
+    owners: list[OwnerShare] = []
+    for owner in owner_ids:
+        name, schema = labels.get(owner, (owner, ""))
+        paths = list(islice(nx.all_simple_paths(graph, owner, entity_id),
+                            MAX_PATHS_PER_OWNER + 1))
+        paths.sort(key=len)
+        if owner in unknown:
+            share = low_pct = high_pct = None
+        else:
+            low_pct, high_pct = _percent(low.get(owner, 0.0)), _percent(high.get(owner, 0.0))
+            share = low_pct if low_pct == high_pct else None
+        controls = entity_id in control.get(owner, ())
+        owners.append(OwnerShare(
+            owner, name, schema, share, low_pct, high_pct, controls,
+            ultimate=owner in tops, direct=owner in direct, paths=paths[:MAX_PATHS_PER_OWNER],
+            ultimate_controller=controls and owner not in controlled_by_someone,
+            paths_truncated=len(paths) > MAX_PATHS_PER_OWNER))
+    owners.sort(key=_owner_order)
+    return ChainResult(entity_id, entity.caption, as_of, owners, steps)
+
+
+def _bounds(link: graph_load.LinkRow) -> tuple[float, float] | None:
+    """(min, max) fraction a link holds; None when unknown (control links hold none)."""
+    if link.schema not in OWNERSHIP_LINKS:
+        return None
+    if link.share_min is None and link.share_max is None:
+        return None
+    low = link.share_min if link.share_min is not None else 0.0
+    high = link.share_max if link.share_max is not None else 100.0
+    return low / 100.0, high / 100.0
+
+
+def _percent(fraction: float) -> float:
+    # Walk sums over cross-holdings can count one stake more than once; nobody holds
+    # more than all of an entity, so the reported share stops at 100%.
+    return round(min(fraction * 100.0, 100.0), 6)
+
+
+def _tops(graph: nx.DiGraph, labels: dict[str, tuple[str, str]]) -> set[str]:
+    """Natural tops, and members of circular groups (or single owners) nobody else owns."""
+    tops = {node for node, (_, schema) in labels.items() if schema in NATURAL_TOPS}
+    condensed = nx.condensation(graph)
+    for component in condensed.nodes:
+        if condensed.in_degree(component) == 0:
+            tops |= set(condensed.nodes[component]["members"])
+    return tops & set(labels)
+
+
+def _steps(session: Session, links: list[graph_load.LinkRow],
+           with_citations: bool) -> dict[str, ChainStep]:
+    ids = [link.id for link in links]
+    stances = graph_load.claim_stances(session, ids)
+    cited = graph_load.link_citations(session, ids) if with_citations else {}
+    steps: dict[str, ChainStep] = {}
+    for link in sorted(links, key=lambda link: link.id):
+        supporting, contradicting = stances.get(link.id, ([], []))
+        steps[link.id] = ChainStep(link.id, link.schema, link.source_id, link.target_id,
+                                   link.share_min, link.share_max, link.start_date,
+                                   link.end_date, supporting, contradicting,
+                                   cited.get(link.id, []))
+    return steps
+
+
+def _owner_order(owner: OwnerShare) -> tuple:
+    if owner.effective_share_max is None:
+        return (1, 0.0, owner.name.casefold(), owner.id)
+    return (0, -owner.effective_share_max, owner.name.casefold(), owner.id)
+
+
+def _number(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
