@@ -1,0 +1,1 @@
+"""Read models for the panes: the queries each pane needs, Qt-free."""
