@@ -1,0 +1,342 @@
+"""Passage → claim (+ the relationship it establishes) in one transaction.
+
+This is the step investigators repeat all day: select a sentence, say what it asserts,
+and tie it to a relationship. The claim, an optional new source, an optional new link
+and the attachment between them are written by ONE function of a transaction, so the
+GUI makes it one undo step and a refused value leaves nothing behind. The guesses that
+pre-fill the dialog (link type, direction, share, value, dates) live here too, Qt-free,
+so they are tested on plain strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.models import Document, Entity
+from db.partial_date import normalise
+from db.schemata import link_schema
+from db.services.evidence import attach_claim, create_claim, create_source
+from db.services.links import create_link
+from db.transaction import Transaction
+from db.views.excerpt_entities import Mention
+
+
+# -- what the dialog hands over ------------------------------------------------------------
+@dataclass
+class NewLink:
+    schema: str
+    source_id: str
+    target_id: str
+    share_min: float | None = None
+    share_max: float | None = None
+    shares_value: float | None = None
+    shares_currency: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class ExistingLink:
+    link_id: str
+
+
+@dataclass
+class EntityFact:
+    entity_id: str
+    prop: str | None = None
+    value: str | None = None
+
+
+@dataclass
+class ClaimDraft:
+    document_id: str
+    span_start: int
+    span_end: int
+    statement: str = ""
+    source_id: str | None = None  # None: the document's own source
+    new_source_name: str | None = None  # a source not yet in the case ("Kommersant")
+    reliability: str | None = None  # override of the source's grade
+    credibility: int = 6
+    status: str = "unverified"
+    stance: str = "supports"
+    target: NewLink | ExistingLink | EntityFact | None = None
+    rects: list[Any] | None = None
+
+
+@dataclass
+class FlowResult:
+    claim_id: str
+    link_id: str | None = None
+    target_id: str | None = None
+    source_id: str | None = None
+
+
+def create_claim_from_passage(tx: Transaction, draft: ClaimDraft) -> FlowResult:
+    """Write the claim, its new source and link if any, and the attachment."""
+    document = tx.session.get(Document, draft.document_id)
+    if document is None:
+        raise LookupError(f"no document with id {draft.document_id}")
+    result = FlowResult(claim_id="")
+    source_id = draft.source_id
+    if draft.new_source_name and draft.new_source_name.strip():
+        source_id = create_source(tx, draft.new_source_name,
+                                  reliability=draft.reliability or "F")
+        result.source_id = source_id
+    if source_id == document.source_id:
+        source_id = None  # the claim's source is the document's own: no override
+    target = draft.target
+    if isinstance(target, NewLink):
+        _check_new_link(target)
+    statement = draft.statement.strip() or _default_statement(tx, target)
+    result.claim_id = create_claim(
+        tx, draft.document_id, draft.span_start, draft.span_end, statement=statement,
+        credibility=draft.credibility, reliability=draft.reliability, status=draft.status,
+        source_id=source_id, rects=draft.rects)
+    if isinstance(target, NewLink):
+        result.link_id = create_link(
+            tx, target.schema, target.source_id, target.target_id,
+            share_min=target.share_min, share_max=target.share_max,
+            shares_value=target.shares_value, shares_currency=target.shares_currency,
+            start_date=target.start_date, end_date=target.end_date, role=target.role)
+        result.target_id = attach_claim(tx, result.claim_id, link_id=result.link_id,
+                                        stance=draft.stance)
+    elif isinstance(target, ExistingLink):
+        result.link_id = target.link_id
+        result.target_id = attach_claim(tx, result.claim_id, link_id=target.link_id,
+                                        stance=draft.stance)
+    elif isinstance(target, EntityFact):
+        result.target_id = attach_claim(tx, result.claim_id, entity_id=target.entity_id,
+                                        prop=target.prop or None, value=target.value or None,
+                                        stance=draft.stance)
+    return result
+
+
+def _check_new_link(link: NewLink) -> None:
+    link_schema(link.schema)
+    if not link.source_id or not link.target_id:
+        raise ValueError("choose both entities of the relationship")
+    link.start_date = normalise(link.start_date)  # PartialDateError is a ValueError
+    link.end_date = normalise(link.end_date)
+    if link.start_date and link.end_date and link.end_date < link.start_date:
+        raise ValueError(f"the relationship ends ({link.end_date}) before it starts "
+                         f"({link.start_date})")
+
+
+def _default_statement(tx: Transaction, target: Any) -> str:
+    if not isinstance(target, NewLink):
+        return ""
+    source = tx.session.get(Entity, target.source_id)
+    other = tx.session.get(Entity, target.target_id)
+    if source is None or other is None:
+        return ""
+    return describe_link(source.caption, target.schema, other.caption,
+                         share_min=target.share_min, share_max=target.share_max,
+                         shares_value=target.shares_value,
+                         shares_currency=target.shares_currency,
+                         start_date=target.start_date, end_date=target.end_date)
+
+
+def describe_link(source: str, schema: str, target: str, *, share_min: float | None = None,
+                  share_max: float | None = None, shares_value: float | None = None,
+                  shares_currency: str | None = None, start_date: str | None = None,
+                  end_date: str | None = None) -> str:
+    """"Renera owns RUB 6.2 bn of JSC Kama since 2022" — a statement from a link's fields."""
+    verb = link_schema(schema).label
+    what = ""
+    share = format_share(share_min, share_max)
+    if share:
+        what = f" {share} of"
+    elif shares_value is not None:
+        what = f" {format_amount(shares_value, shares_currency)} of"
+    text = f"{source} {verb}{what} {target}"
+    if start_date and end_date:
+        text += f" from {start_date} to {end_date}"
+    elif start_date:
+        text += f" since {start_date}"
+    elif end_date:
+        text += f" until {end_date}"
+    return text
+
+
+# -- the fields people type ---------------------------------------------------------------
+_NUMBER = r"\d+(?:[.,]\d+)?"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def parse_share(text: str) -> tuple[float | None, float | None]:
+    """"51", "51 %", "25–50", "25-50%" or "" (unknown) → (share_min, share_max)."""
+    cleaned = text.strip().replace("%", "").replace(" ", "")
+    if not cleaned:
+        return None, None
+    match = re.fullmatch(rf"({_NUMBER})(?:[-–—]|\.\.)({_NUMBER})", cleaned)
+    if match:
+        low, high = _number(match.group(1)), _number(match.group(2))
+    elif re.fullmatch(_NUMBER, cleaned):
+        low = high = _number(cleaned)
+    else:
+        raise ValueError(f"a share is a percentage (51), a range (25–50) or blank, not {text!r}")
+    for value in (low, high):
+        if not 0 <= value <= 100:
+            raise ValueError(f"a share is a percentage from 0 to 100, not {value:g}")
+    if low > high:
+        raise ValueError(f"share range {low:g}–{high:g} runs backwards")
+    return low, high
+
+
+def format_share(share_min: float | None, share_max: float | None) -> str:
+    if share_min is None and share_max is None:
+        return ""
+    if share_min == share_max:
+        return f"{share_min:g}%"
+    return f"{share_min if share_min is not None else 0:g}–" \
+           f"{share_max if share_max is not None else 100:g}%"
+
+
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+                "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
+
+
+def parse_amount(text: str) -> float | None:
+    """"6.2 bn", "6.2 billion", "6200000000", "6 200 000 000" or "" → a number."""
+    cleaned = text.strip().casefold()
+    if not cleaned:
+        return None
+    match = re.fullmatch(rf"({_NUMBER}(?:[ \u00a0]\d{{3}})*)\s*([a-z]*)", cleaned)
+    if match is None or (match.group(2) and match.group(2) not in _MULTIPLIERS):
+        raise ValueError(f"not an amount: {text!r} (e.g. 6.2 bn or 6200000000)")
+    number = _number(re.sub(r"[ \u00a0]", "", match.group(1)))
+    return number * _MULTIPLIERS.get(match.group(2), 1)
+
+
+def format_amount(value: float, currency: str | None = None) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
+        if abs(value) >= size:
+            amount = f"{value / size:g} {suffix}"
+            break
+    else:
+        amount = f"{value:,.0f}"
+    return f"{currency} {amount}" if currency else amount
+
+
+# -- guessing what a passage says -------------------------------------------------------
+_CURRENCIES = {"rubles": "RUB", "roubles": "RUB", "rub": "RUB", "₽": "RUB", "dollars": "USD",
+               "usd": "USD", "$": "USD", "euros": "EUR", "eur": "EUR", "€": "EUR",
+               "pounds": "GBP", "gbp": "GBP", "£": "GBP", "won": "KRW", "krw": "KRW",
+               "lira": "TRY", "try": "TRY", "yuan": "CNY", "cny": "CNY"}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+# Link type by the words of the passage, first match wins (ownership words are the most
+# specific: "owned", "stake", a percentage).
+_TYPE_WORDS = (
+    ("Ownership", r"stake|owns|owned|owner|shareholder|shares|holds|holding|subsidiary|"
+                  r"acquired|\d\s*%|per ?cent"),
+    ("Control", r"control"),
+    ("Directorship", r"director|chairman|chairwoman|ceo|chief executive|board"),
+    ("Employment", r"employ"),
+    ("Contract", r"suppl|contract|agreement|deal|procure"),
+    ("Family", r"wife|husband|son|daughter|brother|sister|father|mother|family"),
+    ("Sanction", r"sanction|export ban|embargo"),
+)
+# Passive phrasing between the two names: the second one is the owner/controller.
+_PASSIVE = re.compile(r"\b(owned|controlled|held|acquired|directed|run|bought)\s+by\s*$|"
+                      r"\bunder\s*(the\s+)?(control\s+of\s*)?$|\bsubsidiary\s+of\s*$")
+
+
+@dataclass
+class RelationshipGuess:
+    schema: str | None = None
+    source_id: str | None = None
+    target_id: str | None = None
+    share_min: float | None = None
+    share_max: float | None = None
+    shares_value: float | None = None
+    shares_currency: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def guess_link_type(excerpt: str) -> str | None:
+    folded = excerpt.casefold()
+    for schema, words in _TYPE_WORDS:
+        if re.search(rf"(?<!\w)({words})", folded):
+            return schema
+    return None
+
+
+def guess_dates(excerpt: str) -> tuple[str | None, str | None]:
+    """Start and end dates a passage gives: "since 2021", "in September 2023", "until 2024"."""
+    folded = excerpt.casefold()
+    months = "|".join(_MONTHS)
+    dated = re.compile(rf"(?:({months})\s+)?((?:19|20)\d\d)(?!\d)")
+    start = end = None
+    for match in dated.finditer(folded):
+        value = match.group(2)
+        if match.group(1):
+            value += f"-{_MONTHS.index(match.group(1)) + 1:02d}"
+        before = folded[max(0, match.start() - 12):match.start()]
+        if re.search(r"\b(until|till|to|ended|ending)\s+$", before):
+            end = end or value
+        else:
+            start = start or value
+    return start, end
+
+
+def guess_share(excerpt: str) -> tuple[float | None, float | None]:
+    folded = excerpt.casefold()
+    if re.search(r"\bwholly[- ]owned\b|\bfully[- ]owned\b|\bsole (owner|shareholder)\b", folded):
+        return 100.0, 100.0
+    match = re.search(rf"({_NUMBER})\s*(?:[-–]\s*({_NUMBER})\s*)?(?:%|per ?cent)", folded)
+    if match:
+        low = _number(match.group(1))
+        high = _number(match.group(2)) if match.group(2) else low
+        if 0 <= low <= high <= 100:
+            return low, high
+    if re.search(r"\bmajority\b", folded):
+        return 50.0, 100.0
+    return None, None
+
+
+def guess_value(excerpt: str) -> tuple[float | None, str | None]:
+    """"valued at 6.2 billion rubles" → (6.2e9, "RUB")."""
+    folded = excerpt.casefold()
+    words = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    symbols = "|".join(re.escape(c) for c in sorted(_CURRENCIES, key=len, reverse=True))
+    match = re.search(rf"({_NUMBER})\s*({words})?\.?\s+({symbols})(?!\w)", folded)
+    if match:
+        amount = _number(match.group(1)) * _MULTIPLIERS.get(match.group(2) or "", 1)
+        return amount, _CURRENCIES[match.group(3)]
+    match = re.search(rf"([$€£₽])\s*({_NUMBER})\s*({words})?(?!\w)", folded)
+    if match:
+        amount = _number(match.group(2)) * _MULTIPLIERS.get(match.group(3) or "", 1)
+        return amount, _CURRENCIES[match.group(1)]
+    return None, None
+
+
+def guess_relationship(excerpt: str, mentions: list[Mention]) -> RelationshipGuess:
+    """What relationship a passage most likely states, between the first two names.
+
+    The first entity named is the owner/controller unless the passage is passive
+    ("Renera is wholly owned by Rosatom"), in which case the second is.
+    """
+    guess = RelationshipGuess(schema=guess_link_type(excerpt))
+    guess.start_date, guess.end_date = guess_dates(excerpt)
+    if guess.schema == "Ownership":
+        guess.share_min, guess.share_max = guess_share(excerpt)
+        guess.shares_value, guess.shares_currency = guess_value(excerpt)
+    if len(mentions) >= 2:
+        first, second = mentions[0], mentions[1]
+        between = excerpt[first.end:second.start].casefold()
+        if _PASSIVE.search(between):
+            first, second = second, first
+        guess.source_id, guess.target_id = first.entity_id, second.entity_id
+    elif mentions:
+        guess.source_id = mentions[0].entity_id
+    return guess
