@@ -1,0 +1,132 @@
+"""Gather the whole-case summary: the case, its key entities, every claim grouped by
+what it supports, unsourced links, and disputed or refuted claims — shown, not hidden."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, union_all
+
+from db.casefile import CaseFile
+from db.models import ClaimTarget, Entity, Event, Link
+from db.progress import NO_PROGRESS, Progress
+from db.queries import Citation, counts, unsourced_link_ids
+from db.reporting.citations import CitationIndex
+from db.reporting.content import CaseSummary, ClaimEntry, ClaimGroup, Evidence, KeyEntity, LinkRow
+from db.reporting.entity_summary import property_label
+from db.reporting.loading import CitationLoader, case_header
+from db.reporting.wording import dates_text, relationship, share_text
+
+KEY_ENTITIES = 10
+CONTESTED = ("disputed", "refuted")
+
+
+def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS) -> CaseSummary:
+    header = case_header(case)
+    index = CitationIndex()
+    with case.session() as session:
+        progress.step(0, 4, "Counts")
+        c = counts(session)
+        count_rows = [("Entities", c.entities), ("Links", c.links),
+                      ("Unsourced links", c.unsourced_links), ("Documents", c.documents),
+                      ("Sources", c.sources), ("Claims", c.claims), ("Events", c.events)]
+        key = _key_entities(session)
+        progress.step(1, 4, "Claims")
+        loader = CitationLoader(session)
+        targets = loader.targets()
+        links = {link.id: link for link in session.scalars(select(Link).where(
+            Link.id.in_({t.link_id for t, _ in targets if t.link_id})))}
+        unsourced = list(session.scalars(select(Link).where(
+            Link.id.in_(unsourced_link_ids(session)))))
+        events = {e.id: e for e in session.scalars(select(Event).where(
+            Event.id.in_({t.event_id for t, _ in targets if t.event_id})))}
+        entity_ids = ({t.entity_id for t, _ in targets if t.entity_id}
+                      | {x for link in [*links.values(), *unsourced]
+                         for x in (link.source_id, link.target_id)})
+        captions = dict(session.execute(select(Entity.id, Entity.caption)
+                                        .where(Entity.id.in_(entity_ids))).all())
+        progress.step(2, 4, "Grouping claims")
+        grouped: dict[tuple[str, str], list[tuple[ClaimTarget, Citation]]] = {}
+        for target, citation in targets:
+            grouped.setdefault(_group_key(target), []).append((target, citation))
+        titles = {group: _title(group, links, events, captions) for group in grouped}
+        groups = []
+        contested: dict[int, ClaimEntry] = {}
+        for group in sorted(grouped, key=lambda g: (_KIND_ORDER[g[0]], titles[g].casefold())):
+            entries = []
+            for _, citation in grouped[group]:
+                entry = _entry(index, citation, titles[group])
+                entries.append(entry)
+                if citation.status in CONTESTED:
+                    contested.setdefault(entry.number, entry)
+            groups.append(ClaimGroup(group[0], titles[group], tuple(entries)))
+        loose = [_entry(index, c, "") for c in loader.unattached()]
+        if loose:
+            groups.append(ClaimGroup("none", "Claims not yet attached to any fact",
+                                     tuple(loose)))
+            for entry in loose:
+                if entry.status in CONTESTED:
+                    contested.setdefault(entry.number, entry)
+        unsourced_rows = sorted((LinkRow(
+            captions.get(link.source_id, ""), relationship(link.schema, True),
+            captions.get(link.target_id, ""), link.role or "",
+            share_text(link.schema, link.share_min, link.share_max, link.shares_value,
+                       link.shares_currency),
+            dates_text(link.start_date, link.end_date), Evidence()) for link in unsourced),
+            key=lambda r: (r.source.casefold(), r.relationship, r.target.casefold()))
+        progress.step(3, 4, "Source annex")
+        annex = index.annex(session)
+        progress.step(4, 4, "")
+    return CaseSummary(header, count_rows, key, groups, unsourced_rows,
+                       sorted(contested.values(), key=lambda e: e.number), annex)
+
+
+_KIND_ORDER = {"link": 0, "fact": 1, "event": 2, "none": 3}
+
+
+def _group_key(target: ClaimTarget) -> tuple[str, str]:
+    if target.link_id:
+        return ("link", target.link_id)
+    if target.event_id:
+        return ("event", target.event_id)
+    return ("fact", f"{target.entity_id}\x1f{target.prop or ''}\x1f{target.value or ''}")
+
+
+def _title(group: tuple[str, str], links: dict, events: dict, captions: dict) -> str:  # noqa: ANN001
+    kind, key = group
+    if kind == "link":
+        link = links[key]
+        title = (f"{captions.get(link.source_id, '?')} {relationship(link.schema, True)} "
+                 f"{captions.get(link.target_id, '?')}")
+        share = share_text(link.schema, link.share_min, link.share_max, link.shares_value,
+                           link.shares_currency)
+        extras = [x for x in (share if share != "—" else "", link.role or "",
+                              dates_text(link.start_date, link.end_date)
+                              if link.start_date or link.end_date else "") if x]
+        return title + (f" ({'; '.join(extras)})" if extras else "")
+    if kind == "event":
+        event = events[key]
+        return f"Event: {event.title}" + (f" ({event.date})" if event.date else "")
+    entity_id, prop, value = key.split("\x1f")
+    name = captions.get(entity_id, "?")
+    return f"{name} — {property_label(prop)}: {value}" if prop else f"{name} (general)"
+
+
+def _entry(index: CitationIndex, citation: Citation, about: str) -> ClaimEntry:
+    return ClaimEntry(index.number(citation), citation.statement, citation.grade,
+                      citation.status, citation.stance, about)
+
+
+def _key_entities(session) -> list[KeyEntity]:  # noqa: ANN001
+    ends = union_all(select(Link.source_id.label("entity_id")),
+                     select(Link.target_id.label("entity_id"))).subquery()
+    link_counts = (select(ends.c.entity_id, func.count().label("n"))
+                   .group_by(ends.c.entity_id).subquery())
+    rows = session.execute(
+        select(Entity.id, Entity.caption, Entity.schema, link_counts.c.n)
+        .join(link_counts, link_counts.c.entity_id == Entity.id)
+        .order_by(link_counts.c.n.desc(), Entity.caption).limit(KEY_ENTITIES)).all()
+    claim_counts = dict(session.execute(
+        select(ClaimTarget.entity_id, func.count(func.distinct(ClaimTarget.claim_id)))
+        .where(ClaimTarget.entity_id.in_([r[0] for r in rows]))
+        .group_by(ClaimTarget.entity_id)).all())
+    return [KeyEntity(caption, schema, n, claim_counts.get(entity_id, 0))
+            for entity_id, caption, schema, n in rows]

@@ -1,0 +1,201 @@
+"""What an evidence summary says, as plain data — no markup, no Qt.
+
+``db.reporting`` gathers these from the case file (in a worker thread for big cases);
+``desktop.reports`` turns them into a paged document. Every fact carries ``Evidence``:
+the numbers of the citations that support or contradict it. A number ``n`` is printed
+as "[n]" and names exactly one entry of the source annex (one claim, quoted verbatim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    """The cover: which case, which exact file, when and by which version."""
+
+    name: str
+    author: str
+    created: str
+    marking: str
+    case_id: str
+    file_name: str
+    file_sha256: str
+    generated: str  # ISO timestamp, UTC
+    app_version: str
+    as_of: str | None  # "2024-01-01", or None for every date
+
+
+@dataclass(frozen=True)
+class Evidence:
+    supporting: tuple[int, ...] = ()
+    contradicting: tuple[int, ...] = ()
+
+    @property
+    def unsourced(self) -> bool:
+        return not self.supporting
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One identity fact: a property value and the claims about it."""
+
+    label: str
+    value: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A relationship as read from the summarised entity (or, in a case summary, from
+    its source): "owns", "is controlled by" …"""
+
+    source: str
+    relationship: str
+    target: str
+    detail: str
+    share: str
+    dates: str
+    evidence: Evidence
+    direction: str = "out"  # "out": the entity is the source; "in": the target
+
+    @property
+    def counterpart(self) -> str:
+        return self.target if self.direction == "out" else self.source
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    """An owner or controller in the control chain, with its effective share."""
+
+    name: str
+    schema: str
+    share: str
+    controls: bool
+    ultimate: bool
+    direct: bool
+    paths: tuple[str, ...]
+    evidence: Evidence
+    unsourced_steps: int
+
+
+@dataclass(frozen=True)
+class FigureNode:
+    id: str
+    name: str
+    schema: str
+    layer: int  # 0 is the summarised entity; owners above it have higher layers
+    order: int  # left-to-right position within the layer
+    subject: bool
+    controls: bool
+    ultimate: bool
+
+
+@dataclass(frozen=True)
+class FigureEdge:
+    source: str
+    target: str
+    label: str
+    control: bool  # a control link (no shares) rather than a shareholding
+    unsourced: bool
+
+
+@dataclass(frozen=True)
+class ChainFigure:
+    nodes: tuple[FigureNode, ...]
+    edges: tuple[FigureEdge, ...]
+
+    @property
+    def layers(self) -> int:
+        return 1 + max((n.layer for n in self.nodes), default=0)
+
+
+@dataclass(frozen=True)
+class AnnexExcerpt:
+    number: int
+    claim_id: str
+    excerpt: str
+    statement: str
+    grade: str  # "B2"
+    grade_meaning: str  # "usually reliable; probably true"
+    status: str
+    source_name: str
+    position: str  # "page 2, characters 313–398"
+
+
+@dataclass(frozen=True)
+class AnnexDocument:
+    document_id: str
+    title: str
+    source_name: str
+    source_grade: str  # "C (fairly reliable)"
+    author: str
+    published: str
+    retrieved: str
+    url: str
+    file_name: str
+    sha256: str
+    excerpts: tuple[AnnexExcerpt, ...]
+
+
+@dataclass
+class EntitySummary:
+    header: CaseHeader
+    entity_id: str
+    name: str
+    schema: str
+    role: str
+    names: list[str]
+    aliases: list[str]
+    facts: list[FactRow]
+    links: list[LinkRow]
+    owners: list[OwnerRow]
+    steps: list[LinkRow]
+    controllers: list[str]
+    figure: ChainFigure
+    annex: list[AnnexDocument] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    number: int
+    statement: str
+    grade: str
+    status: str
+    stance: str  # "supports" / "contradicts" / "" when attached to nothing
+    about: str = ""  # what it is about, in lists that mix targets
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    kind: str  # "link", "fact", "event", "none"
+    title: str
+    claims: tuple[ClaimEntry, ...]
+
+
+@dataclass(frozen=True)
+class KeyEntity:
+    name: str
+    schema: str
+    links: int
+    claims: int
+
+
+@dataclass
+class CaseSummary:
+    header: CaseHeader
+    counts: list[tuple[str, int]]
+    key_entities: list[KeyEntity]
+    groups: list[ClaimGroup]
+    unsourced_links: list[LinkRow]
+    contested: list[ClaimEntry]  # disputed and refuted claims
+    annex: list[AnnexDocument] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.header.name
