@@ -59,8 +59,13 @@ def read_header(path: Path) -> Header | None:
 
 
 def quick_check(path: Path) -> str | None:
-    """Run SQLite's quick_check read-only; None when fine, else the first problem."""
-    uri = f"file:{path}?mode=ro"
+    """Run SQLite's quick_check read-only; None when fine, else the first problem.
+
+    Without a -wal file beside it the database is opened ``immutable``, so checking a
+    file creates no -wal/-shm files next to it; with one, read-only mode reads the WAL.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = f"file:{path}?mode=ro" if wal.exists() else f"file:{path}?mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(uri, uri=True)
         try:

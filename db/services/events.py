@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.models import Entity, Event, EventEntity, Judgement
+from db.partial_date import normalise
 from db.schemata import JUDGEMENTS
 from db.transaction import Transaction
 
@@ -13,7 +14,7 @@ def create_event(tx: Transaction, title: str, date: str | None, *,
                  origin: str | None = None) -> str:
     if not title.strip():
         raise ValueError("an event needs a title")
-    event = Event(title=title.strip(), date=date, end_date=end_date, description=description,
+    event = Event(title=title.strip(), date=normalise(date), end_date=normalise(end_date), description=description,
                   created_by=tx.author, origin=origin)
     if event_id:
         event.id = event_id

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db.extract import extract
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
+from db.partial_date import normalise
 from db.schemata import CLAIM_STATUSES, RELIABILITY_GRADES, STANCES
 from db.transaction import Transaction
 
@@ -69,6 +70,7 @@ def add_document(tx: Transaction, file_name: str, data: bytes, *, title: str | N
     ``text`` may be given when the text is known (a colleague's case); otherwise it is
     extracted (``db.extract``), raising ``ExtractionError`` with the reason.
     """
+    published, retrieved = normalise(published), normalise(retrieved)
     digest = sha256_of(data)
     pages = None
     extracted_title = None
@@ -95,6 +97,9 @@ def edit_document(tx: Transaction, document_id: str, **values: Any) -> str:
     allowed = {"title", "source_id", "author", "published", "retrieved", "url"}
     if set(values) - allowed:
         raise ValueError(f"cannot edit {', '.join(sorted(set(values) - allowed))}")
+    for key in ("published", "retrieved"):
+        if key in values:
+            values[key] = normalise(values[key])
     tx.update(document, **values)
     return document_id
 

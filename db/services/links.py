@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from db.models import Entity, Link
+from db.partial_date import normalise
 from db.schemata import link_schema
 from db.transaction import Transaction
 
@@ -34,6 +35,7 @@ def create_link(tx: Transaction, schema: str, source_id: str, target_id: str, *,
     if share is not None:
         share_min = share_max = share
     _check_share(share_min, share_max)
+    start_date, end_date = normalise(start_date), normalise(end_date)
     link = Link(schema=schema, source_id=source_id, target_id=target_id, role=role,
                 start_date=start_date, end_date=end_date, share_min=share_min,
                 share_max=share_max, shares_value=shares_value,
@@ -53,6 +55,9 @@ def edit_link(tx: Transaction, link_id: str, **values: Any) -> str:
     if "schema" in values:
         link_schema(values["schema"])
     _check_share(values.get("share_min", link.share_min), values.get("share_max", link.share_max))
+    for key in ("start_date", "end_date"):
+        if key in values:
+            values[key] = normalise(values[key])
     allowed = {"schema", "source_id", "target_id", "role", "start_date", "end_date",
                "share_min", "share_max", "shares_value", "shares_currency", "properties"}
     unknown = set(values) - allowed

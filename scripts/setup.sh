@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Create .venv and install Case File Explorer into it (with test extras when given "test").
+# Installs the few system libraries Qt and the tests need when run as root on Debian.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests="${1:-}"
+
+need_apt=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib libEGL.so.1 || need_apt+=(libegl1)
+have_lib libGL.so.1 || need_apt+=(libgl1)
+have_lib libxkbcommon.so.0 || need_apt+=(libxkbcommon0)
+have_lib libfontconfig.so.1 || need_apt+=(libfontconfig1)
+have_lib libdbus-1.so.3 || need_apt+=(libdbus-1-3)
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  have_lib libxcb-cursor.so.0 || need_apt+=(libxcb-cursor0)
+  have_lib libxkbcommon-x11.so.0 || need_apt+=(libxkbcommon-x11-0)
+  have_lib libxcb-icccm.so.4 || need_apt+=(libxcb-icccm4)
+  have_lib libxcb-keysyms.so.1 || need_apt+=(libxcb-keysyms1)
+fi
+if [ "$want_tests" = "test" ]; then
+  command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+  # followthemoney (test oracle only) builds PyICU from source.
+  command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+  [ -e /usr/include/unicode/uversion.h ] || need_apt+=(libicu-dev)
+  command -v g++ >/dev/null || need_apt+=(g++)
+fi
+python_bin="$(command -v python3.11 || command -v python3)"
+"$python_bin" -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv)
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "setup: installing system packages: ${need_apt[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: please install these system packages first: ${need_apt[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$python_bin" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+if [ "$want_tests" = "test" ]; then
+  .venv/bin/python -m pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+else
+  .venv/bin/python -m pip install -q -e . 2>&1 | grep -v "^WARNING: Location" || true
+fi
+.venv/bin/python -c "import db, desktop, PySide6" || { echo "setup: installation failed" >&2; exit 1; }
