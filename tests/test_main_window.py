@@ -16,3 +16,79 @@ def test_main_window_shows_sample_case(qtbot, sample, artifacts):
     assert "0 unsourced" in counts
     window.grab().save(str(artifacts / "main_window_sample.png"))
     window.set_case(None)
+
+
+def test_open_refuses_bad_file_with_one_line_message(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.flows import files
+
+    bad = tmp_path / "report.casefile"
+    bad.write_text("<html>not a case</html>")
+    before = bad.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert files.open_case_path(window, str(bad)) is False
+    assert shown == ["report.casefile is not a case file (it is not an SQLite database)"]
+    assert bad.read_bytes() == before
+    assert window.context is None
+
+
+def test_open_recent_and_title(qtbot, tmp_path):
+    from db.casefile import CaseFile
+    from desktop import settings
+    from desktop.flows import files
+
+    path = tmp_path / "kama.casefile"
+    CaseFile.create(path, name="Kama procurement").close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert files.open_case_path(window, str(path))
+    assert window.windowTitle().startswith("Kama procurement — kama.casefile")
+    assert settings.RECENT_FILES.get()[0] == str(path)
+    window.set_case(None)
+    window.recent_menu.aboutToShow.emit()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries[0] == str(path)
+    window.recent_menu.actions()[0].trigger()
+    assert window.context is not None and window.context.case.path == path
+    window.set_case(None)
+
+
+def test_window_geometry_is_remembered(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(701, 503)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (701, 503)
+    second.close()
+
+
+def test_undo_menu_names_the_action(qtbot, sample):
+    from db.services import entities
+    from desktop.actions import ActionId
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_case(sample)
+    window.context.execute("Add entity Acme", lambda tx: entities.create_entity(
+        tx, "Company", "Acme"))
+    assert window.actions[ActionId.UNDO].text() == "&Undo Add entity Acme"
+    assert window.actions[ActionId.UNDO].isEnabled()
+    window.actions[ActionId.UNDO].trigger()
+    assert window.actions[ActionId.REDO].text() == "&Redo Add entity Acme"
+    with sample.session() as session:
+        from db import queries
+
+        assert queries.counts(session).entities == 16
+    window.actions[ActionId.REDO].trigger()
+    with sample.session() as session:
+        assert queries.counts(session).entities == 17
+    window.set_case(None)
