@@ -23,20 +23,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import Any
 
 import networkx as nx
 from sqlalchemy.orm import Session
 
 from db.analysis import graph_load
-from db.analysis.shares import controlled_sets, reaching, walk_sums
+from db.analysis.shares import controlled_sets, reaching, simple_paths, walk_sums
 from db.models import Entity
 from db.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
-MAX_PATHS_PER_OWNER = 20  # paths listed per owner (shortest first); shares use all walks
+MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
 
 
 @dataclass
@@ -150,8 +149,7 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     labels = graph_load.entity_labels(session, owner_ids)
     bounds = [(link, _bounds(link)) for link in links]
     known = [(link.source_id, link.target_id, b) for link, b in bounds if b is not None]
-    low = walk_sums(((s, t, b[0]) for s, t, b in known), entity_id)
-    high = walk_sums(((s, t, b[1]) for s, t, b in known), entity_id)
+    effective = walk_sums(known, entity_id)
     pairs = [(link.source_id, link.target_id) for link in links]
     unknown = reaching(pairs, {link.source_id for link, b in bounds if b is None})
     control = controlled_sets(
@@ -161,24 +159,28 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     controlled_by_someone = set().union(*control.values()) if control else set()
     graph = nx.DiGraph(pairs)
     tops = _tops(graph, labels)
+    distance = nx.single_target_shortest_path_length(graph, entity_id) if links else {}
+    distance = dict(distance)
+    successors = {node: sorted(graph.successors(node), key=lambda n: (distance.get(n, 0), n))
+                  for node in graph}
     direct = {link.source_id for link in links if link.target_id == entity_id}
     owners: list[OwnerShare] = []
     for owner in owner_ids:
         name, schema = labels.get(owner, (owner, ""))
-        paths = list(islice(nx.all_simple_paths(graph, owner, entity_id),
-                            MAX_PATHS_PER_OWNER + 1))
-        paths.sort(key=len)
+        paths, truncated = simple_paths(successors, distance, owner, entity_id,
+                                        MAX_PATHS_PER_OWNER)
         if owner in unknown:
             share = low_pct = high_pct = None
         else:
-            low_pct, high_pct = _percent(low.get(owner, 0.0)), _percent(high.get(owner, 0.0))
+            low, high = effective.get(owner, (0.0, 0.0))
+            low_pct, high_pct = _percent(low), _percent(high)
             share = low_pct if low_pct == high_pct else None
         controls = entity_id in control.get(owner, ())
         owners.append(OwnerShare(
             owner, name, schema, share, low_pct, high_pct, controls,
-            ultimate=owner in tops, direct=owner in direct, paths=paths[:MAX_PATHS_PER_OWNER],
+            ultimate=owner in tops, direct=owner in direct, paths=paths,
             ultimate_controller=controls and owner not in controlled_by_someone,
-            paths_truncated=len(paths) > MAX_PATHS_PER_OWNER))
+            paths_truncated=truncated))
     owners.sort(key=_owner_order)
     return ChainResult(entity_id, entity.caption, as_of, owners, steps)
 

@@ -25,58 +25,108 @@ MAJORITY = 0.5
 _EPSILON = 1e-12
 
 
-def walk_sums(edges: Iterable[tuple[str, str, float]], target: str) -> dict[str, float]:
+def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
+              ) -> dict[str, tuple[float, ...]]:
     """Effective share (fraction) of every node in ``target``: walk sum of edge products.
 
-    ``edges`` are (owner, owned, share); parallel edges add up. Nodes absent from the
-    result have no positive walk to the target. A circular holding in which the walk sum
+    ``edges`` are (owner, owned, shares): one share per scenario (say the minimum and the
+    maximum), all solved in the same pass; parallel edges add up. Nodes absent from the
+    result have no walk to the target. A circular holding in which the walk sum
     diverges (say two companies each owning all of the other) gives ``inf`` there.
     """
-    weights: dict[tuple[str, str], float] = defaultdict(float)
-    for source, owned, share in edges:
-        if share > 0:
-            weights[source, owned] += share
+    weights: dict[tuple[str, str], np.ndarray] = {}
+    width = 0
+    for source, owned, shares in edges:
+        width = len(shares)
+        vector = np.asarray(shares, dtype=float)
+        if (source, owned) in weights:
+            weights[source, owned] = weights[source, owned] + vector
+        else:
+            weights[source, owned] = vector
     graph = nx.DiGraph()
     graph.add_node(target)
-    graph.add_weighted_edges_from((s, o, w) for (s, o), w in weights.items())
+    graph.add_edges_from(weights)
+    held: dict[str, list[tuple[str, np.ndarray]]] = defaultdict(list)
+    for (source, owned), vector in weights.items():
+        held[source].append((owned, vector))
     condensed = nx.condensation(graph)
     members = condensed.graph["mapping"]  # node -> component number
-    value: dict[str, float] = {}
+    value: dict[str, np.ndarray] = {}
     # Reverse topological order: every component after all the components it owns.
     for component in reversed(list(nx.topological_sort(condensed))):
         nodes = list(condensed.nodes[component]["members"])
+        if len(nodes) == 1 and (nodes[0], nodes[0]) not in weights:
+            total = np.zeros(width)
+            for owned, vector in held.get(nodes[0], ()):
+                total = total + vector * ((owned == target) + value[owned])
+            value[nodes[0]] = total
+            continue
         index = {node: i for i, node in enumerate(nodes)}
-        rhs = np.zeros(len(nodes))
-        inner = np.zeros((len(nodes), len(nodes)))
+        rhs = np.zeros((len(nodes), width))
+        inner = np.zeros((width, len(nodes), len(nodes)))
         for node in nodes:
             i = index[node]
-            for owned, data in graph[node].items():
-                share = data["weight"]
+            for owned, vector in held.get(node, ()):
                 if owned == target:
-                    rhs[i] += share
+                    rhs[i] += vector
                 if members[owned] == component:
-                    inner[i, index[owned]] += share
+                    inner[:, i, index[owned]] += vector
                 else:
-                    rhs[i] += share * value[owned]
-        value.update(zip(nodes, _solve(inner, rhs), strict=True))
-    return {node: x for node, x in value.items() if x > 0}
+                    rhs[i] += vector * value[owned]
+        solved = np.column_stack([_solve(inner[k], rhs[:, k]) for k in range(width)])
+        value.update(zip(nodes, solved, strict=True))
+    return {node: tuple(float(x) for x in vector) for node, vector in value.items()
+            if np.any(vector > 0)}
 
 
-def _solve(inner: np.ndarray, rhs: np.ndarray) -> list[float]:
-    """x = rhs + inner·x for one component (x = rhs when it has no cycle)."""
-    if not inner.any():
-        return [float(x) for x in rhs]
+def _solve(inner: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    """x = rhs + inner·x for one strongly connected component."""
+    diverged = np.full(len(rhs), np.inf)
     if not np.all(np.isfinite(rhs)):
-        return [float("inf")] * len(rhs)
+        return diverged
     try:
         solution = np.linalg.solve(np.eye(len(rhs)) - inner, rhs)
     except np.linalg.LinAlgError:
-        return [float("inf")] * len(rhs)
+        return diverged
     # A walk sum of non-negative terms is never negative: a negative solution means the
     # series diverges (spectral radius >= 1), i.e. the holdings add up to more than all.
     if np.any(solution < -_EPSILON) or not np.all(np.isfinite(solution)):
-        return [float("inf")] * len(rhs)
-    return [max(0.0, float(x)) for x in solution]
+        return diverged
+    return np.maximum(solution, 0.0)
+
+
+def simple_paths(successors: dict[str, list[str]], distance: dict[str, int], source: str,
+                 target: str, limit: int) -> tuple[list[list[str]], bool]:
+    """Up to ``limit`` simple paths source → target, shortest first; (paths, truncated).
+
+    A depth-first search that always tries the successor nearest the target first
+    (``distance``: hops to the target), so the first path is a shortest one and each
+    further one costs a few steps — never an unbounded enumeration. Paths stop at the
+    target (they do not run through it and back).
+    """
+    found: list[list[str]] = []
+    path = [source]
+    on_path = {source}
+    stack = [iter(successors.get(source, ()))]
+    budget = 200 * limit + 10 * len(distance)
+    while stack and budget > 0:
+        budget -= 1
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            on_path.discard(path.pop())
+            continue
+        if step == target:
+            if len(found) == limit:
+                found.sort(key=len)
+                return found, True
+            found.append(path + [target])
+        elif step not in on_path and step in distance:
+            path.append(step)
+            on_path.add(step)
+            stack.append(iter(successors.get(step, ())))
+    found.sort(key=len)
+    return found, bool(stack)
 
 
 def reaching(edges: Iterable[tuple[str, str]], starts: Iterable[str]) -> set[str]:
