@@ -23,9 +23,32 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_error_hook() -> None:
+    """An unexpected error shows one line to the person, with the details in a log file,
+    instead of a traceback on a terminal they may not have."""
+    import traceback
+    from datetime import datetime
+
+    def hook(kind, error, tb) -> None:  # noqa: ANN001
+        from desktop.flows.files import data_folder
+
+        log = data_folder() / "errors.log"
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat()}\n")
+            handle.write("".join(traceback.format_exception(kind, error, tb)))
+        first = (str(error).strip().splitlines() or [kind.__name__])[0]
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Unexpected error"),
+                             QCoreApplication.translate(
+                                 "App", "{error}\n\nDetails were saved to {log}.").format(
+                                 error=first, log=log))
+
+    sys.excepthook = hook
+
+
 def run_gui(path: str | None = None) -> int:
     """Open ``path``, or a fresh copy of the sample case, in the main window."""
     app = make_app()
+    install_error_hook()
     from desktop.flows import files
     from desktop.main_window import MainWindow
 
