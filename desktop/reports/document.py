@@ -1,0 +1,109 @@
+"""Turn a summary (``db.reporting``) into a printable QTextDocument and print it to a
+QPrinter or a PDF file. Must run where QtGui may be used (a QGuiApplication exists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+    QTextTable,
+)
+
+from db.progress import NO_PROGRESS, Progress
+from db.reporting.content import CaseSummary, EntitySummary
+from desktop.reports.case_html import case_html
+from desktop.reports.entity_html import entity_html
+from desktop.reports.figure import figure_size, paint_chain_figure
+from desktop.reports.fonts import report_font
+from desktop.reports.markup import FIGURE_URL, tr
+from desktop.reports.pages import PageDecor, body_rect, paint_pages
+
+Summary = EntitySummary | CaseSummary
+MARGINS_MM = QMarginsF(18, 12, 18, 12)
+
+
+def page_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument:
+    """The summary as a document laid out for ``device``'s page."""
+    document = QTextDocument()
+    document.setDefaultFont(report_font())
+    option = QTextOption()
+    # Hashes and URLs have no spaces; let them break anywhere rather than widen a table.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    if isinstance(summary, EntitySummary):
+        size = None
+        if summary.owners:
+            # CSS pixels (96 per inch) across the body of the page.
+            body = body_rect(device)
+            width = int(body.width() / device.logicalDpiX() * 96) - 24
+            size = figure_size(summary.figure, width)
+            height_limit = int(body.height() / device.logicalDpiY() * 96 * 0.8)
+            image = paint_chain_figure(summary.figure, width)
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(FIGURE_URL),
+                                 image)
+            if size[1] > height_limit:  # a very tall chain shrinks to fit one page
+                size = (int(size[0] * height_limit / size[1]), height_limit)
+        document.setHtml(entity_html(summary, size))
+    else:
+        document.setHtml(case_html(summary))
+    _repeat_table_headers(document)
+    return document
+
+
+def _repeat_table_headers(document: QTextDocument) -> None:
+    """Every data table's first row (its header) repeats on each page it spans."""
+    def visit(frame) -> None:  # noqa: ANN001
+        for child in frame.childFrames():
+            if isinstance(child, QTextTable):
+                table_format = child.format()
+                first = child.cellAt(0, 0)
+                if first.isValid() and first.format().toTableCellFormat().background().style():
+                    table_format.setHeaderRowCount(1)
+                    child.setFormat(table_format)
+            visit(child)
+    visit(document.rootFrame())
+
+
+def decor(summary: Summary) -> PageDecor:
+    header = summary.header
+    kind = tr("Evidence summary") if isinstance(summary, EntitySummary) else tr("Case summary")
+    return PageDecor(f"{header.name} — {kind}: {summary.title}"
+                     if isinstance(summary, EntitySummary) else f"{header.name} — {kind}",
+                     header.marking,
+                     tr("Generated {when} · v{version}").format(
+                         when=header.generated, version=header.app_version))
+
+
+def print_summary(summary: Summary, device: QPagedPaintDevice,
+                  progress: Progress = NO_PROGRESS) -> int:
+    """Lay out and paint ``summary`` on a QPrinter or QPdfWriter; returns the page count."""
+    document = build_document(summary, device)
+    return paint_pages(document, device, decor(summary), progress)
+
+
+def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRESS) -> int:
+    """Write ``summary`` as a PDF file; returns the page count. OSError when the file
+    cannot be written."""
+    path = Path(path)
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(page_layout())
+    writer.setResolution(600)
+    writer.setTitle(decor(summary).title)
+    writer.setCreator(f"Case File Explorer {summary.header.app_version}")
+    pages = print_summary(summary, writer, progress)
+    del writer  # the file is finished when the writer goes away
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"{path}: the PDF could not be written")
+    return pages

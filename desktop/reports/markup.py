@@ -1,0 +1,179 @@
+"""Small HTML pieces shared by the summaries: escaping, cells, citations, the cover and
+the source annex. Every piece of case data goes through ``text()`` (html.escape), so a
+name like "<b>Evil</b>" prints literally; right-to-left text gets ``dir="rtl"``."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from PySide6.QtCore import QCoreApplication
+
+from db.reporting.content import AnnexDocument, CaseHeader, Evidence
+
+FIGURE_URL = "casefile-report/chain-figure.png"
+
+# Qt's rich text understands a subset of CSS 2.1: enough for this.
+STYLE = """
+body { font-size: 9.5pt; color: #1a1a1a; }
+h1 { font-size: 20pt; font-weight: bold; color: #14304f; margin-top: 0px; margin-bottom: 10px; }
+h2 { font-size: 13.5pt; font-weight: bold; color: #14304f; margin-top: 22px; margin-bottom: 8px; }
+h3 { font-size: 11pt; font-weight: bold; color: #1a1a1a; margin-top: 16px; margin-bottom: 6px; }
+p { margin-top: 0px; margin-bottom: 3px; }
+p.note { color: #5f6b78; font-size: 8.5pt; margin-top: 6px; margin-bottom: 6px; }
+table.data { border-collapse: collapse; border-color: #b9c2cc; }
+table.data th { background-color: #e6ebf1; color: #14304f; font-weight: bold;
+                text-align: left; font-size: 8.5pt; }
+table.data td { font-size: 9pt; vertical-align: top; }
+table.keys td { font-size: 9pt; vertical-align: top; }
+.group { font-weight: bold; margin-top: 12px; margin-bottom: 4px; }
+.muted { color: #5f6b78; font-size: 8.5pt; }
+.cite { color: #14304f; font-weight: bold; }
+.against { color: #9a3412; font-weight: bold; }
+.unsourced { color: #b91c1c; font-weight: bold; }
+.hash { font-family: 'DejaVu Sans Mono'; font-size: 8pt; }
+.quote { font-size: 9.5pt; color: #111111; }
+.marking { color: #b91c1c; font-weight: bold; font-size: 16pt; }
+.kind { color: #5f6b78; font-size: 12pt; margin-top: 90px; margin-bottom: 4px; }
+.title { font-size: 26pt; font-weight: bold; color: #14304f; margin-bottom: 4px; }
+.status-disputed { color: #9a3412; font-weight: bold; }
+.status-refuted { color: #b91c1c; font-weight: bold; }
+"""
+
+
+def tr(source: str) -> str:
+    return QCoreApplication.translate("Report", source)
+
+
+def is_rtl(value: str) -> bool:
+    """True when the first strongly directional character is right-to-left."""
+    for char in value:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def text(value: object) -> str:
+    """Escaped data, inline."""
+    return html.escape(str(value), quote=True)
+
+
+def para(value: object, css: str = "") -> str:
+    """A paragraph of data; right-to-left text flows and aligns right-to-left."""
+    value = str(value)
+    cls = f' class="{css}"' if css else ""
+    if is_rtl(value):
+        return f'<p dir="rtl" align="right"{cls}>{text(value)}</p>'
+    return f"<p{cls}>{text(value)}</p>"
+
+
+def evidence(value: Evidence) -> str:
+    """"[1] [2]", "contradicted by [3]", or UNSOURCED."""
+    parts = []
+    if value.supporting:
+        parts.append('<span class="cite">' + " ".join(f"[{n}]" for n in value.supporting)
+                     + "</span>")
+    else:
+        parts.append(f'<span class="unsourced">{tr("UNSOURCED")}</span>')
+    if value.contradicting:
+        parts.append(f'<span class="against">{tr("contradicted by")} '
+                     + " ".join(f"[{n}]" for n in value.contradicting) + "</span>")
+    return " ".join(parts)
+
+
+def fact_evidence(value: Evidence) -> str:
+    """Evidence for an identity fact: a value nobody cited is "as recorded", not unsourced
+    (only links are called unsourced)."""
+    if not value.supporting and not value.contradicting:
+        return f'<span class="muted">{tr("as recorded, no claim")}</span>'
+    return evidence(value)
+
+
+def data_table(headers: list[str], rows: list[list[str]], widths: list[int]) -> str:
+    """A bordered table whose header row repeats on every page it spans. Cells are
+    already-built HTML (built with text()/para())."""
+    head = "".join(f'<th width="{w}%">{text(h)}</th>' for h, w in zip(headers, widths, strict=True))
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f'<table class="data" width="100%" border="1" cellspacing="0" cellpadding="4">'
+            f"<thead><tr>{head}</tr></thead>{body}</table>")
+
+
+def key_table(rows: list[tuple[str, str]], first: int = 28) -> str:
+    body = "".join(f'<tr><td width="{first}%"><span class="muted">{text(k)}</span></td>'
+                   f"<td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="keys" width="100%" cellspacing="0" cellpadding="3">{body}</table>'
+
+
+def cover(header: CaseHeader, kind: str, subject: str, subject_detail: str) -> str:
+    rows = [
+        (tr("Case"), para(header.name)),
+        (tr("Case author"), para(header.author)),
+        (tr("Case created"), text(header.created[:10])),
+        (tr("Case file"), para(header.file_name)),
+        (tr("Case file SHA-256"), f'<span class="hash">{text(header.file_sha256)}</span>'),
+        (tr("Case id"), f'<span class="hash">{text(header.case_id)}</span>'),
+        (tr("Facts as of"), text(header.as_of) if header.as_of else tr("all dates")),
+        (tr("Generated"), text(header.generated)),
+        (tr("Generated by"), text(tr("Case File Explorer {version}").format(
+            version=header.app_version))),
+    ]
+    marking = (f'<p class="marking">{text(header.marking)}</p>' if header.marking else "")
+    return (
+        f'{marking}<p class="kind">{text(kind)}</p>'
+        f'<p class="title">{text(subject)}</p>'
+        + (f'<p class="muted">{text(subject_detail)}</p>' if subject_detail else "")
+        + '<p style="margin-top: 30px"></p>' + key_table(rows, 24)
+        + '<p class="note" style="margin-top: 30px">'
+        + text(tr("Every statement is followed by numbered citations such as [1]. Each "
+                  "number refers to one entry of the source annex, which quotes the "
+                  "excerpt verbatim with its position, grade and the SHA-256 of the "
+                  "document it comes from. Grades follow the Admiralty scale: source "
+                  "reliability A–F, information credibility 1–6. A link no claim "
+                  "supports is marked UNSOURCED. The case file SHA-256 above identifies "
+                  "the exact file this summary was printed from."))
+        + "</p>"
+        + '<p style="page-break-after: always"></p>')
+
+
+def annex(documents: list[AnnexDocument]) -> str:
+    parts = [f'<h2 style="page-break-before: always">{text(tr("Source annex"))}</h2>']
+    if not documents:
+        parts.append(para(tr("Nothing is cited.")))
+    parts.append(para(tr("Positions count the characters of the document's stored text "
+                         "from 1, both ends included."), "note"))
+    for document in documents:
+        parts.append(f"<h3>{text(document.title)}</h3>")
+        rows = [(tr("Source"), para(document.source_name or tr("not recorded"))),
+                (tr("Source reliability"), text(document.source_grade or "—")),
+                (tr("Author"), para(document.author or tr("not recorded"))),
+                (tr("Published"), text(document.published or tr("not recorded"))),
+                (tr("Retrieved"), text(document.retrieved or tr("not recorded"))),
+                (tr("URL"), text(document.url or tr("none"))),
+                (tr("File"), para(document.file_name or "—")),
+                (tr("SHA-256"), f'<span class="hash">{text(document.sha256)}</span>')]
+        parts.append(key_table(rows, 22))
+        excerpt_rows = []
+        for e in document.excerpts:
+            status = (f'<br/><span class="status-{text(e.status)}">{text(e.status.upper())}</span>'
+                      if e.status in ("disputed", "refuted") else
+                      f'<br/><span class="muted">{text(e.status)}</span>')
+            excerpt_rows.append([
+                f'<span class="cite">[{e.number}]</span>',
+                f'<p class="quote">“{text(e.excerpt)}”</p>'
+                + (f'<p class="muted">{text(tr("Statement:"))} {text(e.statement)}</p>'
+                   if e.statement else ""),
+                f"<b>{text(e.grade)}</b><br/>"
+                f'<span class="muted">{text(e.grade_meaning)}</span>{status}',
+                f"{para(e.source_name or '—')}<p class=\"muted\">{text(e.position)}</p>",
+            ])
+        parts.append('<p style="margin-top: 6px"></p>')
+        parts.append(data_table([tr("No."), tr("Excerpt (verbatim)"), tr("Grade"),
+                                 tr("Source and position")], excerpt_rows, [7, 55, 16, 22]))
+    return "".join(parts)
+
+
+def page(body: str) -> str:
+    return (f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>")
