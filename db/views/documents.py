@@ -1,0 +1,107 @@
+"""Read queries of the documents pane and the new-claim dialog.
+
+The list of documents (with their source's grade and how many claims quote them), the
+claims located in one document (for highlighting), the sources to choose from and the
+links between the entities a passage names (to attach a claim to an existing link).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from db.models import Claim, Document, Entity, Link, Source
+from db.schemata import grade, link_schema
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    title: str
+    source: str
+    published: str
+    reliability: str
+    claims: int
+    mime_type: str
+    file_name: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    id: str
+    start: int
+    end: int
+    status: str
+    statement: str
+    grade: str
+    source: str
+
+
+def document_rows(session: Session) -> list[DocumentRow]:
+    """Every document, newest published first, without its text (that stays in the db)."""
+    claims = (select(Claim.document_id, func.count().label("n"))
+              .group_by(Claim.document_id).subquery())
+    rows = session.execute(
+        select(Document.id, Document.title, Source.name, Document.published,
+               Source.reliability, func.coalesce(claims.c.n, 0), Document.mime_type,
+               Document.file_name, Document.size)
+        .outerjoin(Source, Source.id == Document.source_id)
+        .outerjoin(claims, claims.c.document_id == Document.id)
+        .order_by(Document.published.desc(), Document.title))
+    return [DocumentRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], r[6] or "",
+                        r[7] or "", r[8] or 0) for r in rows]
+
+
+def claim_spans(session: Session, document_id: str) -> list[ClaimSpan]:
+    """The claims quoting a document, in text order, with their grade and source."""
+    document = session.get(Document, document_id)
+    default_source = session.get(Source, document.source_id) if document and \
+        document.source_id else None
+    sources = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(
+        select(Claim.source_id).where(Claim.document_id == document_id))))}
+    spans = []
+    for claim in session.scalars(select(Claim).where(Claim.document_id == document_id)
+                                 .order_by(Claim.span_start)):
+        source = sources.get(claim.source_id or "") or default_source
+        reliability = claim.reliability or (source.reliability if source else None)
+        spans.append(ClaimSpan(claim.id, claim.span_start, claim.span_end, claim.status,
+                               claim.statement, grade(reliability, claim.credibility),
+                               source.name if source else ""))
+    return spans
+
+
+def document_of_claim(session: Session, claim_id: str) -> tuple[str, int, int] | None:
+    row = session.execute(select(Claim.document_id, Claim.span_start, Claim.span_end)
+                          .where(Claim.id == claim_id)).first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def sources(session: Session) -> list[tuple[str, str, str]]:
+    """(id, name, reliability) of every source, by name."""
+    return [tuple(r) for r in session.execute(
+        select(Source.id, Source.name, Source.reliability).order_by(Source.name))]
+
+
+def links_between(session: Session, entity_ids: list[str], limit: int = 50
+                  ) -> list[tuple[str, str]]:
+    """(link id, "Renera owns JSC Kama (2022–)") for links touching the given entities;
+    links between two of them first."""
+    if not entity_ids:
+        return []
+    source, target = aliased(Entity), aliased(Entity)
+    rows = session.execute(
+        select(Link.id, Link.schema, source.caption, target.caption, Link.start_date,
+               Link.end_date, Link.source_id.in_(entity_ids) & Link.target_id.in_(entity_ids))
+        .join(source, source.id == Link.source_id).join(target, target.id == Link.target_id)
+        .where(or_(Link.source_id.in_(entity_ids), Link.target_id.in_(entity_ids)))
+        .limit(limit)).all()
+    rows.sort(key=lambda r: (not r[6], r[2], r[3]))
+    result = []
+    for link_id, schema, a, b, start, end, _both in rows:
+        dates = f" ({start or '…'}–{end or ''})" if start or end else ""
+        result.append((link_id, f"{a} {link_schema(schema).label} {b}{dates}"))
+    return result
+

@@ -1,0 +1,418 @@
+"""The documents pane: the list, the viewer with highlighted claims, adding files, and
+"select a passage → new claim".
+
+Layout: the list of documents on top, the open document below (its title, the toolbar
+with New Claim / Text–Page toggle / Find, the find bar, then the text or the PDF pages).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.changes import Changes
+from db.models import Blob, Document
+from db.views import documents as views
+from desktop.context import CaseContext
+from desktop.icons import icon
+from desktop.panes.base import Pane
+from desktop.panes.documents.adding import AddOutcome, add_files
+from desktop.panes.documents.find_bar import FindBar
+from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
+from desktop.panes.documents.pdf_view import PdfPageView
+from desktop.panes.documents.text_view import NEW_CLAIM_SHORTCUT, DocumentTextView
+from desktop.worker import run_task
+
+TEXT_PAGE, PDF_PAGE = range(2)
+
+
+class DocumentsPane(Pane):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.document_id: str | None = None
+        self.mime_type = ""
+        self.page_spans: list[list[int]] | None = None
+        self._selecting = False
+        self.last_outcome: AddOutcome | None = None
+        self.last_dialog = None
+        self._build()
+        self.set_context(None)
+
+    # -- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.model = DocumentTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView(self)
+        self.table.setObjectName("documents_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DocumentTableModel.PUBLISHED, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("document_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("document_subtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+
+        self.add_button = self._tool_button("add_document", self.tr("Add…"), "document",
+                                            self.tr("Add documents from files (or drop files "
+                                                    "on this pane)"), self._choose_files)
+        self.new_claim_button = self._tool_button(
+            "new_claim", self.tr("New Claim"), "claim",
+            self.tr("New claim from the selected passage ({key})").format(
+                key=NEW_CLAIM_SHORTCUT), self.new_claim_from_selection)
+        self.text_button = self._tool_button("show_text", self.tr("Text"), None,
+                                             self.tr("Extracted text: select passages here"),
+                                             lambda: self.show_page(TEXT_PAGE))
+        self.pdf_button = self._tool_button("show_pages", self.tr("Pages"), None,
+                                            self.tr("The PDF's pages as printed"),
+                                            lambda: self.show_page(PDF_PAGE))
+        for button in (self.text_button, self.pdf_button):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+        self.text_button.setChecked(True)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.new_claim_button)
+        tools.addStretch(1)
+        tools.addWidget(self.text_button)
+        tools.addWidget(self.pdf_button)
+        tools.addSpacing(8)
+        tools.addWidget(self.add_button)
+
+        self.text_view = DocumentTextView(self)
+        self.text_view.sig_claim_clicked.connect(self._claim_clicked)
+        self.text_view.sig_new_claim_requested.connect(self.new_claim_from_selection)
+        self.text_view.sig_find_requested.connect(self.open_find)
+        self.text_view.selectionChanged.connect(self._update_buttons)
+        self.pdf_view = PdfPageView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.text_view)
+        self.stack.addWidget(self.pdf_view)
+        self.find_bar = FindBar(self.text_view, self)
+        self.find_bar.sig_search_changed.connect(self.pdf_view.search)
+        self.find_bar.hide()
+
+        viewer = QWidget(self)
+        viewer_layout = QVBoxLayout(viewer)
+        viewer_layout.setContentsMargins(6, 6, 6, 0)
+        viewer_layout.setSpacing(4)
+        viewer_layout.addWidget(self.title)
+        viewer_layout.addWidget(self.subtitle)
+        viewer_layout.addLayout(tools)
+        viewer_layout.addWidget(self.find_bar)
+        viewer_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(viewer)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([140, 520])
+        self.message = QLabel(self)
+        self.message.setObjectName("documents_message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        self._message_timer = QTimer(self, singleShot=True, interval=10_000)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        self.new_claim_action = QAction(self.tr("New Claim from Selection…"), self)
+        self.new_claim_action.setShortcut(QKeySequence(NEW_CLAIM_SHORTCUT))
+        self.new_claim_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_claim_action.triggered.connect(self.new_claim_from_selection)
+        self.addAction(self.new_claim_action)
+        find = QAction(self.tr("Find in Document…"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.open_find)
+        self.addAction(find)
+
+    def _tool_button(self, name: str, text: str, icon_name: str | None, tip: str,
+                     slot) -> QToolButton:  # noqa: ANN001
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tip)
+        if icon_name:
+            button.setIcon(icon(icon_name))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- the case ---------------------------------------------------------------------------
+    def set_context(self, context: CaseContext | None) -> None:
+        super().set_context(context)
+        self._close_document()
+        self.add_button.setEnabled(context is not None)
+        self.reload_list()
+        if context is not None and self.model.rows:
+            self.open_document(self.model.rows[0].id)
+
+    def reload_list(self) -> None:
+        if self.context is None:
+            self.model.set_rows([])
+            return
+        with self.context.case.session() as session:
+            rows = views.document_rows(session)
+        self.model.set_rows(rows)
+        self._select_row(self.document_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.context is None or not (changes.everything or changes.documents
+                                        or changes.claims or changes.sources):
+            return
+        self.reload_list()
+        if self.document_id is None:
+            return
+        with self.context.case.session() as session:
+            exists = session.get(Document, self.document_id) is not None
+        if not exists:
+            self._close_document()
+            if self.model.rows:
+                self.open_document(self.model.rows[0].id)
+        else:
+            self._reload_claims()
+
+    # -- opening documents ------------------------------------------------------------------
+    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
+        if self._selecting or not current.isValid():
+            return
+        document_id = current.data(IdRole)
+        if document_id != self.document_id:
+            self.open_document(document_id)
+
+    def _select_row(self, document_id: str | None) -> None:
+        row = self.model.row_of(document_id) if document_id else -1
+        self._selecting = True
+        try:
+            if row < 0:
+                self.table.clearSelection()
+            else:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def open_document(self, document_id: str) -> bool:
+        if self.context is None:
+            return False
+        with self.context.case.session() as session:
+            document = session.get(Document, document_id)
+            if document is None:
+                return False
+            text, title, mime = document.text, document.title, document.mime_type
+            self.page_spans = document.pages
+            subtitle = " · ".join(x for x in (document.published or "", document.file_name or "",
+                                              document.author or "") if x)
+            data = session.get(Blob, document.sha256).data if mime == "application/pdf" else None
+            claims = views.claim_spans(session, document_id)
+        self.document_id, self.mime_type = document_id, mime
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.text_view.set_text(text, claims)
+        has_pdf = data is not None and self.pdf_view.load(data)
+        if not has_pdf:
+            self.pdf_view.clear()
+        self.text_button.setVisible(has_pdf)
+        self.pdf_button.setVisible(has_pdf)
+        self.show_page(TEXT_PAGE)
+        self.find_bar.refresh()
+        self._select_row(document_id)
+        self._update_buttons()
+        return True
+
+    def _close_document(self) -> None:
+        self.document_id = None
+        self.page_spans = None
+        self.title.setText(self.tr("No document open") if self.context else "")
+        self.subtitle.setText(self.tr("Drop files here, or use Add…") if self.context else "")
+        self.text_view.set_text("", [])
+        self.pdf_view.clear()
+        self.text_button.hide()
+        self.pdf_button.hide()
+        self.stack.setCurrentIndex(TEXT_PAGE)
+        self._update_buttons()
+
+    def _reload_claims(self) -> None:
+        if self.context is None or self.document_id is None:
+            return
+        with self.context.case.session() as session:
+            claims = views.claim_spans(session, self.document_id)
+        current = self.text_view.current_claim
+        self.text_view.set_claims(claims)
+        if current and any(c.id == current for c in claims):
+            self.text_view.mark_current_claim(current)
+
+    def show_page(self, page: int) -> None:
+        if page == PDF_PAGE and self.pdf_view.page_count() == 0:
+            page = TEXT_PAGE
+        self.stack.setCurrentIndex(page)
+        (self.pdf_button if page == PDF_PAGE else self.text_button).setChecked(True)
+        if page == PDF_PAGE:
+            span = self.text_view.selected_span()
+            if span and self.page_spans:
+                pages = [n for n, (a, b) in enumerate(self.page_spans, 1) if a <= span[0] <= b]
+                if pages:
+                    self.pdf_view.go_to_page(pages[0])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        enabled = (self.context is not None and self.document_id is not None
+                   and self.stack.currentIndex() == TEXT_PAGE
+                   and self.text_view.selected_span() is not None)
+        self.new_claim_button.setEnabled(enabled)
+        self.new_claim_action.setEnabled(self.context is not None)
+
+    # -- called by the coordinator -------------------------------------------------------------
+    def show_document(self, document_id: str, start: int = -1, end: int = -1) -> None:
+        if document_id != self.document_id and not self.open_document(document_id):
+            return
+        self.show_page(TEXT_PAGE)
+        if start >= 0:
+            self.text_view.select_span(start, end if end >= start else start)
+
+    def select_claim(self, claim_id: str) -> None:
+        if self.context is None:
+            return
+        with self.context.case.session() as session:
+            located = views.document_of_claim(session, claim_id)
+        if located is None:
+            return
+        self.show_document(*located)
+        self.text_view.mark_current_claim(claim_id)
+
+    def _claim_clicked(self, claim_id: str) -> None:
+        self.sig_claim_selected.emit(claim_id)
+
+    # -- find ---------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        if self.document_id is not None:
+            self.find_bar.open_bar()
+
+    # -- new claim ----------------------------------------------------------------------------
+    def new_claim_from_selection(self) -> None:
+        """Open the new-claim dialog on the selected passage (the text view's selection)."""
+        if self.context is None or self.document_id is None:
+            return
+        span = self.text_view.selected_span()
+        if span is None:
+            self.show_message(self.tr("Select a passage in the document first."))
+            return
+        from desktop.dialogs.new_claim import NewClaimDialog
+
+        dialog = NewClaimDialog(self.context, self.document_id, *span, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._claim_created(dialog))
+        dialog.open()
+
+    def _claim_created(self, dialog) -> None:  # noqa: ANN001
+        result = dialog.result_ids
+        if result is None:
+            return
+        self.text_view.mark_current_claim(result.claim_id)
+        self.sig_claim_selected.emit(result.claim_id)
+        if result.link_id:
+            self.sig_link_selected.emit(result.link_id)
+        self.sig_status.emit(self.tr("Claim created: {statement}").format(
+            statement=dialog.statement.text()))
+
+    # -- adding files ---------------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Add Documents"), "",
+            self.tr("Documents (*.pdf *.html *.htm *.txt *.md *.eml);;All files (*)"))
+        if paths:
+            self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> None:
+        """Store files as documents in a worker; one undo step; refusals as one line each."""
+        if self.context is None or not paths:
+            return
+        context = self.context
+        label = self.tr("Add {n} document(s)").format(n=len(paths))
+        if len(paths) == 1:
+            from pathlib import Path
+
+            label = self.tr("Add document {name}").format(name=Path(paths[0]).name)
+        run_task(self, self.tr("Adding documents…"),
+                 lambda progress: add_files(context.case, list(paths), label, progress),
+                 lambda outcome: self._files_added(context, outcome),
+                 lambda message: self.show_message(
+                     self.tr("Could not add the documents: {reason}").format(reason=message)))
+
+    def _files_added(self, context: CaseContext, outcome: AddOutcome) -> None:
+        self.last_outcome = outcome
+        if outcome.command is not None and context is self.context:
+            context.push_done(outcome.command)
+            self.open_document(outcome.added[-1])
+        lines = []
+        if outcome.added:
+            lines.append(self.tr("Added {n} document(s).").format(n=len(outcome.added)))
+        lines += [self.tr("Not added: {reason}").format(reason=r) for r in outcome.refused]
+        self.show_message("\n".join(lines))
+        if outcome.added:
+            self.sig_status.emit(lines[0])
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self._message_timer.start()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.context is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802,ANN001 - Qt override
+        if self.context is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if self.context is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_files(paths)
