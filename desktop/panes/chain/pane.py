@@ -1,0 +1,294 @@
+"""The control chain side pane: who owns and controls one entity, and on what evidence.
+
+It shows the entity it was asked about ("Show control chain"), and follows the selection
+only when the person turns that on, so browsing elsewhere does not lose the chain. The
+"as of" date is the case-wide one (``CaseContext.as_of``): the timeline's line, the
+network and this pane's slider all move together. The chain is computed on the worker
+thread pool; a newer request makes an older answer stale, and stale answers are dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.changes import Changes
+from db.views.timeline import date_range
+from desktop.context import CaseContext
+from desktop.panes.base import Pane
+from desktop.panes.chain.as_of import AsOfControl
+from desktop.panes.chain.data import ChainData, load_chain
+from desktop.panes.chain.model import (
+    CLAIM,
+    ID_ROLE,
+    KIND_ROLE,
+    OWNER,
+    SPAN_ROLE,
+    STEP,
+    UNSOURCED,
+    ChainTreeModel,
+)
+from desktop.worker import run_task
+
+EXPAND_ALL_BELOW = 300  # rows; a bigger chain opens with its owners collapsed
+
+
+class ChainPane(Pane):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entity_id: str | None = None
+        self.chain: ChainData | None = None
+        self._generation = 0
+        self.computing = False
+
+        self.header = QLabel(self)
+        self.header.setObjectName("chain_header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.header.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.header.setFont(font)
+        self.header.setWordWrap(True)
+
+        self.as_of = AsOfControl(self)
+        self.follow = QCheckBox(self.tr("Follow selection"), self)
+        self.follow.setObjectName("chain_follow")
+        self.follow.setToolTip(self.tr("Show the chain of whatever entity is selected"))
+
+        self.model = ChainTreeModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("chain_tree")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ChainTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(ChainTreeModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("chain_message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.as_of, 1)
+        controls.addSpacing(12)
+        controls.addWidget(self.follow)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(controls)
+        layout.addWidget(self.stack, 1)
+
+        self.as_of.sig_changed.connect(self._as_of_chosen)
+        self.view.clicked.connect(self._clicked)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.follow.toggled.connect(self._follow_toggled)
+        self._show_message(self.tr("No case open."))
+        self._update_header()
+
+    # -- Pane API -----------------------------------------------------------------------------------
+    def set_context(self, context: CaseContext | None) -> None:
+        if self.context is not None:
+            try:
+                self.context.sig_as_of_changed.disconnect(self._as_of_changed)
+            except (RuntimeError, TypeError):
+                pass
+        super().set_context(context)
+        self.entity_id = None
+        self.chain = None
+        self._generation += 1
+        self.computing = False
+        self.model.set_chain(None)
+        if context is None:
+            self._show_message(self.tr("No case open."))
+        else:
+            context.sig_as_of_changed.connect(self._as_of_changed)
+            self._load_range()
+            self.as_of.set_value(context.as_of)
+            self._show_message(self.tr(
+                "Select an entity and choose “Show control chain” (Ctrl+6 comes back here), "
+                "or turn on “Follow selection”."))
+        self._update_header()
+
+    def show_chain(self, entity_id: str) -> None:
+        if self.context is None or not entity_id:
+            return
+        self.entity_id = entity_id
+        self.recompute()
+
+    def select_entity(self, entity_id: str) -> None:
+        if self.follow.isChecked() and entity_id and entity_id != self.entity_id:
+            self.show_chain(entity_id)
+
+    def select_link(self, link_id: str) -> None:
+        self._select_row(STEP, link_id)
+
+    def select_claim(self, claim_id: str) -> None:
+        self._select_row(CLAIM, claim_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.context is None:
+            return
+        if changes.everything or changes.links or changes.events:
+            self._load_range()
+        if self.entity_id and (changes.everything or changes.links or changes.claims
+                               or changes.entities or changes.sources):
+            self.recompute()
+
+    # -- computing ---------------------------------------------------------------------------------
+    def recompute(self) -> None:
+        if self.context is None or not self.entity_id:
+            return
+        self._generation += 1
+        generation = self._generation
+        case, entity_id, as_of = self.context.case, self.entity_id, self.context.as_of
+        self.computing = True
+        self._update_header()
+
+        def done(data: ChainData) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._show_chain(data)
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.computing = False
+                self.chain = None
+                self.model.set_chain(None)
+                self._show_message(message)
+                self._update_header()
+
+        run_task(self, self.tr("Computing the control chain"),
+                 lambda _progress: load_chain(case, entity_id, as_of), done, failed,
+                 show_progress=False)
+
+    def _show_chain(self, data: ChainData) -> None:
+        self.computing = False
+        self.chain = data
+        self.model.set_chain(data)
+        self._update_header()
+        if not data.result.owners:
+            self._show_message(self._no_owners_text(data))
+            return
+        self.stack.setCurrentWidget(self.view)
+        rows = list(self.model.iter_nodes())
+        for index in rows:
+            if index.data(KIND_ROLE) != OWNER:
+                self.view.setFirstColumnSpanned(index.row(), index.parent(), True)
+        if len(rows) <= EXPAND_ALL_BELOW:
+            self.view.expandAll()
+        owners = len(data.result.owners)
+        controllers = sum(1 for o in data.result.owners if o.controls)
+        self.sig_status.emit(self.tr("{name}: {owners} owner(s), {controllers} controlling")
+                             .format(name=data.result.entity_name, owners=owners,
+                                     controllers=controllers))
+
+    def _no_owners_text(self, data: ChainData) -> str:
+        as_of = data.result.as_of
+        if as_of is None:
+            return self.tr("No owners recorded for {name}.").format(name=data.result.entity_name)
+        return self.tr("No owners recorded for {name} as of {date}.").format(
+            name=data.result.entity_name, date=as_of.isoformat())
+
+    # -- the "as of" date ----------------------------------------------------------------------------
+    def _load_range(self) -> None:
+        with self.context.case.session() as session:
+            bounds = date_range(session)
+        if bounds is None:
+            today = date.today()
+            bounds = (date(today.year - 10, 1, 1), today)
+        self.as_of.set_range(*bounds)
+        self.as_of.set_value(self.context.as_of)
+
+    def _as_of_chosen(self, value: date | None) -> None:
+        if self.context is not None:
+            self.context.set_as_of(value)
+
+    def _as_of_changed(self, value: date | None) -> None:
+        self.as_of.set_value(value)
+        self._update_header()
+        self.recompute()
+
+    # -- the person's clicks --------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        if kind == OWNER:
+            self.sig_entity_selected.emit(item_id)
+        elif kind in (STEP, UNSOURCED):
+            self.sig_link_selected.emit(item_id)
+        elif kind == CLAIM:
+            document_id, start, end = index.data(SPAN_ROLE)
+            self.sig_claim_selected.emit(item_id)
+            self.sig_document_requested.emit(document_id, start, end)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == OWNER:
+            self.sig_entity_activated.emit(index.data(ID_ROLE))
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid() or index.data(KIND_ROLE) != OWNER:
+            return
+        owner_id = index.data(ID_ROLE)
+        name = self.model.index(index.row(), 0, index.parent()).data()
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show control chain of {name}").format(name=name),
+                       lambda: self.sig_show_chain.emit(owner_id))
+        menu.addAction(self.tr("Select {name}").format(name=name),
+                       lambda: self.sig_entity_selected.emit(owner_id))
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def _follow_toggled(self, on: bool) -> None:
+        if on:
+            self.sig_status.emit(self.tr("The chain now follows the selected entity"))
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _select_row(self, kind: str, item_id: str) -> None:
+        for index in self.model.iter_nodes():
+            if index.data(KIND_ROLE) == kind and index.data(ID_ROLE) == item_id:
+                self.view.setCurrentIndex(index)  # does not emit clicked: no loop
+                self.view.scrollTo(index)
+                return
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def _update_header(self) -> None:
+        if self.context is None or not self.entity_id:
+            self.header.setText(self.tr("Control chain"))
+            return
+        current = self.chain is not None and self.chain.result.entity_id == self.entity_id
+        name = self.chain.result.entity_name if current else "…"
+        as_of = self.context.as_of
+        if as_of is None:
+            text = self.tr("Control chain of {name} (any date)").format(name=name)
+        else:
+            text = self.tr("Control chain of {name} as of {date}").format(
+                name=name, date=as_of.isoformat())
+        if self.computing:
+            text += " " + self.tr("(computing…)")
+        self.header.setText(text)
