@@ -1,0 +1,284 @@
+"""The graphics items of the network: an entity node and a link edge.
+
+Items live in scene units (the view's ViewBox zooms them like a drawing). They receive
+pyqtgraph's mouse events (``mouseClickEvent``/``mouseDragEvent``) and report to the canvas,
+which turns them into signals; they never touch the case. Labels are painted with
+``drawText`` — plain text, so a name like "<b>Evil</b>" shows literally. When zoomed far
+out, labels and icons give way to plain dots so big graphs stay fast.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
+
+if TYPE_CHECKING:
+    from desktop.panes.network.canvas import GraphCanvas
+
+RADIUS = 22.0  # half the icon's side, scene units
+LABEL_WIDTH = 190.0  # a name longer than this is elided
+ARROW = 14.0
+DISPUTED = QColor("#d32f2f")
+HIGHLIGHT = QColor("#ef6c00")
+
+
+@cache
+def _renderer(path: str) -> QSvgRenderer:
+    return QSvgRenderer(path)
+
+
+@cache
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+def _detail(painter: QPainter) -> float:
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def _draw_label(painter: QPainter, centre: QPointF, lines: list[tuple[str, QFont]],
+                text: QColor, back: QColor, frame: QColor | None = None) -> None:
+    """Lines of plain text centred on ``centre``, on a rounded background."""
+    metrics = [QFontMetricsF(font) for _, font in lines]
+    width = max(m.horizontalAdvance(t) for (t, _), m in zip(lines, metrics, strict=True))
+    height = sum(m.height() for m in metrics)
+    box = QRectF(centre.x() - width / 2 - 4, centre.y() - height / 2 - 2, width + 8,
+                 height + 4)
+    painter.setPen(QPen(frame, 1.2) if frame is not None else Qt.PenStyle.NoPen)
+    painter.setBrush(back)
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(text)
+    y = box.top() + 2
+    for (line, font), metric in zip(lines, metrics, strict=True):
+        painter.setFont(font)
+        painter.drawText(QRectF(box.left(), y, box.width(), metric.height()),
+                         Qt.AlignmentFlag.AlignCenter, line)
+        y += metric.height()
+
+
+class NodeItem(QGraphicsObject):
+    def __init__(self, canvas: GraphCanvas, entity_id: str, caption: str, note: str,
+                 icon_path: str, color: QColor):
+        super().__init__()
+        self.canvas = canvas
+        self.entity_id = entity_id
+        self.caption = caption
+        self.note = note  # a second, bold line: the effective share in a chain
+        self.icon_path = icon_path
+        self.color = color
+        self.selected = False
+        self.highlighted = False
+        self.emphasised = False
+        self.pinned = False
+        self.edges: list[EdgeItem] = []
+        self._drag_start: QPointF | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setZValue(2)
+        font = _font(15)
+        name = QFontMetricsF(font).elidedText(caption, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        self.label_lines = [(name, font)] + ([(note, _font(14, True))] if note else [])
+        width = max(QFontMetricsF(f).horizontalAdvance(t) for t, f in self.label_lines)
+        self._rect = QRectF(-max(width / 2 + 8, RADIUS + 8), -RADIUS - 8,
+                            max(width + 16, 2 * RADIUS + 16), 2 * RADIUS + 16 + 20 * 2 + 6)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-RADIUS - 4, -RADIUS - 4, 2 * RADIUS + 8, 2 * RADIUS + 8))
+        return path
+
+    def set_state(self, *, selected: bool | None = None, highlighted: bool | None = None,
+                  emphasised: bool | None = None, pinned: bool | None = None) -> None:
+        for name, value in (("selected", selected), ("highlighted", highlighted),
+                            ("emphasised", emphasised), ("pinned", pinned)):
+            if value is not None:
+                setattr(self, name, value)
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        palette = self.canvas.palette()
+        detail = _detail(painter)
+        square = QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+        if self.selected or self.highlighted:
+            ring = palette.highlight().color() if self.selected else HIGHLIGHT
+            painter.setPen(QPen(ring, 5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(square.adjusted(-5, -5, 5, 5), 8, 8)
+        if detail < 0.12:
+            painter.fillRect(square, self.color)
+            return
+        _renderer(self.icon_path).render(painter, square)
+        if self.emphasised:
+            painter.setPen(QPen(palette.text().color(), 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(square.adjusted(-1, -1, 1, 1), 5, 5)
+        if self.pinned:
+            painter.setPen(QPen(palette.base().color(), 1.5))
+            painter.setBrush(palette.text().color())
+            painter.drawEllipse(QPointF(RADIUS - 2, -RADIUS + 2), 5, 5)
+        if detail < 0.35:
+            return
+        back = QColor(palette.base().color())
+        back.setAlpha(215)
+        height = sum(QFontMetricsF(f).height() for _, f in self.label_lines) + 4
+        _draw_label(painter, QPointF(0, RADIUS + 6 + height / 2), self.label_lines,
+                    palette.text().color(), back)
+
+    def itemChange(self, change, value):  # noqa: ANN001, N802 - Qt name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+        return super().itemChange(change, value)
+
+    # -- pyqtgraph mouse events ------------------------------------------------------------
+    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+        event.accept()
+        if event.button() == Qt.MouseButton.RightButton:
+            self.canvas.node_menu(self.entity_id, event.screenPos().toPoint())
+        elif event.button() == Qt.MouseButton.LeftButton:
+            if event.double():
+                self.canvas.sig_node_double_clicked.emit(self.entity_id)
+            else:
+                self.canvas.node_clicked(self.entity_id, event.modifiers())
+
+    def mouseDragEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        parent = self.parentItem()
+        if event.isStart():
+            self._drag_start = self.pos()
+            self._grab = parent.mapFromScene(event.buttonDownScenePos()) - self.pos()
+        if self._drag_start is None:
+            return
+        self.setPos(parent.mapFromScene(event.scenePos()) - self._grab)
+        if event.isFinish():
+            self._drag_start = None
+            self.canvas.sig_node_moved.emit(self.entity_id, self.pos().x(), self.pos().y())
+
+
+class EdgeItem(QGraphicsObject):
+    def __init__(self, canvas: GraphCanvas, link_id: str, source: NodeItem, target: NodeItem,
+                 label: str, sourced: bool, disputed: bool, bend: float = 0.0):
+        super().__init__()
+        self.canvas = canvas
+        self.link_id = link_id
+        self.source = source
+        self.target = target
+        self.label = label
+        self.sourced = sourced
+        self.disputed = disputed
+        self.bend = bend  # sideways offset of the curve's middle (parallel links)
+        self.selected = False
+        self.highlighted = False
+        self.setZValue(1)
+        source.edges.append(self)
+        target.edges.append(self)
+        self.path = QPainterPath()
+        self.arrow = QPolygonF()
+        self.label_at = QPointF()
+        self._bounds = QRectF()
+        self.adjust()
+
+    def set_state(self, *, selected: bool | None = None,
+                  highlighted: bool | None = None) -> None:
+        if selected is not None:
+            self.selected = selected
+        if highlighted is not None:
+            self.highlighted = highlighted
+        self.update()
+
+    def adjust(self) -> None:
+        self.prepareGeometryChange()
+        start, end = self.source.pos(), self.target.pos()
+        line = QLineF(start, end)
+        length = max(line.length(), 1e-6)
+        normal = QPointF(-(end.y() - start.y()) / length, (end.x() - start.x()) / length)
+        control = (start + end) / 2 + normal * self.bend
+        # Trim both ends to the icons' edges, along the curve's end tangents.
+        begin = start + self._towards(start, control, RADIUS + 3)
+        tip = end + self._towards(end, control, RADIUS + 5)
+        path = QPainterPath(begin)
+        path.quadTo(control, tip)
+        self.path = path
+        direction = self._towards(tip, control, 1.0)  # unit vector from tip back along
+        side = QPointF(-direction.y(), direction.x())
+        base = tip + direction * ARROW
+        self.arrow = QPolygonF([tip, base + side * ARROW * 0.45, base - side * ARROW * 0.45])
+        self.label_at = path.pointAtPercent(0.5)
+        width = QFontMetricsF(_font(13)).horizontalAdvance(self.label) + 16
+        label_box = QRectF(self.label_at.x() - width / 2, self.label_at.y() - 12, width, 24)
+        self._bounds = path.boundingRect().united(self.arrow.boundingRect()) \
+            .united(label_box).adjusted(-6, -6, 6, 6)
+
+    @staticmethod
+    def _towards(origin: QPointF, point: QPointF, distance: float) -> QPointF:
+        dx, dy = point.x() - origin.x(), point.y() - origin.y()
+        norm = math.hypot(dx, dy) or 1.0
+        return QPointF(dx / norm * distance, dy / norm * distance)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        return stroker.createStroke(self.path)
+
+    def colour(self) -> QColor:
+        if self.selected:
+            return self.canvas.palette().highlight().color()
+        if self.highlighted:
+            return HIGHLIGHT
+        if self.disputed:
+            return DISPUTED
+        colour = QColor(self.canvas.palette().text().color())
+        colour.setAlpha(170)
+        return colour
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+        colour = self.colour()
+        wide = self.selected or self.highlighted
+        pen = QPen(colour, 4.0 if wide else 2.0)
+        if not self.sourced:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawPolygon(self.arrow)
+        if self.label and _detail(painter) >= 0.5:
+            palette = self.canvas.palette()
+            back = QColor(palette.base().color())
+            back.setAlpha(225)
+            text = DISPUTED if self.disputed and not wide else palette.text().color()
+            frame = colour if (wide or self.disputed) else None
+            _draw_label(painter, self.label_at, [(self.label, _font(13))], text, back, frame)
+
+    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.canvas.sig_edge_clicked.emit(self.link_id)
