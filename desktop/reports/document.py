@@ -102,7 +102,12 @@ def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRE
     writer.setResolution(600)
     writer.setTitle(decor(summary).title)
     writer.setCreator(f"Case File Explorer {summary.header.app_version}")
-    pages = print_summary(summary, writer, progress)
+    try:
+        pages = print_summary(summary, writer, progress)
+    except BaseException:
+        del writer
+        path.unlink(missing_ok=True)  # no half-written summary left behind
+        raise
     del writer  # the file is finished when the writer goes away
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"{path}: the PDF could not be written")

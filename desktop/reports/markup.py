@@ -155,24 +155,33 @@ def annex(documents: list[AnnexDocument]) -> str:
                 (tr("File"), para(document.file_name or "—")),
                 (tr("SHA-256"), f'<span class="hash">{text(document.sha256)}</span>')]
         parts.append(key_table(rows, 22))
-        excerpt_rows = []
-        for e in document.excerpts:
-            status = (f'<br/><span class="status-{text(e.status)}">{text(e.status.upper())}</span>'
-                      if e.status in ("disputed", "refuted") else
-                      f'<br/><span class="muted">{text(e.status)}</span>')
-            excerpt_rows.append([
-                f'<span class="cite">[{e.number}]</span>',
-                f'<p class="quote">“{text(e.excerpt)}”</p>'
-                + (f'<p class="muted">{text(tr("Statement:"))} {text(e.statement)}</p>'
-                   if e.statement else ""),
-                f"<b>{text(e.grade)}</b><br/>"
-                f'<span class="muted">{text(e.grade_meaning)}</span>{status}',
-                f"{para(e.source_name or '—')}<p class=\"muted\">{text(e.position)}</p>",
-            ])
         parts.append('<p style="margin-top: 6px"></p>')
-        parts.append(data_table([tr("No."), tr("Excerpt (verbatim)"), tr("Grade"),
-                                 tr("Source and position")], excerpt_rows, [7, 55, 16, 22]))
+        parts.append(_excerpt_table(document.excerpts))
     return "".join(parts)
+
+
+def _excerpt_table(excerpts) -> str:  # noqa: ANN001
+    """One row of particulars per excerpt, then the quote across the full width (long
+    quotes wrap as prose; nothing sits beside them)."""
+    head = "".join(f'<th width="{w}%">{text(h)}</th>' for h, w in (
+        (tr("No."), 8), (tr("Grade"), 30), (tr("Quoted source"), 32), (tr("Position"), 30)))
+    rows = []
+    for e in excerpts:
+        if e.status in ("disputed", "refuted"):
+            status = f'<span class="status-{text(e.status)}">{text(e.status.upper())}</span>'
+        else:
+            status = f'<span class="muted">{text(e.status)}</span>'
+        rows.append(
+            f'<tr><td><span class="cite">[{e.number}]</span></td>'
+            f'<td><b>{text(e.grade)}</b> <span class="muted">{text(e.grade_meaning)}</span>'
+            f"<br/>{status}</td>"
+            f"<td>{para(e.source_name or '—')}</td><td>{text(e.position)}</td></tr>"
+            f'<tr><td></td><td colspan="3"><p class="quote">“{text(e.excerpt)}”</p>'
+            + (f'<p class="muted">{text(tr("Statement:"))} {text(e.statement)}</p>'
+               if e.statement else "")
+            + "</td></tr>")
+    return (f'<table class="data" width="100%" border="1" cellspacing="0" cellpadding="4">'
+            f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>")
 
 
 def page(body: str) -> str:
