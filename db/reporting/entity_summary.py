@@ -52,7 +52,8 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
         steps = []
         step_evidence = {}
         for step in sorted(chain.steps.values(),
-                           key=lambda s: (names.get(s.target_id, ""), names.get(s.source_id, ""))):
+                           key=lambda s: (names.get(s.target_id, "").casefold(),
+                                          names.get(s.source_id, "").casefold())):
             evidence = index.evidence(step.citations)
             step_evidence[step.link_id] = evidence
             steps.append(LinkRow(names.get(step.source_id, step.source_id),

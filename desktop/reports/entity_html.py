@@ -83,7 +83,7 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
                          f"</span>" if owner.unsourced_steps else "")
             rows.append([para(owner.name) + f'<p class="muted">{text(owner.schema)}</p>',
                          f"<b>{text(owner.share)}</b>", text(role),
-                         "".join(para(p) for p in owner.paths),
+                         "".join(para(p, ltr=True) for p in owner.paths),
                          evidence(owner.evidence) + unsourced])
         parts.append(data_table([tr("Owner"), tr("Effective share"), tr("Role"), tr("Path"),
                                  tr("Evidence")], rows, [22, 14, 18, 30, 16]))

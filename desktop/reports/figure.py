@@ -95,11 +95,12 @@ def _node(painter: QPainter, node: FigureNode, box: QRectF) -> None:
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), inner.height() - 12),
                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                          | Qt.TextFlag.TextWordWrap), name)
-    tags = [node.schema]
+    tags = []
     if node.controls:
         tags.append("controls")
     if node.ultimate:
         tags.append("ultimate owner")
+    tags.append(node.schema)
     painter.setFont(_font(8.5))
     painter.setPen(QColor("#5f6b78"))
     small = QFontMetricsF(painter.font())
@@ -129,15 +130,20 @@ def _edge(painter: QPainter, source: QRectF, target: QRectF, label: str, control
     painter.setPen(QPen(color, 1))
     painter.setBrush(color)
     painter.drawPolygon(head)
-    text = label + ("  · UNSOURCED" if unsourced else "")
-    if not text:
+    lines = [x for x in (label, "UNSOURCED" if unsourced else "") if x]
+    if not lines:
         return
     font = _font(9, bold=control)
     metrics = QFontMetricsF(font)
-    mid = (start + end) / 2
-    text_width = min(metrics.horizontalAdvance(text) + 10, max(source.width(), 140))
-    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width - 8)
-    rect = QRectF(mid.x() - text_width / 2, mid.y() - 8, text_width, 16)
+    # The label sits near the owner's end of its arrow, no wider than the owner's box,
+    # so arrows converging on one entity never pile their labels on top of each other.
+    anchor = start + (end - start) * 0.35
+    text_width = min(max(metrics.horizontalAdvance(x) for x in lines) + 10,
+                     max(source.width(), 60))
+    text = "\n".join(metrics.elidedText(x, Qt.TextElideMode.ElideRight, text_width - 8)
+                     for x in lines)
+    height = 14 * len(lines) + 2
+    rect = QRectF(anchor.x() - text_width / 2, anchor.y() - height / 2, text_width, height)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("white"))
     painter.drawRoundedRect(rect, 3, 3)

@@ -61,10 +61,13 @@ def text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def para(value: object, css: str = "") -> str:
-    """A paragraph of data; right-to-left text flows and aligns right-to-left."""
+def para(value: object, css: str = "", ltr: bool = False) -> str:
+    """A paragraph of data; right-to-left text flows and aligns right-to-left, unless
+    ``ltr`` (a path "A → B" reads left to right whatever the names' scripts)."""
     value = str(value)
     cls = f' class="{css}"' if css else ""
+    if ltr:
+        return f'<p dir="ltr"{cls}>{text(value)}</p>'
     if is_rtl(value):
         return f'<p dir="rtl" align="right"{cls}>{text(value)}</p>'
     return f"<p{cls}>{text(value)}</p>"
