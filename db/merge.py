@@ -418,7 +418,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
         progress.step(number, steps, f"Adding {model.__tablename__.replace('_', ' ')}")
         tx.bulk_insert(model, rows)
         added[model.__tablename__] = len(rows)
-    added["folded"] = sum(1 for other_id, our_id in mapping.items() if other_id != our_id)
+    added["same_entities"] = sum(1 for other_id, our_id in mapping.items() if other_id != our_id)
     progress.step(steps, steps, "Done")
     return added
 

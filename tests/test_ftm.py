@@ -133,3 +133,19 @@ def test_object_without_schema_is_refused(new_case, tmp_path):
                    '{"id": "b", "properties": {}}\n')
     with pytest.raises(FormatError, match=r'line 2: an FtM entity needs "id" and "schema"'):
         import_file(new_case, bad)
+
+
+def test_cli_import_and_export(new_case, donations, tmp_path, capsys):
+    from desktop.cli.main import main
+
+    new_case.engine.dispose()
+    bad = tmp_path / "bad.ijson"
+    bad.write_text('{"id": "x", "schema": "Person"\n')
+    assert main(["import", str(new_case.path), str(bad)]) == 1
+    assert capsys.readouterr().err == \
+        "casefile: bad.ijson, line 1: not valid JSON (Expecting ',' delimiter)\n"
+    assert main(["import", str(new_case.path), str(donations), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["added"]["entities"] == 184
+    out = tmp_path / "out.ijson"
+    assert main(["export", str(new_case.path), str(out), "--format", "ftm"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}: 184 entities, 290 links\n"

@@ -101,7 +101,7 @@ def test_merge_loses_nothing_names_origins_and_is_idempotent(two_cases):
     plan = plan_merge(alice, bob_path)
     command = apply_merge(alice, plan, plan.default_decisions(accept_unsure=True))
     command.do(alice)
-    assert command.result["folded"] == 16
+    assert command.result["same_entities"] == 16
     bob = CaseFile.open(bob_path)
     origin = plan.origin
     assert origin == f"Bob's case [{bob.meta()['case_id']}]"
@@ -137,7 +137,7 @@ def test_merge_loses_nothing_names_origins_and_is_idempotent(two_cases):
     again.do(alice)
     assert again.result == {"entities": 0, "sources": 0, "documents": 0, "links": 0,
                             "events": 0, "claims": 0, "claim_targets": 0, "event_entities": 0,
-                            "judgements": 0, "node_positions": 0, "folded": 16}
+                            "judgements": 0, "node_positions": 0, "same_entities": 16}
     assert dump(alice) == before
 
 
@@ -181,3 +181,20 @@ def test_merging_a_case_with_itself_is_refused(two_cases):
     alice, *_ = two_cases
     with pytest.raises(ValueError, match="is this very case"):
         plan_merge(alice, alice.path)
+
+
+def test_cli_dry_run_writes_nothing_then_merge(two_cases, capsys):
+    from desktop.cli.main import main
+
+    alice, a, bob_path, b = two_cases
+    sha = alice.file_sha256()
+    alice.engine.dispose()
+    assert main(["merge", str(alice.path), str(bob_path), "--dry-run", "--json"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    assert output["dry_run"] is True and output["added"] is None
+    assert len(output["plan"]["matches"]) == 16
+    assert CaseFile.open(alice.path).file_sha256() == sha
+    assert main(["merge", str(alice.path), str(bob_path), "--accept-unsure"]) == 0
+    assert "16 entities treated as the same" in capsys.readouterr().out
+    assert main(["import", str(alice.path), str(bob_path), "--accept-unsure"]) == 0
+    assert "added nothing new; 16 entities treated as the same" in capsys.readouterr().out
