@@ -263,8 +263,13 @@ class RelationshipGuess:
     notes: list[str] = field(default_factory=list)
 
 
+def _plain(text: str) -> str:
+    """Folded, with every run of whitespace one space (PDF text has tabs and breaks)."""
+    return " ".join(text.split()).casefold()
+
+
 def guess_link_type(excerpt: str) -> str | None:
-    folded = excerpt.casefold()
+    folded = _plain(excerpt)
     for schema, words in _TYPE_WORDS:
         if re.search(rf"(?<!\w)({words})", folded):
             return schema
@@ -273,7 +278,7 @@ def guess_link_type(excerpt: str) -> str | None:
 
 def guess_dates(excerpt: str) -> tuple[str | None, str | None]:
     """Start and end dates a passage gives: "since 2021", "in September 2023", "until 2024"."""
-    folded = excerpt.casefold()
+    folded = _plain(excerpt)
     months = "|".join(_MONTHS)
     dated = re.compile(rf"(?:({months})\s+)?((?:19|20)\d\d)(?!\d)")
     start = end = None
@@ -290,7 +295,7 @@ def guess_dates(excerpt: str) -> tuple[str | None, str | None]:
 
 
 def guess_share(excerpt: str) -> tuple[float | None, float | None]:
-    folded = excerpt.casefold()
+    folded = _plain(excerpt)
     if re.search(r"\bwholly[- ]owned\b|\bfully[- ]owned\b|\bsole (owner|shareholder)\b", folded):
         return 100.0, 100.0
     match = re.search(rf"({_NUMBER})\s*(?:[-–]\s*({_NUMBER})\s*)?(?:%|per ?cent)", folded)
@@ -306,7 +311,7 @@ def guess_share(excerpt: str) -> tuple[float | None, float | None]:
 
 def guess_value(excerpt: str) -> tuple[float | None, str | None]:
     """"valued at 6.2 billion rubles" → (6.2e9, "RUB")."""
-    folded = excerpt.casefold()
+    folded = _plain(excerpt)
     words = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
     symbols = "|".join(re.escape(c) for c in sorted(_CURRENCIES, key=len, reverse=True))
     match = re.search(rf"({_NUMBER})\s*({words})?\.?\s+({symbols})(?!\w)", folded)
@@ -333,7 +338,7 @@ def guess_relationship(excerpt: str, mentions: list[Mention]) -> RelationshipGue
         guess.shares_value, guess.shares_currency = guess_value(excerpt)
     if len(mentions) >= 2:
         first, second = mentions[0], mentions[1]
-        between = excerpt[first.end:second.start].casefold()
+        between = _plain(excerpt[first.end:second.start]) + " "
         if _PASSIVE.search(between):
             first, second = second, first
         guess.source_id, guess.target_id = first.entity_id, second.entity_id

@@ -14,11 +14,17 @@ MAX_MATCHES = 10_000
 
 
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Spans of every case-insensitive occurrence of ``needle`` (capped)."""
-    if not needle:
+    """Spans of every case-insensitive occurrence of ``needle`` (capped).
+
+    Any run of whitespace in the needle matches any run in the text: extracted PDF text
+    breaks lines and separates words with tabs where the page had plain spaces.
+    """
+    words = needle.split()
+    if not words:
         return []
+    pattern = r"\s+".join(re.escape(word) for word in words)
     spans = []
-    for match in re.finditer(re.escape(needle), text, re.IGNORECASE):
+    for match in re.finditer(pattern, text, re.IGNORECASE):
         spans.append(match.span())
         if len(spans) >= MAX_MATCHES:
             break

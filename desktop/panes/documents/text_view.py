@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QTextCharFormat,
@@ -185,6 +186,17 @@ class DocumentTextView(QPlainTextEdit):
                 QToolTip.showText(event.globalPos(), plain_tooltip(tip), self.viewport())
             return True
         return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Also here, not only as pane shortcuts: a shortcut does not fire while the
+        # window is not the active one (just after a dialog closed, or offscreen).
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.sig_find_requested.emit()
+            return
+        if QKeySequence(event.keyCombination()) == QKeySequence(NEW_CLAIM_SHORTCUT):
+            self.sig_new_claim_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._press_pos = event.position().toPoint()
