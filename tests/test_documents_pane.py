@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from db import search
 from db.models import Claim, ClaimTarget, Document, Link
-from desktop.actions import ActionId
 from desktop import main_window
+from desktop.actions import ActionId
 from desktop.main_window import MainWindow
 from desktop.panes import PANES
 
