@@ -166,3 +166,27 @@ def test_import_is_one_undoable_step(new_case, bods_dir):
     command.do(new_case)
     with new_case.session() as session:
         assert (queries.counts(session).links, queries.counts(session).claims) == (15, 7)
+
+
+@pytest.mark.parametrize(("name", "owner", "company", "as_of", "share"), [
+    ("indirect-ownership.json", "Person 1", "Company A", None, 30.0),
+    ("multiple-indirect-ownership.json", "Person 1", "Company B", None, 60.0),
+    ("mixed-direct-and-indirect-ownership.json", "Person 1", "Company A", "2018-06-01", 50.0),
+    ("mixed-direct-and-indirect-ownership.json", "Person 1", "Company A", "2020-01-01", 100.0),
+    ("tecido.json", "Maria Esteves", "Tecido Ltd", "2023-06-01", None),
+])
+def test_chains_agree_with_declared_indirect_interests(new_case, bods_dir, name, owner,
+                                                       company, as_of, share):
+    from datetime import date
+
+    from db.analysis import control_chains
+
+    import_file(new_case, bods_dir / name)
+    with new_case.session() as session:
+        result = control_chains(session, _by_name(session, company).id,
+                                date.fromisoformat(as_of) if as_of else None)
+        owners = {o.name: o.effective_share for o in result.owners}
+    if share is None:
+        assert owner not in owners  # her stake was closed on 2023-03-03
+    else:
+        assert owners[owner] == share
