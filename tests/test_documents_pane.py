@@ -91,7 +91,7 @@ def test_article_shows_with_claims_highlighted(qtbot, window, sample, artifacts)
     cursor = pane.text_view.textCursor()
     assert cursor.selectedText() == ("Enertech, which has been under Rosatom’s control since "
                                      "2022, according to Kommersant")
-    window.resize(1400, 900)
+    window.resize(1000, 760)
     pane.grab().save(str(artifacts / "documents_pane.png"))
 
 
@@ -159,6 +159,13 @@ def _make_pdf(path: Path, sentence: str) -> None:
     del writer
 
 
+def _has_ink(widget) -> bool:
+    """Whether a page has been drawn (QPdfView renders pages in the background)."""
+    image = widget.grab().toImage()
+    return any(image.pixelColor(x, y).lightness() < 100
+               for y in range(0, image.height(), 3) for x in range(0, image.width() // 2, 3))
+
+
 def _drop(pane, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
@@ -223,6 +230,7 @@ def test_drop_pdf_find_sentence_and_claim_on_page_one(qtbot, window, sample, tmp
     qtbot.mouseClick(pane.pdf_button, Qt.MouseButton.LeftButton)
     assert pane.stack.currentWidget() is pane.pdf_view
     assert pane.pdf_view.page_count() == 1
+    qtbot.waitUntil(lambda: _has_ink(pane.pdf_view.view.viewport()), timeout=5_000)
     pane.grab().save(str(artifacts / "pdf_viewer.png"))
     # Adding was one undo step of its own.
     window.actions[ActionId.UNDO].trigger()  # the claim

@@ -85,23 +85,33 @@ def sources(session: Session) -> list[tuple[str, str, str]]:
         select(Source.id, Source.name, Source.reliability).order_by(Source.name))]
 
 
+@dataclass(frozen=True)
+class LinkChoice:
+    id: str
+    schema: str
+    source_id: str
+    target_id: str
+    text: str  # "Renera owns JSC Kama (2022–)"
+
+
 def links_between(session: Session, entity_ids: list[str], limit: int = 50
-                  ) -> list[tuple[str, str]]:
-    """(link id, "Renera owns JSC Kama (2022–)") for links touching the given entities;
-    links between two of them first."""
+                  ) -> list[LinkChoice]:
+    """Links touching the given entities; links between two of them first."""
     if not entity_ids:
         return []
     source, target = aliased(Entity), aliased(Entity)
     rows = session.execute(
-        select(Link.id, Link.schema, source.caption, target.caption, Link.start_date,
+        select(Link.id, Link.schema, Link.source_id, Link.target_id, source.caption,
+               target.caption, Link.start_date,
                Link.end_date, Link.source_id.in_(entity_ids) & Link.target_id.in_(entity_ids))
         .join(source, source.id == Link.source_id).join(target, target.id == Link.target_id)
         .where(or_(Link.source_id.in_(entity_ids), Link.target_id.in_(entity_ids)))
         .limit(limit)).all()
-    rows.sort(key=lambda r: (not r[6], r[2], r[3]))
+    rows.sort(key=lambda r: (not r[8], r[4], r[5]))
     result = []
-    for link_id, schema, a, b, start, end, _both in rows:
+    for link_id, schema, source_id, target_id, a, b, start, end, _both in rows:
         dates = f" ({start or '…'}–{end or ''})" if start or end else ""
-        result.append((link_id, f"{a} {link_schema(schema).label} {b}{dates}"))
+        result.append(LinkChoice(link_id, schema, source_id, target_id,
+                                 f"{a} {link_schema(schema).label} {b}{dates}"))
     return result
 

@@ -208,7 +208,7 @@ class NewClaimDialog(QDialog):
         form.addRow(self.tr("T&o:"), self.to_entity)
         self.share = QLineEdit(page)
         self.share.setObjectName("share")
-        self.share.setPlaceholderText(self.tr("51, or 25–50; blank = unknown"))
+        self.share.setPlaceholderText(self.tr("51 or 25–50"))
         self.value = QLineEdit(page)
         self.value.setObjectName("value")
         self.value.setPlaceholderText(self.tr("value, e.g. 6.2 bn"))
@@ -223,6 +223,8 @@ class NewClaimDialog(QDialog):
         share_row.addWidget(self.value, 2)
         share_row.addWidget(self.currency)
         form.addRow(self.tr("Share / value:"), share_row)
+        self.share.setToolTip(self.tr("Exact percentage (51), a range (25–50), or blank "
+                                      "when the share is unknown"))
         self.start_date = QLineEdit(page)
         self.start_date.setObjectName("start_date")
         self.end_date = QLineEdit(page)
@@ -234,6 +236,13 @@ class NewClaimDialog(QDialog):
         dates.addWidget(QLabel(self.tr("until"), page))
         dates.addWidget(self.end_date)
         form.addRow(self.tr("Since:"), dates)
+        self.duplicate_hint = QLabel(page)
+        self.duplicate_hint.setObjectName("duplicate_hint")
+        self.duplicate_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.duplicate_hint.setWordWrap(True)
+        self.duplicate_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.duplicate_hint.hide()
+        form.addRow(self.duplicate_hint)
         for signal in (self.link_type.currentIndexChanged, self.from_entity.currentIndexChanged,
                        self.to_entity.currentIndexChanged, self.share.textChanged,
                        self.value.textChanged, self.currency.textChanged,
@@ -247,8 +256,8 @@ class NewClaimDialog(QDialog):
         form.setContentsMargins(0, 4, 0, 0)
         self.existing_link = QComboBox(page)
         self.existing_link.setObjectName("existing_link")
-        for link_id, text in self.links:
-            self.existing_link.addItem(text, link_id)
+        for link in self.links:
+            self.existing_link.addItem(link.text, link.id)
         if not self.links:
             self.existing_link.addItem(self.tr("(no links between the entities named here)"),
                                        None)
@@ -324,7 +333,10 @@ class NewClaimDialog(QDialog):
         self._statement_edited = bool(text.strip())
 
     def _update_statement(self, *_args: object) -> None:
-        if self._statement_edited or not hasattr(self, "end_date"):
+        if not hasattr(self, "duplicate_hint"):
+            return
+        self._update_duplicate_hint()
+        if self._statement_edited:
             return
         text = ""
         if self.mode.currentIndex() == NEW_LINK:
@@ -342,6 +354,18 @@ class NewClaimDialog(QDialog):
                     start_date=self.start_date.text().strip() or None,
                     end_date=self.end_date.text().strip() or None)
         self.statement.setText(text)
+
+    def _update_duplicate_hint(self) -> None:
+        same = [link for link in self.links if (link.schema, link.source_id, link.target_id)
+                == (self.link_type.currentData(), self.from_entity.entity_id(),
+                    self.to_entity.entity_id())]
+        if same:
+            self.existing_link.setCurrentIndex(self.existing_link.findData(same[0].id))
+        if same and self.mode.currentIndex() == NEW_LINK:
+            self.duplicate_hint.setText(self.tr(
+                "The case already has: {link}. To add this passage as further evidence for "
+                "it, choose “Attach to an existing link”.").format(link=same[0].text))
+        self.duplicate_hint.setVisible(bool(same) and self.mode.currentIndex() == NEW_LINK)
 
     # -- OK -------------------------------------------------------------------------------
     def draft(self) -> flow.ClaimDraft:

@@ -33,7 +33,11 @@ from desktop.panes.documents.adding import AddOutcome, add_files
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
 from desktop.panes.documents.pdf_view import PdfPageView
-from desktop.panes.documents.text_view import NEW_CLAIM_SHORTCUT, DocumentTextView
+from desktop.panes.documents.text_view import (
+    NEW_CLAIM_SHORTCUT,
+    DocumentTextView,
+    legend_html,
+)
 from desktop.worker import run_task
 
 TEXT_PAGE, PDF_PAGE = range(2)
@@ -109,6 +113,13 @@ class DocumentsPane(Pane):
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.new_claim_button)
+        tools.addSpacing(12)
+        self.legend = QLabel(legend_html(self.tr), self)
+        self.legend.setObjectName("claim_legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setToolTip(self.tr("Claims are highlighted by status; hover one for its "
+                                       "grade and statement, click it to select it"))
+        tools.addWidget(self.legend)
         tools.addStretch(1)
         tools.addWidget(self.text_button)
         tools.addWidget(self.pdf_button)

@@ -34,8 +34,20 @@ STATUS_COLOURS = {
     "disputed": QColor(255, 112, 67, 120),
     "refuted": QColor(229, 57, 53, 120),
 }
+READING_COLUMNS = 110
 FIND_COLOUR = QColor(66, 165, 245, 110)
 NEW_CLAIM_SHORTCUT = "Ctrl+Shift+M"  # "Mark passage as a claim"; free in the main window
+
+
+def legend_html(translate) -> str:  # noqa: ANN001
+    """Coloured squares naming the claim statuses (constants only, no case data)."""
+    parts = []
+    for status, colour in STATUS_COLOURS.items():
+        solid = QColor(colour)
+        solid.setAlpha(255)
+        parts.append(f"<span style='color:{solid.name()}'>■</span>&nbsp;"
+                     f"{html.escape(translate(status))}")
+    return "&nbsp;&nbsp;".join(parts)
 
 
 def plain_tooltip(text: str) -> str:
@@ -91,6 +103,7 @@ class DocumentTextView(QPlainTextEdit):
         self.current_claim: str | None = None
         self.find_spans: list[tuple[int, int]] = []
         self._press_pos: QPoint | None = None
+        self._side_margin = 0
 
     # -- content --------------------------------------------------------------------------
     def set_text(self, text: str, claims: list[ClaimSpan]) -> None:
@@ -186,6 +199,15 @@ class DocumentTextView(QPlainTextEdit):
                 QToolTip.showText(event.globalPos(), plain_tooltip(tip), self.viewport())
             return True
         return super().viewportEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802,ANN001 - Qt override
+        # Keep lines to a readable length on a wide dock: the text becomes a centred column.
+        super().resizeEvent(event)
+        column = self.fontMetrics().averageCharWidth() * READING_COLUMNS
+        side = max(0, (self.width() - column) // 2)
+        if side != self._side_margin:
+            self._side_margin = side
+            self.setViewportMargins(side, 0, side, 0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Also here, not only as pane shortcuts: a shortcut does not fire while the
