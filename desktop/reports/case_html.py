@@ -47,7 +47,7 @@ def case_html(summary: CaseSummary) -> str:
                                                        if r.detail else ""),
               para(r.target), text(r.share), text(r.dates),
               f'<span class="unsourced">{text(tr("UNSOURCED"))}</span>']
-             for r in summary.unsourced_links], [20, 18, 20, 14, 14, 14]))
+             for r in summary.unsourced_links], [19, 17, 19, 12, 15, 18]))
     else:
         parts.append(para(tr("Every relationship is supported by at least one claim.")))
 
