@@ -1,0 +1,5 @@
+"""The timeline pane (events and dated links; the shared draggable "as of" line)."""
+
+from desktop.panes.timeline.pane import TimelinePane
+
+__all__ = ["TimelinePane"]

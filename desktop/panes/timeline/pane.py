@@ -1,0 +1,213 @@
+"""The timeline pane: when things happened, and the "as of" date everyone shares.
+
+It shows the whole case (the default for cases of up to ``WHOLE_CASE_LIMIT`` items) or
+the events and links of the selected entity. Its vertical line is the case-wide "as of"
+date: dragging it moves the network and the control chain to that day, and they move it
+back. Events the article does not date are not dropped: they are listed under the plot,
+marked "date not stated".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.changes import Changes
+from db.models import Entity
+from db.views.timeline import EVENT, count_items, date_range, timeline_items
+from desktop.context import CaseContext
+from desktop.panes.base import Pane
+from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
+from desktop.panes.timeline.plot import TimelinePlot
+
+WHOLE_CASE_LIMIT = 500  # items; above this the pane starts with the selection only
+
+
+class TimelinePane(Pane):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.selected: str | None = None
+        self._name: str | None = None  # caption of the selected entity
+        self.model = TimelineModel(self)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("timeline_header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.whole_case = QCheckBox(self.tr("Whole case"), self)
+        self.whole_case.setObjectName("timeline_whole_case")
+        self.whole_case.setToolTip(self.tr("Show every event and dated link, "
+                                           "not only those of the selected entity"))
+        self.whole_case.setChecked(True)
+        self.clear_button = QPushButton(self.tr("Clear date"), self)
+        self.clear_button.setObjectName("timeline_clear_as_of")
+        self.clear_button.setToolTip(self.tr("Forget the “as of” date: count every link"))
+
+        self.plot = TimelinePlot(self)
+        self.plot.setObjectName("timeline_plot")
+
+        self.undated_label = QLabel(self.tr("Date not stated:"), self)
+        self.undated = QListView(self)
+        self.undated.setObjectName("timeline_undated")
+        self.undated_model = UndatedFilter(self)
+        self.undated_model.setSourceModel(self.model)
+        self.undated.setModel(self.undated_model)
+        self.undated.setUniformItemSizes(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.whole_case)
+        top.addWidget(self.clear_button)
+        strip = QHBoxLayout()
+        strip.addWidget(self.undated_label, 0, Qt.AlignmentFlag.AlignTop)
+        strip.addWidget(self.undated, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(strip)
+
+        self.whole_case.toggled.connect(lambda _on: self.reload())
+        self.clear_button.clicked.connect(self._clear_as_of)
+        self.plot.sig_as_of_dragged.connect(self._as_of_dragged)
+        self.plot.sig_item_clicked.connect(self._item_clicked)
+        self.undated.clicked.connect(
+            lambda index: self._item_clicked(index.data(ID_ROLE)))
+        self.model.modelReset.connect(self._update_strip)
+        self._update_strip()
+        self._update_header()
+
+    # -- Pane API -----------------------------------------------------------------------------------
+    def set_context(self, context: CaseContext | None) -> None:
+        if self.context is not None:
+            try:
+                self.context.sig_as_of_changed.disconnect(self._as_of_changed)
+            except (RuntimeError, TypeError):
+                pass
+        super().set_context(context)
+        self.selected = None
+        if context is not None:
+            context.sig_as_of_changed.connect(self._as_of_changed)
+            with context.case.session() as session:
+                small = count_items(session) <= WHOLE_CASE_LIMIT
+            self.whole_case.blockSignals(True)
+            self.whole_case.setChecked(small)
+            self.whole_case.blockSignals(False)
+        self.reload()
+
+    def select_entity(self, entity_id: str) -> None:
+        self.selected = entity_id or None
+        if self.whole_case.isChecked():
+            self.plot.set_highlight(self.selected)
+        else:
+            self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.context is not None and (changes.everything or changes.events or changes.links
+                                         or changes.entities):
+            self.reload()
+
+    # -- loading ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        context = self.context
+        if context is None:
+            self.model.set_items([])
+            self.plot.set_items([], date(2000, 1, 1), date.today())
+            self._update_header()
+            return
+        whole = self.whole_case.isChecked()
+        with context.case.session() as session:
+            if whole or self.selected:
+                items = timeline_items(session, None if whole else self.selected,
+                                       limit=WHOLE_CASE_LIMIT)
+            else:
+                items = []
+            bounds = date_range(session)
+            name = None
+            if self.selected:
+                entity = session.get(Entity, self.selected)
+                name = entity.caption if entity is not None else None
+        if bounds is None:
+            today = date.today()
+            bounds = (date(today.year - 10, 1, 1), today)
+        self._name = name
+        self.model.set_items(items)
+        self.model.set_as_of(context.as_of)
+        self.plot.as_of = context.as_of
+        self.plot.set_highlight(self.selected if whole else None)
+        self.plot.set_items(items, *bounds)
+        self._update_header()
+
+    # -- the "as of" date ---------------------------------------------------------------------------
+    def _as_of_dragged(self, day: date) -> None:
+        if self.context is not None:
+            self.context.set_as_of(day)
+
+    def _as_of_changed(self, value: date | None) -> None:
+        self.model.set_as_of(value)
+        self.plot.set_as_of(value)
+        self._update_header()
+
+    def _clear_as_of(self) -> None:
+        if self.context is not None:
+            self.context.set_as_of(None)
+
+    # -- clicks -------------------------------------------------------------------------------------
+    def _item_clicked(self, item_id: str) -> None:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return
+        item = self.model.items[row]
+        if item.kind == EVENT:
+            if item.entity_ids:
+                self.plot.set_highlight(item.entity_ids[0])
+                self.sig_entities_selected.emit(list(item.entity_ids))
+            self.sig_status.emit(item.title)
+        else:
+            self.sig_link_selected.emit(item.id)
+            self.plot.set_highlight(item.entity_ids[0])
+            self.sig_entity_selected.emit(item.entity_ids[0])
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _update_strip(self) -> None:
+        rows = self.undated_model.rowCount()
+        self.undated_label.setVisible(rows > 0)
+        self.undated.setVisible(rows > 0)
+        row_height = max(self.undated.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.undated.setFixedHeight(min(max(rows, 1), 4) * row_height
+                                    + 2 * self.undated.frameWidth() + 2)
+
+    def _update_header(self) -> None:
+        if self.context is None:
+            self.header.setText(self.tr("Timeline"))
+            return
+        dated = sum(1 for item in self.model.items if item.dated)
+        undated = len(self.model.items) - dated
+        if self.whole_case.isChecked():
+            scope = self.tr("Timeline of the whole case")
+        elif self._name:
+            scope = self.tr("Timeline of {name}").format(name=self._name)
+        else:
+            self.header.setText(self.tr("Timeline — select an entity, or tick “Whole case”"))
+            return
+        counts = self.tr("{dated} dated, {undated} undated").format(dated=dated,
+                                                                   undated=undated)
+        as_of = self.context.as_of
+        when = (self.tr("as of {date}").format(date=as_of.isoformat()) if as_of
+                else self.tr("any date"))
+        self.header.setText(f"{scope} · {counts} · {when}")
+        self.clear_button.setEnabled(as_of is not None)
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        return self.model.index(self.model.row_of(item_id))

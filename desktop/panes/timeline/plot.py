@@ -1,0 +1,286 @@
+"""The timeline plot: events as diamonds, dated links as bars, and the draggable "as of" line.
+
+x is days as UTC timestamps (so pyqtgraph's DateAxisItem labels them), y is the lane.
+A partial date is drawn honestly: a link that started "in 2022" has a pale stretch over
+2022 (it may have started any day of it) and is solid from 2023; an event "in 2022" is a
+diamond on 2022-01-01 with a thin whisker to the year's end. A link with no end runs to
+the right edge and fades out. Items not in force at the "as of" date are drawn faded.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+
+from db.partial_date import PartialDate
+from db.views.timeline import EVENT, TimelineItem
+from desktop.panes.timeline.lanes import pack_lanes
+from desktop.panes.timeline.model import full_label
+
+EVENT_COLOR = QColor("#ef6c00")
+LINK_COLORS = {"Ownership": QColor("#1565c0"), "Control": QColor("#b71c1c"),
+               "Sanction": QColor("#6a1b9a")}
+LINK_COLOR = QColor("#607d8b")
+AS_OF_COLOR = QColor("#00897b")
+FADED = 0.35
+BAR_HALF = 0.13  # half a bar's height, in lanes
+LABEL_GAP_PX = 24  # free space after a label before the next item in its lane
+MIN_LANE_PX = 34  # below this, fewer lanes are shown and the rest is a pan away
+
+
+def to_x(day: date) -> float:
+    return float(calendar.timegm(day.timetuple()))
+
+
+def to_day(x: float) -> date:
+    return datetime.fromtimestamp(x, tz=UTC).date()
+
+
+@dataclass
+class Drawn:
+    """The graphics of one item, for fading, highlighting and hit-testing."""
+
+    item: TimelineItem
+    lane: int = 0
+    parts: list = field(default_factory=list)
+    label: pg.TextItem | None = None
+    flipped: bool = False  # label drawn left of the item (it would run off the edge)
+
+
+class TimelinePlot(pg.PlotWidget):
+    sig_item_clicked = Signal(str)  # item id
+    sig_as_of_dragged = Signal(object)  # datetime.date, when a drag of the line ends
+
+    def __init__(self, parent: QWidget | None = None):
+        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        super().__init__(parent, axisItems={"bottom": axis})
+        palette = self.palette()
+        self._text_color = palette.color(QPalette.ColorRole.Text)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        self.plot_item = self.getPlotItem()
+        self.plot_item.hideAxis("left")
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.showGrid(x=True, y=False, alpha=0.12)
+        axis.setTextPen(self._text_color)
+        axis.setPen(self._text_color)
+        self.view_box = self.plot_item.getViewBox()
+        self.view_box.invertY(True)
+        self.view_box.setMouseEnabled(x=True, y=True)
+        self.drawn: list[Drawn] = []
+        self.first, self.last = date(2000, 1, 1), date.today()
+        self.as_of: date | None = None
+        self.highlight: str | None = None
+        self.lanes = 0
+        self.as_of_line = pg.InfiniteLine(
+            angle=90, movable=True, pen=pg.mkPen(AS_OF_COLOR, width=2),
+            hoverPen=pg.mkPen(AS_OF_COLOR, width=4), label="",
+            labelOpts={"position": 0.03, "color": AS_OF_COLOR, "fill": (255, 255, 255, 210),
+                       "movable": False})
+        self.as_of_line.setZValue(100)
+        self.as_of_line.setToolTip(self.tr("Drag to see the case as it stood on that day"))
+        self.as_of_line.sigPositionChanged.connect(self._line_moved)
+        self.as_of_line.sigPositionChangeFinished.connect(self._line_released)
+        self.scene().sigMouseClicked.connect(self._scene_clicked)
+        self._relayout = QTimer(self, singleShot=True, interval=120)
+        self._relayout.timeout.connect(self._draw)
+        self._metrics = QFontMetrics(self.font())
+
+    # -- data ---------------------------------------------------------------------------------------
+    def set_items(self, items: list[TimelineItem], first: date, last: date) -> None:
+        self.first, self.last = first, last
+        self.drawn = [Drawn(item) for item in items if item.dated]
+        self._draw()
+
+    def set_as_of(self, as_of: date | None) -> None:
+        """Move the line to ``as_of`` (None: the right edge, "any date"); no signal."""
+        self.as_of = as_of
+        self.as_of_line.blockSignals(True)
+        self.as_of_line.setValue(to_x(as_of if as_of is not None else self.last))
+        self.as_of_line.blockSignals(False)
+        self._show_as_of(as_of)
+
+    def set_highlight(self, entity_id: str | None) -> None:
+        self.highlight = entity_id
+        self._style_all(self.as_of)
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def _draw(self) -> None:
+        self.plot_item.clear()
+        x0, x1 = to_x(self.first), to_x(self.last)
+        width_px = max(self.view_box.width(), 400.0)
+        seconds_per_px = (x1 - x0) / width_px
+        placed = []
+        for drawn in self.drawn:
+            start, end = self._span(drawn.item)
+            label = (self._metrics.horizontalAdvance(full_label(drawn.item)) + LABEL_GAP_PX
+                     ) * seconds_per_px
+            # A label that would run off the right edge goes left of its item instead.
+            drawn.flipped = start + label > x1 and start - label >= x0
+            extent = (start - label, end) if drawn.flipped else (start, max(end, start + label))
+            placed.append((drawn.item.kind != EVENT, extent, drawn))
+        placed.sort(key=lambda p: (p[0], p[1][0], full_label(p[2].item), p[2].item.id))
+        # Events in the top lanes, relationships in the lanes below them.
+        events = [extent for is_link, extent, _ in placed if not is_link]
+        lanes = pack_lanes(events)
+        first_link_lane = max(lanes, default=-1) + 1
+        lanes += [first_link_lane + lane for lane in
+                  pack_lanes([extent for is_link, extent, _ in placed if is_link])]
+        for (_, _, drawn), lane in zip(placed, lanes, strict=True):
+            drawn.lane = lane
+            drawn.parts = []
+            if drawn.item.kind == EVENT:
+                self._draw_event(drawn)
+            else:
+                self._draw_link(drawn)
+        self.lanes = 1 + max((d.lane for d in self.drawn), default=-1)
+        self.plot_item.addItem(self.as_of_line)
+        self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
+                                minXRange=86400 * 7)
+        self.view_box.setXRange(x0, x1, padding=0.01)
+        # The top lane's label needs room, and so does the line's own label above it.
+        shown = max(1, min(self.lanes, int(self.view_box.height() // MIN_LANE_PX) - 1))
+        self.view_box.setYRange(-1.5, max(shown, 3) - 0.4, padding=0)
+        self.set_as_of(self.as_of)
+
+    def _span(self, item: TimelineItem) -> tuple[float, float]:
+        start = item.start_day or item.end_day
+        if item.kind == EVENT:
+            end = item.end_day or _latest(item.start) or start
+        else:
+            end = item.end_day or self.last
+        return to_x(start), to_x(end + timedelta(days=1))
+
+    def _draw_event(self, drawn: Drawn) -> None:
+        item, lane = drawn.item, drawn.lane
+        start, end = self._span(item)
+        if end - start > 2 * 86400:  # a partial date or a period: whisker over it
+            whisker = QGraphicsRectItem(QRectF(start, lane - 0.025, end - start, 0.05))
+            whisker.setPen(QPen(Qt.PenStyle.NoPen))
+            whisker.setBrush(QBrush(_alpha(EVENT_COLOR, 110)))
+            self.plot_item.addItem(whisker)
+            drawn.parts.append(whisker)
+        marker = pg.ScatterPlotItem([start], [lane], symbol="d", size=14,
+                                    pen=pg.mkPen(EVENT_COLOR.darker(130)),
+                                    brush=pg.mkBrush(EVENT_COLOR))
+        self.plot_item.addItem(marker)
+        drawn.parts.append(marker)
+        self._add_label(drawn, start)
+
+    def _draw_link(self, drawn: Drawn) -> None:
+        item, lane = drawn.item, drawn.lane
+        color = LINK_COLORS.get(item.schema, LINK_COLOR)
+        start, end = self._span(item)
+        certain = start
+        if item.start is not None and item.start_day is not None:
+            certain = min(to_x(_latest(item.start) + timedelta(days=1)), end)
+            if certain > start:  # "since 2022": may have begun any day of 2022
+                pale = QGraphicsRectItem(QRectF(start, lane - BAR_HALF, certain - start,
+                                                2 * BAR_HALF))
+                pale.setPen(QPen(Qt.PenStyle.NoPen))
+                pale.setBrush(QBrush(_alpha(color, 80)))
+                self.plot_item.addItem(pale)
+                drawn.parts.append(pale)
+        bar = QGraphicsRectItem(QRectF(certain, lane - BAR_HALF, end - certain, 2 * BAR_HALF))
+        bar.setPen(QPen(Qt.PenStyle.NoPen))
+        if item.end_day is None:  # open-ended: fade out towards the right edge
+            gradient = QLinearGradient(0, 0, 1, 0)
+            gradient.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
+            gradient.setColorAt(0.0, color)
+            gradient.setColorAt(0.8, color)
+            gradient.setColorAt(1.0, _alpha(color, 0))
+            bar.setBrush(QBrush(gradient))
+        else:
+            bar.setBrush(QBrush(color))
+        self.plot_item.addItem(bar)
+        drawn.parts.append(bar)
+        self._add_label(drawn, start)
+
+    def _add_label(self, drawn: Drawn, x: float) -> None:
+        text = full_label(drawn.item)
+        if drawn.item.kind != EVENT and drawn.item.unsourced:
+            text += " · " + self.tr("UNSOURCED")
+        label = pg.TextItem(text=text, color=self._text_color,
+                            anchor=(1, 1) if drawn.flipped else (0, 1))
+        label.setPos(x, drawn.lane - BAR_HALF - 0.02)
+        self.plot_item.addItem(label)
+        drawn.label = label
+        drawn.parts.append(label)
+
+    # -- "as of" ------------------------------------------------------------------------------------
+    def _show_as_of(self, as_of: date | None) -> None:
+        line = self.as_of_line
+        if as_of is None:
+            line.setPen(pg.mkPen(AS_OF_COLOR, width=2, style=Qt.PenStyle.DashLine))
+            line.label.setFormat(self.tr("any date — drag to choose"))
+        else:
+            line.setPen(pg.mkPen(AS_OF_COLOR, width=2))
+            line.label.setFormat(self.tr("as of {date}").format(date=as_of.isoformat()))
+        self._style_all(as_of)
+
+    def _style_all(self, as_of: date | None) -> None:
+        for drawn in self.drawn:
+            opacity = 1.0 if drawn.item.in_force(as_of) else FADED
+            linked = self.highlight is not None and self.highlight in drawn.item.entity_ids
+            for part in drawn.parts:
+                part.setOpacity(opacity)
+            if drawn.label is not None:
+                font = drawn.label.textItem.font()
+                font.setBold(linked)
+                drawn.label.setFont(font)
+
+    def line_day(self) -> date:
+        day = to_day(self.as_of_line.value())
+        return min(max(day, self.first), self.last)
+
+    def _line_moved(self) -> None:
+        self._show_as_of(self.line_day())  # live preview while dragging
+
+    def _line_released(self) -> None:
+        day = self.line_day()
+        self.as_of = day
+        self.sig_as_of_dragged.emit(day)
+
+    # -- clicks -------------------------------------------------------------------------------------
+    def item_at(self, scene_pos: QPointF) -> TimelineItem | None:
+        for drawn in sorted(self.drawn, key=lambda d: -d.lane):
+            for part in drawn.parts:
+                if part.sceneBoundingRect().contains(scene_pos):
+                    return drawn.item
+        return None
+
+    def scene_point(self, item_id: str) -> QPointF | None:
+        """Where an item's label is, in scene coordinates (to click it)."""
+        for drawn in self.drawn:
+            if drawn.item.id == item_id and drawn.label is not None:
+                return drawn.label.sceneBoundingRect().center()
+        return None
+
+    def _scene_clicked(self, event) -> None:  # noqa: ANN001
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        item = self.item_at(event.scenePos())
+        if item is not None:
+            self.sig_item_clicked.emit(item.id)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        if getattr(self, "_relayout", None) is not None and self.drawn:
+            self._relayout.start()
+
+
+def _latest(partial: str | None) -> date | None:
+    parsed = PartialDate.parse(partial)
+    return parsed.latest() if parsed else None
+
+
+def _alpha(color: QColor, alpha: int) -> QColor:
+    faded = QColor(color)
+    faded.setAlpha(alpha)
+    return faded
