@@ -60,6 +60,12 @@ def test_guess_passive_and_control(sample):
         "Control", sample.ids["rosatom"], sample.ids["enertech"], "2022")
 
 
+def test_guess_attribution():
+    assert F.guess_attribution(CONTROL) == "Kommersant"
+    assert F.guess_attribution("as reported by the Financial Times.") == "the Financial Times"
+    assert F.guess_attribution(STAKE) is None
+
+
 def test_guess_small_pieces():
     assert F.guess_dates("from March 2019 until 2024") == ("2019-03", "2024")
     assert F.guess_share("holds 25.5 % of the shares") == (25.5, 25.5)

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSizeF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QHelpEvent, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
 from sqlalchemy import select
 
 from db import search
@@ -19,6 +19,7 @@ from desktop import main_window
 from desktop.actions import ActionId
 from desktop.main_window import MainWindow
 from desktop.panes import PANES
+from desktop.panes.documents.text_view import plain_tooltip
 
 STAKE = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 PDF_SENTENCE = "Renera is wholly owned by Rosatom State Corporation since 2021."
@@ -86,6 +87,12 @@ def test_article_shows_with_claims_highlighted(qtbot, window, sample, artifacts)
         qtbot.mouseClick(pane.text_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert blocker.args == [stake_claim]
     assert pane.text_view.claim_at(start + 20).statement.startswith("Renera acquired a stake")
+    # Hovering a highlight tells its grade, status, source and statement — literally.
+    QApplication.sendEvent(pane.text_view.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, point, pane.text_view.viewport().mapToGlobal(point)))
+    assert QToolTip.text() == plain_tooltip(
+        "C2 · unverified · News report (publisher not stated)\n"
+        "Renera acquired a stake worth RUB 6.2 bn in JSC Kama in 2022 (share not stated).")
     # select_claim (from another pane) selects the claim's span in the viewer.
     pane.select_claim(sample.ids["claim:2"])
     cursor = pane.text_view.textCursor()
@@ -274,3 +281,36 @@ def test_duplicates_garbage_and_html_names(qtbot, window, sample, tmp_path):
     assert pane.last_outcome.added == [] and pane.last_outcome.command is None
     assert window.context.undo_stack.count() == undo_count
     assert pane.model.rowCount() == 2
+
+
+def test_quoted_source_and_existing_link_are_offered(qtbot, window, sample):
+    pane = _pane(window)
+    passage = ("Enertech, which has been under Rosatom’s control since 2022, according to "
+               "Kommersant")
+    _select(pane, passage)
+    qtbot.mouseClick(pane.new_claim_button, Qt.MouseButton.LeftButton)
+    dialog = pane.last_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.source.currentText() == "Kommersant"
+    assert dialog.reliability.itemText(0) == "Source's grade (B)"
+    assert (dialog.link_type.currentData(), dialog.from_entity.entity_id(),
+            dialog.to_entity.entity_id(), dialog.start_date.text()) == (
+        "Control", sample.ids["rosatom"], sample.ids["enertech"], "2022")
+    # The case already has that link: the dialog says so and offers it.
+    assert dialog.duplicate_hint.isVisible()
+    assert dialog.duplicate_hint.text().startswith(
+        "The case already has: Rosatom controls Enertech (2022–).")
+    dialog.mode.setCurrentIndex(1)  # "Attach to an existing link"
+    assert dialog.existing_link.currentData() == sample.ids["link:control"]
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    result = dialog.result_ids
+    assert result.link_id == sample.ids["link:control"]
+    with sample.session() as session:
+        claim = session.get(Claim, result.claim_id)
+        assert claim.excerpt == passage
+        assert claim.source_id == session.scalar(
+            select(Claim.source_id).where(Claim.id == sample.ids["claim:2"]))
+        links = session.scalars(select(ClaimTarget.link_id).where(
+            ClaimTarget.claim_id == result.claim_id)).all()
+        assert links == [sample.ids["link:control"]]

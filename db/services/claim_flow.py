@@ -325,6 +325,16 @@ def guess_value(excerpt: str) -> tuple[float | None, str | None]:
     return None, None
 
 
+_ATTRIBUTION = re.compile(r"\b(?:according to|reported by|cited by|citing|told)\s+"
+                          r"((?:the\s+)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*)*)")
+
+
+def guess_attribution(excerpt: str) -> str | None:
+    """Who the passage says is speaking: "…, according to Kommersant" → "Kommersant"."""
+    match = _ATTRIBUTION.search(" ".join(excerpt.split()))
+    return match.group(1).rstrip(".") if match else None
+
+
 def guess_relationship(excerpt: str, mentions: list[Mention]) -> RelationshipGuess:
     """What relationship a passage most likely states, between the first two names.
 

@@ -286,6 +286,12 @@ class NewClaimDialog(QDialog):
     def _prefill(self) -> None:
         memory = NewClaimDialog.memory
         index = self.source.findData(self.document_source) if self.document_source else -1
+        speaker = flow.guess_attribution(self.excerpt_text)
+        if speaker:  # "…, according to Kommersant": Kommersant speaks, if the case knows it
+            wanted = speaker.casefold().removeprefix("the ")
+            named = [i for i in range(self.source.count())
+                     if self.source.itemText(i).casefold().removeprefix("the ") == wanted]
+            index = named[0] if named else index
         self.source.setCurrentIndex(index)
         if index < 0:
             self.source.lineEdit().clear()
