@@ -10,7 +10,7 @@ Shift or Ctrl + drag on the background draws a rubber band that selects.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsRectItem, QWidget
@@ -44,7 +44,7 @@ class _SelectingViewBox(pg.ViewBox):
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()
-            self.canvas.sig_background_clicked.emit()
+            self.canvas.later(self.canvas.sig_background_clicked)
         else:
             event.ignore()
 
@@ -71,7 +71,7 @@ class _SelectingViewBox(pg.ViewBox):
         if event.isFinish():
             self.removeItem(self._band)
             self._band = None
-            self.canvas.sig_rubber_band.emit(rect)
+            self.canvas.later(self.canvas.sig_rubber_band, rect)
 
 
 class GraphCanvas(pg.GraphicsView):
@@ -150,11 +150,10 @@ class GraphCanvas(pg.GraphicsView):
             rect.moveCenter(item.pos())
             self.viewbox.setRange(rect, padding=0)
 
-    def node_clicked(self, entity_id: str, modifiers) -> None:  # noqa: ANN001
-        self.sig_node_clicked.emit(entity_id, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
-
-    def node_menu(self, entity_id: str, where: QPoint) -> None:
-        self.sig_node_menu.emit(entity_id, where)
+    def later(self, signal, *args) -> None:  # noqa: ANN001
+        """Emit once the current mouse event is done: a slot may redraw the graph, which
+        must not delete the item pyqtgraph is still dispatching to."""
+        QTimer.singleShot(0, self, lambda: signal.emit(*args))
 
     def scene_point(self, entity_id: str) -> QPoint:
         """Where a node is on the widget (for tests and menus)."""
@@ -177,6 +176,8 @@ class GraphCanvas(pg.GraphicsView):
         if not painter.begin(generator):
             return False
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.render(painter, QRectF(0, 0, size.width(), size.height()), self.viewport().rect())
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().base())
+        source = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
         return True

@@ -46,7 +46,63 @@ def force_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *
         return {}
     initial = dict(initial or {})
     fixed_set = {n for n in fixed if n in initial}
-    edge_list = [(a, b) for a, b in edges if a != b and a in initial.keys() | set(node_list)]
+    members = set(node_list)
+    edge_list = [(a, b) for a, b in edges if a != b and a in members and b in members]
+    graph = nx.Graph()
+    graph.add_nodes_from(node_list)
+    graph.add_edges_from(edge_list)
+    order = {n: i for i, n in enumerate(node_list)}
+    components = sorted((sorted(c, key=order.__getitem__)
+                         for c in nx.connected_components(graph)),
+                        key=lambda c: (-len(c), order[c[0]]))
+    part_of = {n: number for number, component in enumerate(components) for n in component}
+    edges_of: dict[int, list[tuple[Node, Node]]] = {}
+    for a, b in edge_list:
+        edges_of.setdefault(part_of[a], []).append((a, b))
+    anchored: dict[Node, Point] = {}
+    loose: list[dict[Node, Point]] = []
+    for number, component in enumerate(components):
+        inside = set(component)
+        placed = _component_positions(
+            component, edges_of.get(number, []),
+            {n: p for n, p in initial.items() if n in inside}, fixed_set & inside, seed,
+            progress if number == 0 else NO_PROGRESS)
+        if fixed_set & inside:
+            anchored.update(placed)
+        else:
+            loose.append(placed)
+    return {**anchored, **_pack(loose, anchored)}
+
+
+def _pack(parts: list[dict[Node, Point]], anchored: dict[Node, Point]) -> dict[Node, Point]:
+    """Shelf-pack free components (largest first) into rows below the anchored ones."""
+    if not parts:
+        return {}
+    margin = 1.2
+    boxes = []
+    for part in parts:
+        xs = [p[0] for p in part.values()]
+        ys = [p[1] for p in part.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin, max(ys) - min(ys) + margin))
+    area = sum(w * h for _, _, w, h in boxes)
+    row_width = max(math.sqrt(area) * 1.5, max(w for _, _, w, _ in boxes))
+    top = max((p[1] for p in anchored.values()), default=-margin) + margin
+    left = min((p[0] for p in anchored.values()), default=0.0)
+    x, y, row_height = left, top, 0.0
+    result: dict[Node, Point] = {}
+    for part, (x0, y0, width, height) in zip(parts, boxes, strict=True):
+        if x > left and x + width > left + row_width:
+            x, y, row_height = left, y + row_height, 0.0
+        for node, (px, py) in part.items():
+            result[node] = (px - x0 + x, py - y0 + y)
+        x += width
+        row_height = max(row_height, height)
+    return result
+
+
+def _component_positions(node_list: list[Node], edge_list: list[tuple[Node, Node]],
+                         initial: dict[Node, Point], fixed_set: set[Node], seed: int,
+                         progress: Progress) -> dict[Node, Point]:
     start = _starting_positions(node_list, edge_list, initial, seed)
     if len(node_list) == 1 or len(fixed_set) == len(node_list):
         return start

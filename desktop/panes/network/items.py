@@ -10,6 +10,7 @@ out, labels and icons give way to plain dots so big graphs stay fast.
 from __future__ import annotations
 
 import math
+import time
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
 
 if TYPE_CHECKING:
     from desktop.panes.network.canvas import GraphCanvas
@@ -91,6 +92,7 @@ class NodeItem(QGraphicsObject):
         self.pinned = False
         self.edges: list[EdgeItem] = []
         self._drag_start: QPointF | None = None
+        self._last_click = 0.0
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(2)
         font = _font(15)
@@ -155,12 +157,20 @@ class NodeItem(QGraphicsObject):
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         event.accept()
         if event.button() == Qt.MouseButton.RightButton:
-            self.canvas.node_menu(self.entity_id, event.screenPos().toPoint())
+            self.canvas.later(self.canvas.sig_node_menu, self.entity_id,
+                              event.screenPos().toPoint())
         elif event.button() == Qt.MouseButton.LeftButton:
-            if event.double():
-                self.canvas.sig_node_double_clicked.emit(self.entity_id)
+            # pyqtgraph reports the second click of a double-click as a plain click when
+            # Qt sends a press before the double-click event: time it as well.
+            now = time.monotonic()
+            interval = QApplication.doubleClickInterval() / 1000.0
+            if event.double() or (self._last_click and now - self._last_click < interval):
+                self._last_click = 0.0
+                self.canvas.later(self.canvas.sig_node_double_clicked, self.entity_id)
             else:
-                self.canvas.node_clicked(self.entity_id, event.modifiers())
+                self._last_click = now
+                self.canvas.later(self.canvas.sig_node_clicked, self.entity_id, bool(
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier))
 
     def mouseDragEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         if event.button() != Qt.MouseButton.LeftButton:
@@ -176,7 +186,8 @@ class NodeItem(QGraphicsObject):
         self.setPos(parent.mapFromScene(event.scenePos()) - self._grab)
         if event.isFinish():
             self._drag_start = None
-            self.canvas.sig_node_moved.emit(self.entity_id, self.pos().x(), self.pos().y())
+            self.canvas.later(self.canvas.sig_node_moved, self.entity_id, self.pos().x(),
+                              self.pos().y())
 
 
 class EdgeItem(QGraphicsObject):
@@ -281,4 +292,4 @@ class EdgeItem(QGraphicsObject):
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()
-            self.canvas.sig_edge_clicked.emit(self.link_id)
+            self.canvas.later(self.canvas.sig_edge_clicked, self.link_id)

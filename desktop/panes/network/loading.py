@@ -20,7 +20,7 @@ from db.views import network
 from db.views.layered_layout import layered_positions
 from desktop.panes.network.force_layout import force_positions
 
-FORCE_SPACING = 170.0  # scene units between neighbours in the force layout
+FORCE_SPACING = 220.0  # scene units between neighbours in the force layout
 LAYER_GAP = 150.0  # scene units between layers of the hierarchical layout
 NODE_GAP = 210.0  # scene units between nodes of one layer
 
