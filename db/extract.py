@@ -132,7 +132,9 @@ def pdf_text(data: bytes) -> tuple[str, list[list[int]]]:
                 reader.decrypt("")
             except Exception as error:  # noqa: BLE001
                 raise ExtractionError("the PDF is encrypted") from error
-        page_texts = [(page.extract_text() or "").replace("\f", " ") for page in reader.pages]
+        # Tabs between words (some PDF producers) become spaces; lengths stay the same.
+        page_texts = [(page.extract_text() or "").replace("\f", " ").replace("\t", " ")
+                      for page in reader.pages]
     except ExtractionError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
