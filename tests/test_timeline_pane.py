@@ -60,6 +60,9 @@ def test_shows_the_sample_story(qtbot, window, sample, artifacts):
     lanes = [d.lane for d in pane.plot.drawn
              if d.item.start in ("2022",)]
     assert len(set(lanes)) == len(lanes) == 4
+    # Every lane is in view at this size (none hidden below the axis).
+    top, bottom = pane.plot.view_box.viewRange()[1]
+    assert top < -1 and max(d.lane for d in pane.plot.drawn) + 0.5 < bottom
     pane.grab().save(str(artifacts / "timeline.png"))
 
 

@@ -31,7 +31,8 @@ AS_OF_COLOR = QColor("#00897b")
 FADED = 0.35
 BAR_HALF = 0.13  # half a bar's height, in lanes
 LABEL_GAP_PX = 24  # free space after a label before the next item in its lane
-MIN_LANE_PX = 34  # below this, fewer lanes are shown and the rest is a pan away
+LANE_PX = 40  # height of a lane (a label over a bar) when there is room
+LANE_PX_MIN = 28  # tighter than this and labels touch: show fewer lanes, pan for more
 
 
 def to_x(day: date) -> float:
@@ -122,10 +123,12 @@ class TimelinePlot(pg.PlotWidget):
             label = (self._metrics.horizontalAdvance(full_label(drawn.item)) + LABEL_GAP_PX
                      ) * seconds_per_px
             # A label that would run off the right edge goes left of its item instead.
-            drawn.flipped = start + label > x1 and start - label >= x0
+            # (If it fits on neither side, it goes where there is more room.)
+            drawn.flipped = start + label > x1 and start - x0 > x1 - start
             extent = (start - label, end) if drawn.flipped else (start, max(end, start + label))
             placed.append((drawn.item.kind != EVENT, extent, drawn))
-        placed.sort(key=lambda p: (p[0], p[1][0], full_label(p[2].item), p[2].item.id))
+        placed.sort(key=lambda p: (p[0], p[2].item.start_day or p[2].item.end_day,
+                                   full_label(p[2].item), p[2].item.id))
         # Events in the top lanes, relationships in the lanes below them.
         events = [extent for is_link, extent, _ in placed if not is_link]
         lanes = pack_lanes(events)
@@ -144,10 +147,15 @@ class TimelinePlot(pg.PlotWidget):
         self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
                                 minXRange=86400 * 7)
         self.view_box.setXRange(x0, x1, padding=0.01)
-        # The top lane's label needs room, and so does the line's own label above it.
-        shown = max(1, min(self.lanes, int(self.view_box.height() // MIN_LANE_PX) - 1))
-        self.view_box.setYRange(-1.5, max(shown, 3) - 0.4, padding=0)
+        self._fit_lanes()
         self.set_as_of(self.as_of)
+
+    def _fit_lanes(self) -> None:
+        """Lanes share the height (between LANE_PX_MIN and LANE_PX); beyond that, pan."""
+        height = max(self.view_box.height(), 100.0)
+        wanted = self.lanes + 1.5  # above lane 0: its label and the line's own label
+        lane_px = min(max(height / wanted, LANE_PX_MIN), LANE_PX)
+        self.view_box.setYRange(-1.5, height / lane_px - 1.5, padding=0)
 
     def _span(self, item: TimelineItem) -> tuple[float, float]:
         start = item.start_day or item.end_day
