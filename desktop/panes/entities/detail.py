@@ -1,0 +1,307 @@
+"""The detail of one entity: who it is, its links in and out, and the claims behind them.
+
+Every list here is a small Qt table model over ``db.views.entity_list.EntityDetail``.
+A link without a supporting claim says UNSOURCED; a claim is one click from its quote
+(``sig_claim_clicked`` carries the document and span); a counterpart one click from its
+own detail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.queries import Citation
+from db.views.entity_list import EntityDetail, LinkLine
+from desktop.icons import schema_icon
+from desktop.panes.entities.wording import dates_text, share_text
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+UNSOURCED_COLOR = QColor("#c62828")
+
+
+class PropertiesModel(QAbstractTableModel):
+    COL_PROPERTY, COL_VALUE = range(2)
+    _HIDDEN = {"name", "mergedIds"}
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []
+
+    def set_detail(self, detail: EntityDetail | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if detail is not None:
+            names = detail.properties.get("name", [])
+            if names[1:]:
+                self._rows.append(("name", "; ".join(names[1:])))
+            self._rows += [(key, "; ".join(values)) for key, values in detail.properties.items()
+                           if key not in self._HIDDEN and values]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Property"), self.tr("Value"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class LinksModel(QAbstractTableModel):
+    COL_COUNTERPART, COL_RELATIONSHIP, COL_SHARE, COL_DATES, COL_EVIDENCE = range(5)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.lines: list[LinkLine] = []
+
+    def set_detail(self, detail: EntityDetail | None) -> None:
+        self.beginResetModel()
+        self.lines = list(detail.links) if detail else []
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("With"), self.tr("Relationship"), self.tr("Share"),
+                    self.tr("Dates"), self.tr("Evidence"))[section]
+        return None
+
+    def evidence(self, line: LinkLine) -> str:
+        if not line.supporting:
+            text = self.tr("UNSOURCED")
+        else:
+            text = f"{line.best_source or self.tr('unknown source')}, {line.best_grade}"
+            if line.supporting > 1:
+                text += self.tr(" (+{n} more)").format(n=line.supporting - 1)
+        if line.contradicting:
+            text += self.tr(" · {n} contradicting").format(n=line.contradicting)
+        return text
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_COUNTERPART:
+                return ("→ " if line.outgoing else "← ") + line.counterpart
+            if column == self.COL_RELATIONSHIP:
+                if role == Qt.ItemDataRole.ToolTipRole and line.role:
+                    return f"{line.label} ({line.role})"
+                return line.label
+            if column == self.COL_SHARE:
+                return share_text(line.schema, line.share_min, line.share_max,
+                                  line.shares_value, line.shares_currency)
+            if column == self.COL_DATES:
+                return dates_text(line.start_date, line.end_date)
+            if column == self.COL_EVIDENCE:
+                return self.evidence(line)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_EVIDENCE \
+                and (not line.supporting or line.contradicting):
+            return UNSOURCED_COLOR
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_COUNTERPART:
+            font = QFont()
+            font.setUnderline(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_COUNTERPART:
+            return None
+        if role == IdRole:
+            return line.link_id
+        return None
+
+
+class ClaimsModel(QAbstractTableModel):
+    COL_GRADE, COL_EXCERPT, COL_SOURCE, COL_ABOUT = range(4)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.citations: list[Citation] = []
+        self.about: dict[str, str] = {}
+
+    def set_detail(self, detail: EntityDetail | None) -> None:
+        self.beginResetModel()
+        self.citations = list(detail.claims) if detail else []
+        self.about = dict(detail.claim_about) if detail else {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.citations)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Grade"), self.tr("Excerpt"), self.tr("Source"),
+                    self.tr("About"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        citation = self.citations[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (citation.grade, f"“{citation.excerpt}”",
+                    citation.source_name or self.tr("unknown source"),
+                    self.about.get(citation.claim_id, ""))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{excerpt}\n— {title}, {grade}").format(
+                excerpt=citation.excerpt, title=citation.document_title, grade=citation.grade)
+        if role == IdRole:
+            return citation.claim_id
+        return None
+
+
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class EntityDetailWidget(QWidget):
+    sig_entity_clicked = Signal(str)
+    sig_link_clicked = Signal(str)
+    sig_claim_clicked = Signal(str, str, int, int)  # claim, document, start, end
+    sig_edit_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entity_id: str | None = None
+        self.icon_label = QLabel()
+        self.title = QLabel()
+        self.title.setObjectName("entity_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("entity_subtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(
+            lambda: self.entity_id and self.sig_edit_requested.emit(self.entity_id))
+        header = QHBoxLayout()
+        header.addWidget(self.icon_label)
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle)
+        header.addStretch(1)
+        header.addWidget(self.edit_button)
+
+        self.properties_model = PropertiesModel(self)
+        self.links_model = LinksModel(self)
+        self.claims_model = ClaimsModel(self)
+        self.properties_view = _table(self.properties_model, "detail_properties")
+        self.properties_view.horizontalHeader().hide()
+        self.links_view = _table(self.links_model, "detail_links")
+        self.claims_view = _table(self.claims_model, "detail_claims")
+        self.links_view.clicked.connect(self._link_clicked)
+        self.claims_view.clicked.connect(self._claim_clicked)
+        self.links_label = _section(self.tr("Links"))
+        self.claims_label = _section(self.tr("Claims"))
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for label, view in ((None, self.properties_view), (self.links_label, self.links_view),
+                            (self.claims_label, self.claims_view)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 2, 0, 0)
+            column.setSpacing(2)
+            if label is not None:
+                column.addWidget(label)
+            column.addWidget(view)
+            splitter.addWidget(box)
+        splitter.setSizes([90, 160, 160])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+    def show_detail(self, detail: EntityDetail | None) -> None:
+        self.entity_id = detail.id if detail else None
+        self.title.setText(detail.caption if detail else "")
+        if detail is None:
+            self.subtitle.setText("")
+            self.icon_label.clear()
+        else:
+            self.subtitle.setText(f"{detail.schema} · {detail.role}" if detail.role
+                                  else detail.schema)
+            self.icon_label.setPixmap(schema_icon(detail.schema, detail.role).pixmap(22, 22))
+        for model in (self.properties_model, self.links_model, self.claims_model):
+            model.set_detail(detail)
+        count = len(detail.links) if detail else 0
+        unsourced = sum(1 for line in (detail.links if detail else ()) if not line.supporting)
+        self.links_label.setText(self.tr("Links ({n}, {u} unsourced)").format(n=count, u=unsourced)
+                                 if unsourced else self.tr("Links ({n})").format(n=count))
+        self.claims_label.setText(self.tr("Claims ({n})").format(
+            n=len(detail.claims) if detail else 0))
+        self.edit_button.setEnabled(detail is not None)
+        for view, widths in ((self.links_view, (130, 230, 150, 90)),
+                             (self.claims_view, (50, 330, 150))):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
+        self.properties_view.setColumnWidth(0, 140)
+
+    def _link_clicked(self, index: QModelIndex) -> None:
+        line = self.links_model.lines[index.row()]
+        if index.column() == LinksModel.COL_COUNTERPART:
+            self.sig_entity_clicked.emit(line.counterpart_id)
+        else:
+            self.sig_link_clicked.emit(line.link_id)
+
+    def _claim_clicked(self, index: QModelIndex) -> None:
+        citation = self.claims_model.citations[index.row()]
+        self.sig_claim_clicked.emit(citation.claim_id, citation.document_id,
+                                    citation.span_start, citation.span_end)

@@ -1,0 +1,193 @@
+"""The entity list as a lazily loading Qt table model.
+
+Ordering or filtering 100,000 entities is a full scan, so the ordered ids are computed
+off the GUI thread (``db.views.entity_list.ordered_ids``); rows are then read a page at a
+time by key as the view scrolls (``canFetchMore``/``fetchMore``), counts included. A
+newer filter or sort makes an older, still-running load irrelevant: each load carries a
+generation number and stale results are dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+
+from db.views import entity_list as views
+from desktop.icons import schema_icon
+from desktop.worker import run_task
+
+COL_NAME, COL_TYPE, COL_COUNTRY, COL_LINKS, COL_CLAIMS = range(5)
+COLUMN_SORT = {COL_NAME: views.SORT_NAME, COL_TYPE: views.SORT_TYPE,
+               COL_COUNTRY: views.SORT_COUNTRY, COL_LINKS: views.SORT_LINKS,
+               COL_CLAIMS: views.SORT_CLAIMS}
+IdRole = Qt.ItemDataRole.UserRole + 1
+SchemaRole = Qt.ItemDataRole.UserRole + 2
+RowRole = Qt.ItemDataRole.UserRole + 3  # the whole views.EntityRow
+
+PAGE_SIZE = 200
+
+
+class EntityListModel(QAbstractTableModel):
+    sig_loaded = Signal()  # a (re)load finished: the first page is in
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.case = None
+        self.filter_text = ""
+        self.sort_key = views.SORT_NAME
+        self.descending = False
+        self._ids: list[str] = []
+        self._positions: dict[str, int] = {}
+        self._rows: list[views.EntityRow] = []
+        self._generation = 0
+        self.busy = False
+
+    # -- loading -----------------------------------------------------------------------------
+    def set_case(self, case) -> None:  # noqa: ANN001 - db.casefile.CaseFile | None
+        self.case = case
+        self.filter_text = ""
+        self.reload()
+
+    def set_filter(self, text: str) -> None:
+        if text.strip() != self.filter_text:
+            self.filter_text = text.strip()
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMN_SORT.get(column, views.SORT_NAME)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.reload()
+
+    def reload(self) -> None:
+        """Recompute the ordered ids off the GUI thread; the rows follow page by page."""
+        self._generation += 1
+        generation = self._generation
+        case, text, key, descending = self.case, self.filter_text, self.sort_key, self.descending
+        if case is None:
+            self._install(generation, ([], {}))
+            return
+        self.busy = True
+
+        def load(_progress) -> tuple[list[str], dict[str, int]]:  # noqa: ANN001
+            with case.session() as session:
+                ids = views.ordered_ids(session, text, key, descending)
+            return ids, {entity_id: n for n, entity_id in enumerate(ids)}
+
+        run_task(None, "", load, lambda result: self._install(generation, result),
+                 on_error=lambda _message: self._failed(generation), show_progress=False)
+
+    def _failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self.busy = False
+            self._install(generation, ([], {}))
+
+    def _install(self, generation: int, result: tuple[list[str], dict[str, int]]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids, self._positions = result
+        self._rows = []
+        self.endResetModel()
+        self.busy = False
+        if self._ids:
+            self.fetchMore(QModelIndex())
+        self.sig_loaded.emit()
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex(), count: int = PAGE_SIZE) -> None:  # noqa: B008, N802
+        if parent.isValid() or self.case is None:
+            return
+        start = len(self._rows)
+        wanted = self._ids[start:start + count]
+        if not wanted:
+            return
+        with self.case.session() as session:
+            rows = views.entity_rows(session, wanted)
+        if len(rows) < len(wanted):  # deleted since the ids were read: drop them
+            found = {row.id for row in rows}
+            self._ids = self._ids[:start] + [i for i in self._ids[start:] if i in found
+                                             or i not in wanted]
+            self._positions = {entity_id: n for n, entity_id in enumerate(self._ids)}
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def fetch_until(self, row: int) -> None:
+        """Load pages until ``row`` is in the model."""
+        while len(self._rows) <= row and self.canFetchMore():
+            self.fetchMore(QModelIndex(), max(PAGE_SIZE, row + 1 - len(self._rows)))
+
+    # -- reading -------------------------------------------------------------------------------
+    def position_of(self, entity_id: str) -> int | None:
+        """Where an entity is in the full (filtered, sorted) list, loaded or not."""
+        return self._positions.get(entity_id)
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def entity_id(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def refresh(self, entity_ids: set[str]) -> None:
+        """Re-read the loaded rows of these entities (their names or counts changed)."""
+        loaded = [i for i in entity_ids if self._positions.get(i, len(self._rows)) < len(self._rows)]
+        if not loaded or self.case is None:
+            return
+        with self.case.session() as session:
+            rows = views.entity_rows(session, loaded)
+        for row in rows:
+            position = self._positions[row.id]
+            self._rows[position] = row
+            self.dataChanged.emit(self.index(position, 0),
+                                  self.index(position, self.columnCount() - 1))
+
+    # -- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Name"), self.tr("Type"), self.tr("Country"), self.tr("Links"),
+                self.tr("Claims"))[section]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME:
+                return row.caption
+            if column == COL_TYPE:
+                return f"{row.schema} · {row.role}" if row.role else row.schema
+            if column == COL_COUNTRY:
+                return row.country.upper()
+            if column == COL_LINKS:
+                return row.links
+            if column == COL_CLAIMS:
+                return row.claims
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
+            return schema_icon(row.schema, row.role)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return f"{row.caption} [{row.schema}]"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_LINKS, COL_CLAIMS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == IdRole:
+            return row.id
+        if role == SchemaRole:
+            return row.schema
+        if role == RowRole:
+            return row
+        return None
