@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 want_tests="${1:-}"
 
 need_apt=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# grep without -q reads all its input: with pipefail, -q would SIGPIPE the producer.
+have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
 have_lib libEGL.so.1 || need_apt+=(libegl1)
 have_lib libGL.so.1 || need_apt+=(libgl1)
 have_lib libxkbcommon.so.0 || need_apt+=(libxkbcommon0)
@@ -21,7 +22,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 if [ "$want_tests" = "test" ]; then
   command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
   # followthemoney (test oracle only) builds PyICU from source.
   command -v pkg-config >/dev/null || need_apt+=(pkg-config)
   [ -e /usr/include/unicode/uversion.h ] || need_apt+=(libicu-dev)
