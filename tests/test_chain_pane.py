@@ -197,3 +197,20 @@ def test_unsourced_step_and_range_share(qtbot, new_case):
     alice = next(i for i in model.iter_nodes() if i.data() == "<b>Alice</b>")
     assert alice.data(KIND_ROLE) == OWNER
     assert "&lt;b&gt;Alice&lt;/b&gt;" in alice.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_recomputes_after_an_edit_and_its_undo(qtbot, window, sample):
+    from db.services import links as L
+
+    pane = _chain(window)
+    context = window.context
+    _show(qtbot, pane, sample.ids["kama"])
+    stake = sample.ids["link:stake"]
+    context.execute("Set Renera's share", lambda tx: L.edit_link(tx, stake, share=30))
+    qtbot.waitUntil(lambda: not pane.computing
+                    and _owner_cells(pane, "Renera")[1] == "30%")
+    steps = [text for kind, _, text in _rows(pane) if kind == STEP]
+    assert steps == ["Renera → JSC Kama · Ownership · 30% · since 2022"]
+    context.undo_stack.undo()
+    qtbot.waitUntil(lambda: not pane.computing
+                    and _owner_cells(pane, "Renera")[1] == "share unknown")

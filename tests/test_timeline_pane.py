@@ -169,3 +169,17 @@ def test_selection_only_mode(qtbot, window, sample):
     assert set(_labels(pane)) == {ids["link:stake"], ids["event:stake"]}
     assert pane.header.text() == "Timeline of JSC Kama · 2 dated, 0 undated · any date"
     assert not pane.undated.isVisible()
+
+
+def test_new_event_appears_and_undo_removes_it(qtbot, window, sample):
+    from db.services import events as V
+
+    pane = window.panes["timeline"]
+    context = window.context
+    command = context.execute("Add event", lambda tx: V.create_event(
+        tx, "JSC Kama registry extract filed", "2023-03-14", entity_ids=[sample.ids["kama"]]))
+    new_id = command.result
+    assert _labels(pane)[new_id] == "JSC Kama registry extract filed · 2023-03-14"
+    context.undo_stack.undo()
+    assert new_id not in _labels(pane)
+    assert len(pane.plot.drawn) == 9
