@@ -45,10 +45,19 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$python_bin" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+pip_install() {
+  # pip's own exit status decides; its noise about absent local mirrors is filtered.
+  local log status=0
+  log="$(mktemp)"
+  .venv/bin/python -m pip install -q "$@" >"$log" 2>&1 || status=$?
+  grep -v "^WARNING: Location" "$log" >&2 || true
+  rm -f "$log"
+  if [ "$status" != 0 ]; then echo "setup: pip install $* failed" >&2; exit 1; fi
+}
+pip_install --upgrade pip
 if [ "$want_tests" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+  pip_install -e ".[test]"
 else
-  .venv/bin/python -m pip install -q -e . 2>&1 | grep -v "^WARNING: Location" || true
+  pip_install -e .
 fi
 .venv/bin/python -c "import db, desktop, PySide6" || { echo "setup: installation failed" >&2; exit 1; }
