@@ -92,10 +92,13 @@ def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
     if not isinstance(item, dict) or not item.get("id") or not item.get("schema"):
         raise FormatError(f"{name}, {where}: an FtM entity needs \"id\" and \"schema\"")
     props = item.get("properties") or {}
-    if not isinstance(props, dict) or not all(
-            isinstance(v, list) and all(isinstance(x, str | int | float) for x in v)
-            for v in props.values()):
+    if type(props) is not dict:
         raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of values")
+    for values in props.values():
+        if type(values) is not list or not all(type(x) is str or isinstance(x, int | float)
+                                               for x in values):
+            raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of "
+                              "values")
     return item
 
 
