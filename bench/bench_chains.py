@@ -56,7 +56,7 @@ def generate(links_wanted: int, depth: int, seed: int = 7) -> tuple[list[dict], 
     for layer in range(1, depth + 1):
         for i in range(width):
             if len(links) >= links_wanted:
-                return entities, links
+                return entities, links[:links_wanted]
             child = f"E{layer:02d}-{i:07d}"
             offsets = rng.sample(range(-3, 4), 2)
             owners = [f"E{layer - 1:02d}-{(i + o) % width:07d}" for o in offsets]
@@ -76,7 +76,7 @@ def generate(links_wanted: int, depth: int, seed: int = 7) -> tuple[list[dict], 
                 add("Control", owners[0], child, None, None)
             if rng.random() < 0.01 and len(links) < links_wanted:
                 add("Ownership", child, owners[1], 5, 5)  # cross-holding: a cycle
-    return entities, links
+    return entities, links[:links_wanted]
 
 
 def timed(function, repeat: int = 3):

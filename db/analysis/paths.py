@@ -25,7 +25,7 @@ from db.models import Entity
 from db.schemata import LINK_SCHEMATA
 
 # Links read before the search settles for "shortest + one hop" instead of max_depth.
-COMFORTABLE_LINKS = 20_000
+COMFORTABLE_LINKS = 5_000
 # Links read at most; beyond it the search stops with what it has (``truncated``).
 MAX_LINKS = 500_000
 
