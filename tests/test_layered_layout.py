@@ -48,3 +48,12 @@ def test_barycentre_ordering_removes_a_crossing():
 def test_empty():
     assert layers([], []) == {}
     assert layered_positions([], []) == {}
+
+
+def test_bottom_alignment_puts_each_owner_just_above_what_it_owns():
+    # Person → Rosatom → Kama and Renera → Kama: Renera sits right above Kama.
+    edges = [("person", "rosatom"), ("rosatom", "kama"), ("renera", "kama")]
+    nodes = ["kama", "rosatom", "renera", "person"]
+    assert layers(nodes, edges) == {"person": 0, "rosatom": 1, "renera": 0, "kama": 2}
+    assert layers(nodes, edges, align="bottom") == {
+        "person": 0, "rosatom": 1, "renera": 1, "kama": 2}

@@ -148,29 +148,32 @@ def test_control_chain_of_kama_follows_the_as_of_date(window, qtbot, sample, art
     assert edge_between(pane, ids, "renera", "kama").label.startswith("owns · share unknown")
 
 
-def test_chain_with_known_shares_emphasises_the_controller(window, qtbot, sample):
+def test_chain_with_known_shares_emphasises_controllers(window, qtbot, sample, artifacts):
     ids = sample.ids
-    context = window.context
     holder = {}
 
     def build(tx):
         from db.services.entities import create_entity
 
         holder["person"] = create_entity(tx, "Person", "Person 1")
-        create_link(tx, "Ownership", holder["person"], ids["renera"], share_min=60, share_max=60)
-        create_link(tx, "Ownership", ids["rosatom"], ids["kama"], share_min=30, share_max=30)
-    context.execute("Add owners", build)
+        create_link(tx, "Ownership", holder["person"], ids["rosatom"], share_min=60,
+                    share_max=60)
+        create_link(tx, "Ownership", ids["rosatom"], ids["kama"], share_min=55, share_max=55)
+    window.context.execute("Add owners", build)
     pane = network(window)
     with qtbot.waitSignal(pane.sig_drawn, timeout=5000):
         window.coordinator.show_chain(ids["kama"])
     nodes = pane.canvas.nodes
-    assert nodes[holder["person"]].pos().y() < nodes[ids["renera"]].pos().y() \
-        < nodes[ids["kama"]].pos().y()
-    assert nodes[ids["rosatom"]].note == "30%"
-    assert nodes[holder["person"]].note == "share unknown"  # 60% of an unknown share
-    assert not any(n.emphasised for n in nodes.values())
+    person, rosatom, renera, kama = (nodes[holder["person"]], nodes[ids["rosatom"]],
+                                     nodes[ids["renera"]], nodes[ids["kama"]])
+    assert person.pos().y() < rosatom.pos().y() == renera.pos().y() < kama.pos().y()
+    assert (person.note, rosatom.note, renera.note) == (
+        "33% · controls", "55% · controls", "share unknown")
+    assert {i for i, n in nodes.items() if n.emphasised} == {holder["person"], ids["rosatom"]}
     unsourced = edge_between(pane, ids, "rosatom", "kama")
-    assert not unsourced.sourced and unsourced.label == "owns · 30%"
+    assert not unsourced.sourced and unsourced.label == "owns · 55%"
+    assert not pane.layout_choice.isEnabled()  # a chain is always drawn owners-above
+    window.grab().save(str(artifacts / "network_chain_shares.png"))
 
 
 def test_paths_between_unconnected_and_connected(window, qtbot, sample, artifacts):

@@ -17,9 +17,13 @@ import networkx as nx
 Node = Hashable
 
 
-def layers(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]]) -> dict[Node, int]:
+def layers(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *,
+           align: str = "top") -> dict[Node, int]:
     """Layer of each node: 0 for nodes nobody points to, else 1 + the deepest predecessor.
 
+    ``align="bottom"`` layers from the other end: a node sits one layer above the highest
+    thing it points to, so in a control chain each owner is drawn just above what it owns
+    (a direct owner of the subject right above it, not up among the ultimate owners).
     Members of a cycle share a layer. Edges naming unknown nodes are ignored; self-loops
     too. Every node given gets a layer.
     """
@@ -30,16 +34,24 @@ def layers(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]]) -> dict[No
     graph.add_edges_from((a, b) for a, b in edges if a in known and b in known and a != b)
     condensed = nx.condensation(graph)
     depth: dict[int, int] = {}
-    for component in nx.topological_sort(condensed):
-        above = [depth[p] + 1 for p in condensed.predecessors(component)]
-        depth[component] = max(above, default=0)
+    if align == "bottom":
+        for component in reversed(list(nx.topological_sort(condensed))):
+            below = [depth[s] + 1 for s in condensed.successors(component)]
+            depth[component] = max(below, default=0)
+        top = max(depth.values(), default=0)
+        depth = {component: top - height for component, height in depth.items()}
+    else:
+        for component in nx.topological_sort(condensed):
+            above = [depth[p] + 1 for p in condensed.predecessors(component)]
+            depth[component] = max(above, default=0)
     mapping = condensed.graph["mapping"]
     return {node: depth[mapping[node]] for node in node_list}
 
 
 def layered_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *,
                       layer_gap: float = 1.0, node_gap: float = 1.0, sweeps: int = 4,
-                      loose_row: bool = True) -> dict[Node, tuple[float, float]]:
+                      loose_row: bool = True, align: str = "top"
+                      ) -> dict[Node, tuple[float, float]]:
     """(x, y) per node: y = layer × ``layer_gap`` (downwards), x centred within the layer.
 
     With ``loose_row``, nodes that take part in no edge get a row of their own below the
@@ -47,7 +59,7 @@ def layered_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]],
     """
     node_list = list(dict.fromkeys(nodes))
     edge_list = [(a, b) for a, b in edges if a != b]
-    layer_of = layers(node_list, edge_list)
+    layer_of = layers(node_list, edge_list, align=align)
     touched = {n for edge in edge_list for n in edge} & set(node_list)
     if loose_row and touched and len(touched) < len(node_list):
         bottom = max(layer_of[n] for n in touched) + 1

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QGraphicsObject, QGraphicsRectItem, QWidget
 from desktop.panes.network.items import EdgeItem, NodeItem
 
 ANTIALIAS_LIMIT = 3_000  # nodes: above, drawing without antialiasing stays fluid
-PARALLEL_BEND = 80.0  # scene units between parallel links of one pair
+PARALLEL_BEND = 80.0
+LABEL_SPREAD_LIMIT = 600  # edges: above, labels stay at the middle (the pass is quadratic)
+MIN_FIT = (1000.0, 620.0)  # scene units shown at least, so two nodes are not drawn huge  # scene units between parallel links of one pair
 
 
 class _Container(QGraphicsObject):
@@ -130,6 +132,26 @@ class GraphCanvas(pg.GraphicsView):
                 item.setParentItem(self._container)
                 self.edges[link_id] = item
         self.setAntialiasing(len(self.nodes) <= ANTIALIAS_LIMIT)
+        if len(self.edges) <= LABEL_SPREAD_LIMIT:
+            self._spread_labels()
+
+    def _spread_labels(self) -> None:
+        """Slide each edge label along its edge to the first place it hides nothing."""
+        taken = [item.mapRectToParent(item.boundingRect()) for item in self.nodes.values()]
+        for edge in self.edges.values():
+            if not edge.label:
+                continue
+            best, fewest = 0.5, None
+            for t in (0.5, 0.38, 0.62, 0.28, 0.72):
+                rect = edge.label_rect(t)
+                clashes = sum(1 for other in taken if other.intersects(rect))
+                if fewest is None or clashes < fewest:
+                    best, fewest = t, clashes
+                if clashes == 0:
+                    break
+            if best != edge.label_t:
+                edge.place_label(best)
+            taken.append(edge.label_rect())
 
     # -- view ----------------------------------------------------------------------------
     def graph_rect(self) -> QRectF:
@@ -141,7 +163,13 @@ class GraphCanvas(pg.GraphicsView):
         return rect
 
     def fit(self) -> None:
-        self.viewbox.setRange(self.graph_rect(), padding=0.04)
+        """Show the whole graph — but never blow a small one up beyond a readable size."""
+        rect = self.graph_rect()
+        centre = rect.center()
+        rect.setWidth(max(rect.width(), MIN_FIT[0]))
+        rect.setHeight(max(rect.height(), MIN_FIT[1]))
+        rect.moveCenter(centre)
+        self.viewbox.setRange(rect, padding=0.04)
 
     def centre_on(self, entity_id: str) -> None:
         item = self.nodes.get(entity_id)

@@ -204,6 +204,7 @@ class EdgeItem(QGraphicsObject):
         self.bend = bend  # sideways offset of the curve's middle (parallel links)
         self.selected = False
         self.highlighted = False
+        self.label_t = 0.5  # where along the curve the label sits (moved to avoid overlaps)
         self.setZValue(1)
         source.edges.append(self)
         target.edges.append(self)
@@ -238,11 +239,19 @@ class EdgeItem(QGraphicsObject):
         side = QPointF(-direction.y(), direction.x())
         base = tip + direction * ARROW
         self.arrow = QPolygonF([tip, base + side * ARROW * 0.45, base - side * ARROW * 0.45])
-        self.label_at = path.pointAtPercent(0.5)
-        width = QFontMetricsF(_font(13)).horizontalAdvance(self.label) + 16
-        label_box = QRectF(self.label_at.x() - width / 2, self.label_at.y() - 12, width, 24)
+        self.label_at = path.pointAtPercent(self.label_t)
         self._bounds = path.boundingRect().united(self.arrow.boundingRect()) \
-            .united(label_box).adjusted(-6, -6, 6, 6)
+            .united(self.label_rect()).adjusted(-6, -6, 6, 6)
+
+    def label_rect(self, t: float | None = None) -> QRectF:
+        """The label's box (in the parent's coordinates) if it sat at ``t`` on the curve."""
+        at = self.label_at if t is None else self.path.pointAtPercent(t)
+        width = QFontMetricsF(_font(13)).horizontalAdvance(self.label) + 16
+        return QRectF(at.x() - width / 2, at.y() - 12, width, 24)
+
+    def place_label(self, t: float) -> None:
+        self.label_t = t
+        self.adjust()
 
     @staticmethod
     def _towards(origin: QPointF, point: QPointF, distance: float) -> QPointF:

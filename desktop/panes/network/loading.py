@@ -21,8 +21,8 @@ from db.views.layered_layout import layered_positions
 from desktop.panes.network.force_layout import force_positions
 
 FORCE_SPACING = 220.0  # scene units between neighbours in the force layout
-LAYER_GAP = 150.0  # scene units between layers of the hierarchical layout
-NODE_GAP = 210.0  # scene units between nodes of one layer
+LAYER_GAP = 230.0  # scene units between layers of the hierarchical layout
+NODE_GAP = 300.0  # scene units between nodes of one layer
 
 NEIGHBOURHOOD, WHOLE_CASE, CHAIN, PATHS = "neighbourhood", "whole", "chain", "paths"
 FORCE, HIERARCHICAL = "force", "hierarchical"
@@ -109,7 +109,8 @@ def load_chain(case: CaseFile, entity_id: str, as_of: date | None) -> Drawing:
         data = network.subgraph(session, ids, as_of=as_of)
     data.edges = {i: e for i, e in data.edges.items() if i in chain.steps}
     positions = layered_positions(ids, [(e.source_id, e.target_id) for e in data.edges.values()],
-                                  layer_gap=LAYER_GAP, node_gap=NODE_GAP, loose_row=False)
+                                  layer_gap=LAYER_GAP, node_gap=NODE_GAP, loose_row=False,
+                                  align="bottom")
     emphasised = {owner.id for owner in chain.owners if owner.controls}
     return Drawing(CHAIN, data, positions, emphasised=emphasised, chain=chain, as_of=as_of)
 

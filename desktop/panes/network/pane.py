@@ -310,6 +310,7 @@ class NetworkPane(Pane):
         if self.selected_link:
             self.select_link(self.selected_link)
         self.unhide_action.setEnabled(bool(self.hidden))
+        self.layout_choice.setEnabled(drawing.mode != CHAIN)
         self._say(self._banner_text(drawing))
         if self._fit_next:
             self._fit_next = False
