@@ -4,7 +4,17 @@ unsourced links, disputed and refuted claims, source annex."""
 from __future__ import annotations
 
 from db.reporting.content import CaseSummary, ClaimEntry
-from desktop.reports.markup import annex, cover, data_table, key_table, page, para, text, tr
+from desktop.reports.markup import (
+    annex,
+    bordered_table,
+    cover,
+    data_table,
+    key_table,
+    page,
+    para,
+    text,
+    tr,
+)
 
 _GROUP_HEADINGS = {"link": "Relationships", "fact": "Facts about entities",
                    "event": "Events", "none": "Claims not attached"}
@@ -61,15 +71,23 @@ def case_html(summary: CaseSummary) -> str:
         parts.append(para(tr("No claim is marked disputed or refuted.")))
 
     parts.append(f"<h2>{text(tr('Claims by what they support'))}</h2>")
+    parts.append(para(tr("Each relationship, fact or event in bold, followed by the claims "
+                         "that support or contradict it."), "note"))
+    # One table for all groups (a title row per group): a few big tables lay out and
+    # print much faster than hundreds of small ones.
+    head = "".join(f'<th width="{w}%">{text(tr(h))}</th>' for h, w in (
+        ("No.", 7), ("Statement", 57), ("Stance", 13), ("Grade", 8), ("Status", 15)))
+    rows = []
     kind = None
     for group in summary.groups:
         if group.kind != kind:
             kind = group.kind
-            parts.append(f"<h3>{text(tr(_GROUP_HEADINGS[kind]))}</h3>")
-        parts.append(para(group.title, "group"))
-        parts.append(data_table(
-            [tr("No."), tr("Statement"), tr("Stance"), tr("Grade"), tr("Status")],
-            [[f'<span class="cite">[{e.number}]</span>', para(e.statement), _stance(e),
-              text(e.grade), _status(e)] for e in group.claims], [7, 57, 13, 8, 15]))
+            rows.append(f'<tr><td colspan="5" class="kindrow">'
+                        f"{text(tr(_GROUP_HEADINGS[kind]))}</td></tr>")
+        rows.append(f'<tr><td colspan="5">{para(group.title, "group")}</td></tr>')
+        rows.extend(f'<tr><td><span class="cite">[{e.number}]</span></td>'
+                    f"<td>{para(e.statement)}</td><td>{_stance(e)}</td>"
+                    f"<td>{text(e.grade)}</td><td>{_status(e)}</td></tr>" for e in group.claims)
+    parts.append(bordered_table(head, rows))
     parts.append(annex(summary.annex))
     return page("".join(parts))

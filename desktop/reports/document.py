@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
     QTextOption,
-    QTextTable,
 )
 
 from db.progress import NO_PROGRESS, Progress
@@ -23,7 +22,7 @@ from desktop.reports.entity_html import entity_html
 from desktop.reports.figure import figure_size, paint_chain_figure
 from desktop.reports.fonts import report_font
 from desktop.reports.markup import FIGURE_URL, tr
-from desktop.reports.pages import PageDecor, body_rect, paint_pages
+from desktop.reports.pages import PageDecor, body_rect, paint_pages, prepare
 
 Summary = EntitySummary | CaseSummary
 MARGINS_MM = QMarginsF(18, 12, 18, 12)
@@ -37,6 +36,9 @@ def page_layout() -> QPageLayout:
 def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument:
     """The summary as a document laid out for ``device``'s page."""
     document = QTextDocument()
+    # Lay out once, for this device's page: fonts measured at its resolution. Tables'
+    # <thead> rows become header rows that Qt repeats on every page a table spans.
+    prepare(document, device)
     document.setDefaultFont(report_font())
     option = QTextOption()
     # Hashes and URLs have no spaces; let them break anywhere rather than widen a table.
@@ -58,22 +60,7 @@ def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument
         document.setHtml(entity_html(summary, size))
     else:
         document.setHtml(case_html(summary))
-    _repeat_table_headers(document)
     return document
-
-
-def _repeat_table_headers(document: QTextDocument) -> None:
-    """Every data table's first row (its header) repeats on each page it spans."""
-    def visit(frame) -> None:  # noqa: ANN001
-        for child in frame.childFrames():
-            if isinstance(child, QTextTable):
-                table_format = child.format()
-                first = child.cellAt(0, 0)
-                if first.isValid() and first.format().toTableCellFormat().background().style():
-                    table_format.setHeaderRowCount(1)
-                    child.setFormat(table_format)
-            visit(child)
-    visit(document.rootFrame())
 
 
 def decor(summary: Summary) -> PageDecor:

@@ -26,7 +26,8 @@ table.data th { background-color: #e6ebf1; color: #14304f; font-weight: bold;
                 text-align: left; font-size: 8.5pt; }
 table.data td { font-size: 9pt; vertical-align: top; }
 table.keys td { font-size: 9pt; vertical-align: top; }
-.group { font-weight: bold; margin-top: 12px; margin-bottom: 4px; }
+.group { font-weight: bold; margin-top: 4px; margin-bottom: 0px; }
+td.kindrow { background-color: #f3f5f8; color: #14304f; font-weight: bold; font-size: 10pt; }
 .muted { color: #5f6b78; font-size: 8.5pt; }
 .cite { color: #14304f; font-weight: bold; }
 .against { color: #9a3412; font-weight: bold; }
@@ -95,13 +96,26 @@ def fact_evidence(value: Evidence) -> str:
     return evidence(value)
 
 
+CHUNK_ROWS = 24
+
+
+def bordered_table(head: str, rows: list[str]) -> str:
+    """A bordered table with a repeating header row. Long tables are cut into chunks of
+    ``CHUNK_ROWS`` rows that sit flush one under the other: Qt's table layout slows down
+    sharply with rows per table, so a 500-claim case would otherwise take ages to print."""
+    chunks = [rows[i:i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)] or [[]]
+    return "".join(
+        f'<table class="data" width="100%" border="1" cellspacing="0" cellpadding="4"'
+        f' style="margin-top: 0px; margin-bottom: 0px">'
+        f"<thead><tr>{head}</tr></thead>{''.join(chunk)}</table>" for chunk in chunks)
+
+
 def data_table(headers: list[str], rows: list[list[str]], widths: list[int]) -> str:
     """A bordered table whose header row repeats on every page it spans. Cells are
     already-built HTML (built with text()/para())."""
     head = "".join(f'<th width="{w}%">{text(h)}</th>' for h, w in zip(headers, widths, strict=True))
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<table class="data" width="100%" border="1" cellspacing="0" cellpadding="4">'
-            f"<thead><tr>{head}</tr></thead>{body}</table>")
+    return bordered_table(head, ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                                 for row in rows])
 
 
 def key_table(rows: list[tuple[str, str]], first: int = 28) -> str:
@@ -183,8 +197,7 @@ def _excerpt_table(excerpts) -> str:  # noqa: ANN001
             + (f'<p class="muted">{text(tr("Statement:"))} {text(e.statement)}</p>'
                if e.statement else "")
             + "</td></tr>")
-    return (f'<table class="data" width="100%" border="1" cellspacing="0" cellpadding="4">'
-            f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>")
+    return bordered_table(head, rows)  # an excerpt's two rows stay in one chunk
 
 
 def page(body: str) -> str:

@@ -58,7 +58,10 @@ def prepare(document: QTextDocument, device: QPagedPaintDevice) -> QRectF:
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice, decor: PageDecor,
                 progress: Progress = NO_PROGRESS) -> int:
     """Paint every page; returns the number of pages."""
-    body = prepare(document, device)
+    body = body_rect(device)
+    if (document.documentLayout().paintDevice() is not device
+            or document.pageSize() != body.size()):
+        prepare(document, device)
     pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(device):
