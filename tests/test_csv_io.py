@@ -110,3 +110,30 @@ def test_export_three_files_to_folder_and_zip(sample, tmp_path):
             (tmp_path / "out" / "links.csv").read_bytes().decode()
     with sample.session() as session:
         assert queries.counts(session).entities == 16
+
+
+# -- GUI: the column-mapping dialog ----------------------------------------------------------
+def test_mapping_dialog_builds_the_mapping(qtbot, sheet):
+    from desktop.dialogs.csv_mapping import CsvMappingDialog
+    from desktop.flows.sharing import _csv_sample
+
+    path, _ = sheet
+    header, rows = _csv_sample(path)
+    dialog = CsvMappingDialog(path.name, header, rows)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.model().rowCount() == 2
+    dialog.accept()  # nothing mapped yet
+    assert dialog.error.text() == "map an entity name column, or link source and target columns"
+    for key, column in (("entity_name", "company"), ("registrationNumber", "company_no"),
+                        ("link_source", "owner"), ("link_target", "company"),
+                        ("link_share", "share")):
+        dialog.combos[key].setCurrentText(column)
+    dialog.link_entity_schema.setCurrentText("Person")
+    mapping = dialog.mapping()
+    assert (mapping.entity_name, mapping.entity_identifiers, mapping.link_source,
+            mapping.link_target, mapping.link_share, mapping.link_entity_schema,
+            mapping.entity_country) == ("company", {"registrationNumber": "company_no"},
+                                        "owner", "company", "share", "Person", None)
+    again = CsvMappingDialog(path.name, header, rows, mapping)
+    qtbot.addWidget(again)
+    assert again.mapping() == mapping

@@ -59,3 +59,25 @@ def test_batch_is_one_undoable_step(new_case, files):
     command.undo(new_case)
     with new_case.session() as session:
         assert queries.counts(session).documents == 0
+
+
+def test_add_documents_flow_is_one_undo_step(qtbot, sample, files):
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.context import CaseContext
+    from desktop.flows import sharing
+
+    window = QMainWindow()  # the flows need only a parent, a status bar and the context
+    qtbot.addWidget(window)
+    window.context = CaseContext(sample, window)
+
+    def documents():
+        with sample.session() as session:
+            return queries.counts(session).documents
+
+    sharing.add_documents(window, [str(p) for p in files[:3]])
+    qtbot.waitUntil(lambda: documents() == 4, timeout=20000)
+    qtbot.waitUntil(lambda: window.context.undo_stack.count() == 1, timeout=5000)
+    assert window.statusBar().currentMessage() == "Added 3, duplicates 0, failed 0."
+    window.context.undo_stack.undo()
+    assert documents() == 1

@@ -149,3 +149,46 @@ def test_cli_import_and_export(new_case, donations, tmp_path, capsys):
     out = tmp_path / "out.ijson"
     assert main(["export", str(new_case.path), str(out), "--format", "ftm"]) == 0
     assert capsys.readouterr().out == f"wrote {out}: 184 entities, 290 links\n"
+
+
+# -- GUI: the preview shown before an import writes anything ---------------------------------
+def test_import_preview_lists_what_will_be_added(qtbot, donations):
+    from db.formats.ftm import read_ftm
+    from desktop.dialogs.import_preview import ImportPreviewDialog
+
+    dialog = ImportPreviewDialog(read_ftm(donations))
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    assert rows[:2] == [("To add: entities", "184"), ("To add: links", "290")]
+    assert ("Kept, not modelled: Payment.amountEur", "290") in rows
+    assert dialog.import_button.isEnabled()
+
+
+def test_import_flow_previews_then_writes_one_undoable_step(qtbot, sample, donations,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    from desktop.context import CaseContext
+    from desktop.dialogs.import_preview import ImportPreviewDialog
+    from desktop.flows import sharing
+
+    shown = []
+    monkeypatch.setattr(ImportPreviewDialog, "exec",
+                        lambda self: shown.append(self.model.rowCount())
+                        or QDialog.DialogCode.Accepted)
+    window = QMainWindow()  # the flows need only a parent, a status bar and the context
+    qtbot.addWidget(window)
+    window.context = CaseContext(sample, window)
+
+    def entities():
+        with sample.session() as session:
+            return queries.counts(session).entities
+
+    sharing.import_file(window, str(donations))
+    qtbot.waitUntil(lambda: entities() == 200, timeout=20000)
+    assert shown and shown[0] > 2
+    qtbot.waitUntil(lambda: window.context.undo_stack.count() == 1, timeout=5000)
+    assert window.context.undo_stack.undoText() == "Import donations.ijson (FtM)"
+    window.context.undo_stack.undo()
+    assert entities() == 16

@@ -198,3 +198,28 @@ def test_cli_dry_run_writes_nothing_then_merge(two_cases, capsys):
     assert "16 entities treated as the same" in capsys.readouterr().out
     assert main(["import", str(alice.path), str(bob_path), "--accept-unsure"]) == 0
     assert "added nothing new; 16 entities treated as the same" in capsys.readouterr().out
+
+
+# -- GUI: the review dialog -------------------------------------------------------------------
+def test_review_dialog_edits_decisions_and_shows_conflicts(qtbot, two_cases):
+    from PySide6.QtCore import Qt
+
+    from desktop.dialogs.merge_review import MatchTableModel, MergeReviewDialog
+
+    alice, a, bob_path, b = two_cases
+    plan = plan_merge(alice, bob_path)
+    dialog = MergeReviewDialog(plan)
+    qtbot.addWidget(dialog)
+    model = dialog.matches
+    assert model.rowCount() == 16
+    row = next(r for r in range(16) if model.matches[r].other_id == b["kama"])
+    decision = model.index(row, MatchTableModel.COLUMN_DECISION)
+    assert decision.data() == "Unsure"
+    assert model.setData(decision, "same", Qt.ItemDataRole.EditRole)
+    assert not model.setData(decision, "maybe", Qt.ItemDataRole.EditRole)
+    assert decision.data() == "Same"
+    assert dialog.decisions()[b["kama"]] == "same"
+    assert list(dialog.decisions().values()).count("unsure") == 15
+    conflicts = dialog.conflicts
+    assert [conflicts.index(0, c).data() for c in range(4)] == \
+        ["Property", "website", "renera.ru", "www.renera.ru"]
