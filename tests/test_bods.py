@@ -190,3 +190,18 @@ def test_chains_agree_with_declared_indirect_interests(new_case, bods_dir, name,
         assert owner not in owners  # her stake was closed on 2023-03-03
     else:
         assert owners[owner] == share
+
+
+def test_cancelled_import_leaves_case_unchanged(new_case, bods_dir):
+    from db.formats.batch import write_batch
+    from db.formats.bods import read_bods
+    from db.progress import Cancelled, Progress
+
+    batch = read_bods(bods_dir / "tecido.json")
+    steps = []
+    progress = Progress(lambda *a: steps.append(a), lambda: len(steps) >= 3)
+    sha = new_case.file_sha256()
+    with pytest.raises(Cancelled):
+        write_batch(new_case, batch, progress)
+    assert new_case.file_sha256() == sha
+    assert len(steps) == 3
