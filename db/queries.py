@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
@@ -119,7 +119,7 @@ def find_entities(session: Session, name_or_id: str) -> list[Entity]:
         return []
     # LIKE narrows quickly (ASCII case-insensitive); casefold decides, for any script.
     candidates = list(session.scalars(select(Entity).where(
-        Entity.properties.like(f"%{name_or_id.strip()}%"))))
+        cast(Entity.properties, String).like(f"%{name_or_id.strip()}%"))))
     found = [e for e in candidates if wanted in {n.casefold() for n in e.names}]
     if found:
         return found
@@ -144,7 +144,7 @@ def suggest_entities(session: Session, text: str, limit: int = 30) -> list[tuple
     more = session.execute(
         select(Entity.id, Entity.caption, Entity.schema, Entity.role)
         .where(or_(Entity.caption.like(f"%{pattern}%", escape="\\"),
-                   Entity.properties.like(f"%{pattern}%", escape="\\")))
+                   cast(Entity.properties, String).like(f"%{pattern}%", escape="\\")))
         .order_by(Entity.caption).limit(limit)).all()
     return [tuple(r) for r in prefix] + [tuple(r) for r in more if r[0] not in seen][
         : max(0, limit - len(prefix))]

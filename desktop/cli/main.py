@@ -52,16 +52,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args) or 0)
-    except CommandError as error:
-        print(f"casefile: {error}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("casefile: interrupted", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a person reads this, not a debugger
         from db.casefile import CaseFileError
 
-        if isinstance(error, CaseFileError | LookupError | ValueError | OSError):
+        # By name too: under "python -m" this module is loaded twice, and the commands
+        # raise the CommandError of the other copy.
+        if isinstance(error, CommandError | CaseFileError | LookupError | ValueError | OSError) \
+                or type(error).__name__ == "CommandError":
             print(f"casefile: {error}", file=sys.stderr)
             return 1
         print(f"casefile: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
