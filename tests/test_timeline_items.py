@@ -8,7 +8,14 @@ from db.commands import run
 from db.services import entities as E
 from db.services import events as V
 from db.services import links as L
-from db.views.timeline import EVENT, LINK, count_items, date_range, timeline_items
+from db.views.timeline import (
+    EVENT,
+    LINK,
+    count_items,
+    date_range,
+    is_small_case,
+    timeline_items,
+)
 
 
 def test_whole_sample_case(sample):
@@ -92,3 +99,10 @@ def test_empty_case(new_case):
         assert timeline_items(session) == []
         assert date_range(session) is None
         assert count_items(session) == 0
+
+
+def test_small_case_is_answered_by_capped_counts(sample):
+    with sample.session() as session:  # 11 links, 5 events
+        assert is_small_case(session) is True
+        assert is_small_case(session, limit=11) is True
+        assert is_small_case(session, limit=10) is False

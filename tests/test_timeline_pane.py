@@ -183,3 +183,30 @@ def test_new_event_appears_and_undo_removes_it(qtbot, window, sample):
     context.undo_stack.undo()
     assert new_id not in _labels(pane)
     assert len(pane.plot.drawn) == 9
+
+
+def test_big_case_loads_on_the_worker_and_starts_with_the_selection(qtbot, sample, monkeypatch):
+    import desktop.main_window as main_window
+    import desktop.panes.chain.pane as chain_pane
+    import desktop.panes.timeline.pane as timeline_pane
+    from desktop.panes import PANES
+
+    # Pretend the sample is a big case: nothing may scan it on the GUI thread.
+    monkeypatch.setattr(timeline_pane, "is_small_case", lambda session: False)
+    monkeypatch.setattr(chain_pane, "is_small_case", lambda session: False)
+    monkeypatch.setattr(main_window, "PANES",
+                        tuple(p for p in PANES if p.name in ("chain", "timeline")))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_case(sample)
+    pane, chain = window.panes["timeline"], window.panes["chain"]
+    assert pane.whole_case.isChecked() is False
+    window.coordinator.entity_selected(sample.ids["renera"])
+    assert pane.header.text() == "Timeline — loading…"
+    qtbot.waitUntil(lambda: pane.loading == 0 and len(pane.plot.drawn) > 0)
+    # 3 events (stake, gigafactory, supply) and 4 dated links.
+    assert pane.header.text() == "Timeline of Renera · 7 dated, 0 undated · any date"
+    qtbot.waitUntil(lambda: chain.as_of.slider.maximum() == (date(2024, 9, 29)
+                                                            - date(2021, 1, 1)).days)
+    window.set_case(None)

@@ -21,6 +21,7 @@ from db.partial_date import PartialDate, in_force
 
 EVENT = "event"
 LINK = "link"
+SMALL_CASE_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -88,15 +89,32 @@ def count_items(session: Session) -> int:
     return events + links
 
 
+def is_small_case(session: Session, limit: int = SMALL_CASE_ROWS) -> bool:
+    """Whether the case has at most ``limit`` links and events: then a full scan of them
+    (counting, the date range) takes a few milliseconds and may run on the GUI thread.
+    Answered without scanning a big case (LIMIT stops early)."""
+    for column in (Link.id, Event.id):
+        capped = select(column).limit(limit + 1).subquery()
+        if (session.scalar(select(func.count()).select_from(capped)) or 0) > limit:
+            return False
+    return True
+
+
 def date_range(session: Session, margin_days: int = 365) -> tuple[date, date] | None:
-    """Earliest and latest day of any event or link date, widened by a margin; None if none."""
+    """Earliest and latest day of any event or link date, widened by a margin; None if none.
+
+    One scan of each table (link dates are not indexed): call it off the GUI thread on a
+    case that ``is_small_case`` says is big.
+    """
     days: list[date] = []
-    for column in (Event.date, Event.end_date, Link.start_date, Link.end_date):
-        for low, high in session.execute(select(func.min(column), func.max(column))):
-            if low is not None:
-                days.append(PartialDate.parse(low).earliest())
-            if high is not None:
-                days.append(PartialDate.parse(high).latest())
+    for model, columns in ((Event, (Event.date, Event.end_date)),
+                           (Link, (Link.start_date, Link.end_date))):
+        row = session.execute(select(*(f(c) for c in columns for f in (func.min, func.max)))
+                              .select_from(model)).one()
+        for position, value in enumerate(row):
+            if value is not None:
+                parsed = PartialDate.parse(value)
+                days.append(parsed.earliest() if position % 2 == 0 else parsed.latest())
     if not days:
         return None
     margin = timedelta(days=margin_days)

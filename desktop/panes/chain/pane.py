@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes
-from db.views.timeline import date_range
+from db.views.timeline import date_range, is_small_case
 from desktop.context import CaseContext
 from desktop.panes.base import Pane
 from desktop.panes.chain.as_of import AsOfControl
@@ -215,8 +215,26 @@ class ChainPane(Pane):
 
     # -- the "as of" date ----------------------------------------------------------------------------
     def _load_range(self) -> None:
-        with self.context.case.session() as session:
-            bounds = date_range(session)
+        """The slider spans the case's dates; on a big case they are found on the worker."""
+        case = self.context.case
+        with case.session() as session:
+            small = is_small_case(session)
+        if small:
+            with case.session() as session:
+                self._set_range(date_range(session))
+            return
+
+        def read(_progress) -> tuple[date, date] | None:  # noqa: ANN001
+            with case.session() as session:
+                return date_range(session)
+
+        def done(bounds: tuple[date, date] | None) -> None:
+            if shiboken6.isValid(self) and self.context is not None and self.context.case is case:
+                self._set_range(bounds)
+
+        run_task(self, self.tr("Reading the case's dates"), read, done, show_progress=False)
+
+    def _set_range(self, bounds: tuple[date, date] | None) -> None:
         if bounds is None:
             today = date.today()
             bounds = (date(today.year - 10, 1, 1), today)

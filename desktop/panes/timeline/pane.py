@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes
-from db.models import Entity
-from db.views.timeline import EVENT, count_items, date_range, timeline_items
+from db.views.timeline import EVENT, count_items, is_small_case
 from desktop.context import CaseContext
 from desktop.panes.base import Pane
+from desktop.panes.timeline.loading import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
 from desktop.panes.timeline.plot import TimelinePlot
+from desktop.worker import run_task
 
 WHOLE_CASE_LIMIT = 500  # items; above this the pane starts with the selection only
 
@@ -38,6 +40,9 @@ class TimelinePane(Pane):
         super().__init__(parent)
         self.selected: str | None = None
         self._name: str | None = None  # caption of the selected entity
+        self.small_case = True  # scans are cheap: load on the GUI thread
+        self._generation = 0
+        self.loading = 0  # generation of a load running on the worker, 0 when none
         self.model = TimelineModel(self)
 
         self.header = QLabel(self)
@@ -100,7 +105,8 @@ class TimelinePane(Pane):
         if context is not None:
             context.sig_as_of_changed.connect(self._as_of_changed)
             with context.case.session() as session:
-                small = count_items(session) <= WHOLE_CASE_LIMIT
+                self.small_case = is_small_case(session)
+                small = self.small_case and count_items(session) <= WHOLE_CASE_LIMIT
             self.whole_case.blockSignals(True)
             self.whole_case.setChecked(small)
             self.whole_case.blockSignals(False)
@@ -120,33 +126,45 @@ class TimelinePane(Pane):
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Load the items; on the GUI thread for a small case, on the worker for a big one."""
         context = self.context
+        self._generation += 1
         if context is None:
-            self.model.set_items([])
-            self.plot.set_items([], date(2000, 1, 1), date.today())
-            self._update_header()
+            self._apply(TimelineLoad([], None, None))
             return
-        whole = self.whole_case.isChecked()
-        with context.case.session() as session:
-            if whole or self.selected:
-                items = timeline_items(session, None if whole else self.selected,
-                                       limit=WHOLE_CASE_LIMIT)
-            else:
-                items = []
-            bounds = date_range(session)
-            name = None
-            if self.selected:
-                entity = session.get(Entity, self.selected)
-                name = entity.caption if entity is not None else None
+        whole, selected, case = self.whole_case.isChecked(), self.selected, context.case
+        if self.small_case:
+            self._apply(load_timeline(case, whole, selected))
+            return
+        generation = self.loading = self._generation
+
+        def done(result: TimelineLoad) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.loading = 0
+                self._apply(result)
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.loading = 0
+                self.sig_status.emit(message)
+
+        self._update_header()
+        run_task(self, self.tr("Loading the timeline"),
+                 lambda _progress: load_timeline(case, whole, selected), done, failed,
+                 show_progress=False)
+
+    def _apply(self, load: TimelineLoad) -> None:
+        self._name = load.name
+        bounds = load.bounds
         if bounds is None:
             today = date.today()
             bounds = (date(today.year - 10, 1, 1), today)
-        self._name = name
-        self.model.set_items(items)
-        self.model.set_as_of(context.as_of)
-        self.plot.as_of = context.as_of
-        self.plot.set_highlight(self.selected if whole else None)
-        self.plot.set_items(items, *bounds)
+        as_of = self.context.as_of if self.context is not None else None
+        self.model.set_items(load.items)
+        self.model.set_as_of(as_of)
+        self.plot.as_of = as_of
+        self.plot.set_highlight(self.selected if self.whole_case.isChecked() else None)
+        self.plot.set_items(load.items, *bounds)
         self._update_header()
 
     # -- the "as of" date ---------------------------------------------------------------------------
@@ -192,6 +210,9 @@ class TimelinePane(Pane):
         if self.context is None:
             self.header.setText(self.tr("Timeline"))
             return
+        if self.loading:
+            self.header.setText(self.tr("Timeline — loading…"))
+            return
         dated = sum(1 for item in self.model.items if item.dated)
         undated = len(self.model.items) - dated
         if self.whole_case.isChecked():
@@ -206,7 +227,12 @@ class TimelinePane(Pane):
         as_of = self.context.as_of
         when = (self.tr("as of {date}").format(date=as_of.isoformat()) if as_of
                 else self.tr("any date"))
-        self.header.setText(f"{scope} · {counts} · {when}")
+        text = f"{scope} · {counts} · {when}"
+        events = sum(1 for item in self.model.items if item.kind == EVENT)
+        if ITEM_LIMIT in (events, len(self.model.items) - events):
+            text += " · " + self.tr("only the first {n} events and links shown").format(
+                n=ITEM_LIMIT)
+        self.header.setText(text)
         self.clear_button.setEnabled(as_of is not None)
 
     def index_of(self, item_id: str) -> QModelIndex:
