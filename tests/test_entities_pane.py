@@ -27,6 +27,7 @@ def window(qtbot, sample):
     window.show()
     window.set_case(sample)
     pane = window.panes["entities"]
+    window.resizeDocks([window.docks["entities"]], [620], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: pane.list_model.rowCount() == len(ALL))
     yield window
     window.set_case(None)
@@ -115,8 +116,8 @@ def test_detail_shows_links_with_evidence_and_claims(qtbot, window, sample, arti
     qtbot.waitUntil(detail.isVisible)
     assert detail.title.text() == "Enertech"
     links = table_texts(detail.links_view)
-    assert ["← Rosatom", "Rosatom controls Enertech", "", "since 2022",
-            "Kommersant, B2"] in links
+    assert ["← Rosatom", "Rosatom controls Enertech", "Kommersant, B2", "",
+            "since 2022"] in links
     claims = table_texts(detail.claims_view)
     assert claims[0][0] == "B2"
     assert claims[0][1] == ("“Enertech, which has been under Rosatom’s control since 2022, "
@@ -154,9 +155,9 @@ def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
         share_max=50, start_date="2023"))
     pane.open_entity_detail(sample.ids["renera"])
     links = table_texts(pane.detail.links_view)
-    assert ["→ JSC Kama", "Renera owns JSC Kama", "share unknown · 6.2 bn RUB", "since 2022",
-            "News report (publisher not stated), C2"] in links
-    assert ["← Rosatom", "Rosatom owns Renera", "25% – 50%", "since 2023", "UNSOURCED"] in links
+    assert ["→ JSC Kama", "Renera owns JSC Kama", "News report (publisher not stated), C2",
+            "share unknown · 6.2 bn RUB", "since 2022"] in links
+    assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25% – 50%", "since 2023"] in links
     assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
 
 

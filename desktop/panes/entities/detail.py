@@ -72,7 +72,7 @@ class PropertiesModel(QAbstractTableModel):
 
 
 class LinksModel(QAbstractTableModel):
-    COL_COUNTERPART, COL_RELATIONSHIP, COL_SHARE, COL_DATES, COL_EVIDENCE = range(5)
+    COL_COUNTERPART, COL_RELATIONSHIP, COL_EVIDENCE, COL_SHARE, COL_DATES = range(5)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -92,8 +92,8 @@ class LinksModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("With"), self.tr("Relationship"), self.tr("Share"),
-                    self.tr("Dates"), self.tr("Evidence"))[section]
+            return (self.tr("With"), self.tr("Relationship"), self.tr("Evidence"),
+                    self.tr("Share"), self.tr("Dates"))[section]
         return None
 
     def evidence(self, line: LinkLine) -> str:
@@ -288,8 +288,8 @@ class EntityDetailWidget(QWidget):
         self.claims_label.setText(self.tr("Claims ({n})").format(
             n=len(detail.claims) if detail else 0))
         self.edit_button.setEnabled(detail is not None)
-        for view, widths in ((self.links_view, (130, 230, 150, 90)),
-                             (self.claims_view, (50, 330, 150))):
+        for view, widths in ((self.links_view, (110, 200, 170, 150)),
+                             (self.claims_view, (46, 300, 150))):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
         self.properties_view.setColumnWidth(0, 140)

@@ -7,7 +7,7 @@ through ``context.execute`` so that Ctrl+Z undoes them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -80,9 +80,9 @@ class EntitiesPane(Pane):
         view.verticalHeader().setDefaultSectionSize(22)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_TYPE, 130), (COL_COUNTRY, 64), (COL_LINKS, 52),
-                              (COL_CLAIMS, 56)):
+        header.setStretchLastSection(True)
+        for column, width in ((COL_NAME, 180), (COL_TYPE, 120), (COL_COUNTRY, 60), (COL_LINKS, 46),
+                              (COL_CLAIMS, 52)):
             view.setColumnWidth(column, width)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
@@ -111,6 +111,12 @@ class EntitiesPane(Pane):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.filter_edit)
         self.set_context(None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(460, 640)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(300, 200)
 
     # -- case -------------------------------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:
@@ -228,7 +234,10 @@ class EntitiesPane(Pane):
 
     # -- detail ---------------------------------------------------------------------------------
     def open_entity_detail(self, entity_id: str) -> None:
-        self.detail.show()
+        if self.detail.isHidden():
+            self.detail.show()
+            height = max(self.splitter.height(), 400)
+            self.splitter.setSizes([height * 2 // 5, height - height * 2 // 5])
         self._show_detail(entity_id)
 
     def _show_detail(self, entity_id: str | None) -> None:

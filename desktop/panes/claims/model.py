@@ -1,0 +1,166 @@
+"""Qt models of the claims pane: every claim with its grade and what it supports, and
+the links no claim supports yet — with a proxy for the pane's filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
+
+from db.views.claim_list import ClaimRow, LinkRow
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+STATUS_COLORS = {"disputed": QColor("#e65100"), "refuted": QColor("#c62828"),
+                 "corroborated": QColor("#2e7d32")}
+
+
+class ClaimTableModel(QAbstractTableModel):
+    (COL_EXCERPT, COL_STATEMENT, COL_SOURCE, COL_RELIABILITY, COL_CREDIBILITY, COL_GRADE,
+     COL_STATUS, COL_ABOUT, COL_DOCUMENT) = range(9)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[ClaimRow] = []
+
+    def set_rows(self, rows: list[ClaimRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, claim_id: str) -> int | None:
+        return next((n for n, row in enumerate(self.rows) if row.id == claim_id), None)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 9
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Excerpt"), self.tr("Statement"), self.tr("Source"),
+                    self.tr("Rel."), self.tr("Cred."), self.tr("Grade"), self.tr("Status"),
+                    self.tr("Supports / contradicts"), self.tr("Document"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {self.COL_RELIABILITY: self.tr("Reliability of the source (A–F)"),
+                    self.COL_CREDIBILITY: self.tr("Credibility of the information (1–6)")
+                    }.get(section)
+        return None
+
+    def display(self, row: ClaimRow, column: int) -> Any:
+        return (f"“{row.excerpt}”", row.statement, row.source or self.tr("unknown source"),
+                row.reliability, row.credibility, row.grade, self.tr(row.status),
+                "; ".join(row.about), row.document)[column]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_EXCERPT:
+                return row.excerpt
+            if column == self.COL_ABOUT:
+                return "\n".join(row.about)
+            return str(self.display(row, column))
+        if role == SortRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
+            return STATUS_COLORS.get(row.status)
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_STATUS \
+                and row.status == "refuted":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                self.COL_RELIABILITY, self.COL_CREDIBILITY, self.COL_GRADE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == IdRole:
+            return row.id
+        return None
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Text anywhere in the row, only disputed/refuted, only one source."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.text = ""
+        self.disputed_only = False
+        self.source_id: str | None = None
+        self.setSortRole(SortRole)
+
+    def set_filters(self, text: str, disputed_only: bool, source_id: str | None) -> None:
+        self.text, self.disputed_only, self.source_id = text.casefold().strip(), \
+            disputed_only, source_id
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:  # noqa: N802
+        row: ClaimRow = self.sourceModel().rows[source_row]
+        if self.disputed_only and row.status not in ("disputed", "refuted"):
+            return False
+        if self.source_id and row.source_id != self.source_id:
+            return False
+        if self.text:
+            haystack = " ".join((row.excerpt, row.statement, row.source or "", row.grade,
+                                 row.status, " ".join(row.about), row.document)).casefold()
+            return all(word in haystack for word in self.text.split())
+        return True
+
+
+class UnsourcedLinksModel(QAbstractTableModel):
+    COL_RELATIONSHIP, COL_TYPE, COL_DATES, COL_SHARE = range(4)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[LinkRow] = []
+
+    def set_rows(self, rows: list[LinkRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Unsourced link"), self.tr("Type"), self.tr("Dates"),
+                    self.tr("Share"))[section]
+        return None
+
+    def _dates(self, row: LinkRow) -> str:
+        if row.start_date and row.end_date:
+            return f"{row.start_date} – {row.end_date}"
+        if row.start_date:
+            return self.tr("since {date}").format(date=row.start_date)
+        if row.end_date:
+            return self.tr("until {date}").format(date=row.end_date)
+        return ""
+
+    def _share(self, row: LinkRow) -> str:
+        if row.share_min is not None and row.share_min == row.share_max:
+            return f"{row.share_min:g}%"
+        if row.share_min is not None or row.share_max is not None:
+            return f"{row.share_min if row.share_min is not None else '?'}–" \
+                   f"{row.share_max if row.share_max is not None else '?'}%"
+        return self.tr("share unknown") if row.schema == "Ownership" else ""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (row.label, row.schema, self._dates(row), self._share(row))[index.column()]
+        if role == IdRole:
+            return row.id
+        return None

@@ -1,0 +1,248 @@
+"""The claims pane: every quoted, graded claim and what it supports — and, one switch
+away, the links that no claim supports yet, so the investigator sees what needs sourcing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.changes import Changes
+from db.views import claim_list
+from desktop.context import CaseContext
+from desktop.panes.base import Pane
+from desktop.panes.claims.model import (
+    ClaimFilterProxy,
+    ClaimTableModel,
+    IdRole,
+    UnsourcedLinksModel,
+)
+
+MODE_ALL, MODE_DISPUTED, MODE_UNSOURCED = range(3)
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ClaimsPane(Pane):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._selecting = False
+        self.editor_dialog = None
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("claim_filter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("Filter claims…"))
+        self.mode = QComboBox()
+        self.mode.setObjectName("claim_mode")
+        self.mode.addItems([self.tr("All claims"), self.tr("Disputed or refuted"),
+                            self.tr("Unsourced links")])
+        self.source = QComboBox()
+        self.source.setObjectName("claim_source")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("claim_count")
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self._apply_filters)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.mode.currentIndexChanged.connect(self._apply_filters)
+        self.source.currentIndexChanged.connect(self._apply_filters)
+
+        self.claims_model = ClaimTableModel(self)
+        self.claims_proxy = ClaimFilterProxy(self)
+        self.claims_proxy.setSourceModel(self.claims_model)
+        self.claims_view = _table("claim_table")
+        self.claims_view.setModel(self.claims_proxy)
+        self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        for column, width in ((ClaimTableModel.COL_EXCERPT, 300),
+                              (ClaimTableModel.COL_STATEMENT, 220),
+                              (ClaimTableModel.COL_SOURCE, 150),
+                              (ClaimTableModel.COL_RELIABILITY, 40),
+                              (ClaimTableModel.COL_CREDIBILITY, 44),
+                              (ClaimTableModel.COL_GRADE, 50),
+                              (ClaimTableModel.COL_STATUS, 90),
+                              (ClaimTableModel.COL_ABOUT, 260)):
+            self.claims_view.setColumnWidth(column, width)
+        self.claims_view.selectionModel().currentRowChanged.connect(self._claim_changed)
+        self.claims_view.doubleClicked.connect(self._claim_double_clicked)
+
+        self.links_model = UnsourcedLinksModel(self)
+        self.links_proxy = QSortFilterProxyModel(self)
+        self.links_proxy.setSourceModel(self.links_model)
+        self.links_proxy.setFilterKeyColumn(-1)
+        self.links_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.links_view = _table("unsourced_links")
+        self.links_view.setModel(self.links_proxy)
+        self.links_view.setColumnWidth(UnsourcedLinksModel.COL_RELATIONSHIP, 360)
+        self.links_view.setColumnWidth(UnsourcedLinksModel.COL_TYPE, 110)
+        self.links_view.setColumnWidth(UnsourcedLinksModel.COL_DATES, 110)
+        self.links_view.selectionModel().currentRowChanged.connect(self._link_changed)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.claims_view)
+        self.stack.addWidget(self.links_view)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.mode)
+        bar.addWidget(self.source, 1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setFocusProxy(self.filter_edit)
+        self.set_context(None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(900, 260)
+
+    # -- case ------------------------------------------------------------------------------------
+    def set_context(self, context: CaseContext | None) -> None:
+        super().set_context(context)
+        self.setEnabled(context is not None)
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.everything or changes.claims or changes.links or changes.entities \
+                or changes.sources or changes.documents or changes.events:
+            self.reload()
+
+    def reload(self) -> None:
+        current = self.current_claim_id()
+        if self.context is None:
+            claims, links, sources = [], [], []
+        else:
+            with self.context.case.session() as session:
+                claims = claim_list.claim_rows(session)
+                links = claim_list.unsourced_links(session)
+                sources = claim_list.sources(session)
+        chosen = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(self.tr("All sources"), None)
+        for source_id, name, reliability in sources:
+            self.source.addItem(f"{name} ({reliability})", source_id)
+        index = self.source.findData(chosen) if chosen else 0
+        self.source.setCurrentIndex(max(index, 0))
+        self.source.blockSignals(False)
+        self._selecting = True
+        try:
+            self.claims_model.set_rows(claims)
+            self.links_model.set_rows(links)
+        finally:
+            self._selecting = False
+        self._apply_filters()
+        if current:
+            self._select_claim_row(current)
+
+    # -- filters -----------------------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        mode = self.mode.currentIndex()
+        text = self.filter_edit.text()
+        self._selecting = True
+        try:
+            self.claims_proxy.set_filters(text, mode == MODE_DISPUTED, self.source.currentData())
+            self.links_proxy.setFilterFixedString(text.strip())
+        finally:
+            self._selecting = False
+        self.source.setEnabled(mode != MODE_UNSOURCED)
+        self.stack.setCurrentIndex(1 if mode == MODE_UNSOURCED else 0)
+        if mode == MODE_UNSOURCED:
+            n = self.links_proxy.rowCount()
+            self.count_label.setText(self.tr("no unsourced links") if n == 0 else
+                                     self.tr("1 unsourced link") if n == 1 else
+                                     self.tr("{n} unsourced links").format(n=n))
+        else:
+            n = self.claims_proxy.rowCount()
+            self.count_label.setText(self.tr("1 claim") if n == 1
+                                     else self.tr("{n} claims").format(n=n))
+
+    def set_mode(self, mode: int) -> None:
+        self.mode.setCurrentIndex(mode)
+
+    # -- selection ----------------------------------------------------------------------------------
+    def current_claim_id(self) -> str | None:
+        index = self.claims_view.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def _claim_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        row = self.claims_model.rows[self.claims_proxy.mapToSource(current).row()]
+        self.sig_claim_selected.emit(row.id)
+        self.sig_document_requested.emit(row.document_id, row.span_start, row.span_end)
+
+    def _link_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting and current.isValid():
+            self.sig_link_selected.emit(current.data(IdRole))
+
+    def select_claim(self, claim_id: str) -> None:
+        if self.mode.currentIndex() == MODE_UNSOURCED:
+            self.mode.setCurrentIndex(MODE_ALL)
+        self._select_claim_row(claim_id)
+
+    def _select_claim_row(self, claim_id: str) -> None:
+        row = self.claims_model.row_of(claim_id)
+        if row is None:
+            return
+        index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
+        if not index.isValid():  # hidden by a filter: show everything
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.clear()
+            self.filter_edit.blockSignals(False)
+            self.source.setCurrentIndex(0)
+            self.mode.setCurrentIndex(MODE_ALL)
+            self._apply_filters()
+            index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
+        self._selecting = True
+        try:
+            self.claims_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.claims_view.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    # -- editing -------------------------------------------------------------------------------------
+    def _claim_double_clicked(self, index: QModelIndex) -> None:
+        claim_id = index.data(IdRole)
+        if claim_id:
+            self.edit_claim(claim_id)
+
+    def edit_claim(self, claim_id: str) -> None:
+        if self.context is None:
+            return
+        from desktop.dialogs.claim_editor import ClaimEditorDialog
+
+        self.editor_dialog = ClaimEditorDialog(self.context, claim_id, self)
+        self.editor_dialog.open()
