@@ -41,6 +41,7 @@ LEGAL_ENTITIES = {"Company", "Organization", "PublicBody", "LegalEntity"}
 PERSON_ONLY = {"birthDate", "nationality"}
 THING_PROPERTIES = {"name", "alias", "previousName", "country", "address", "notes"}
 REGISTERED_THINGS = {"RealEstate", "Vehicle", "Airplane", "Vessel", "Security"}
+MODELLED = frozenset(ENTITY_PROPERTIES)
 # Properties that exist only in this app; exported in the "casefile" context.
 APP_PROPERTIES = {"mergedIds"}
 
@@ -53,7 +54,7 @@ def _ftm_valid(schema: str, prop: str) -> bool:
     """Whether one of our registry's properties exists on an FtM schema."""
     if is_app_property(prop):
         return False
-    if prop not in ENTITY_PROPERTIES or schema == "Person":
+    if prop not in MODELLED or schema == "Person":
         return True  # not ours: it came from FtM for this schema
     if schema in LEGAL_ENTITIES:
         return prop not in PERSON_ONLY
@@ -143,7 +144,7 @@ def read_ftm_bytes(data: bytes, name: str, progress: Progress = NO_PROGRESS) -> 
         if schema in ENTITY_SCHEMATA:
             props.update({k: list(v) for k, v in (context.get("properties") or {}).items()})
             for prop in props:
-                if prop not in ENTITY_PROPERTIES and not is_app_property(prop):
+                if prop not in MODELLED and not is_app_property(prop):
                     batch.unknown_properties[f"{schema}.{prop}"] += 1
             role = context.get("role")
             batch.entities.append(entity_row(
