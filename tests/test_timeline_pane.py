@@ -210,3 +210,19 @@ def test_big_case_loads_on_the_worker_and_starts_with_the_selection(qtbot, sampl
     qtbot.waitUntil(lambda: chain.as_of.slider.maximum() == (date(2024, 9, 29)
                                                             - date(2021, 1, 1)).days)
     window.set_case(None)
+
+
+def test_short_pane_scrolls_through_lanes(qtbot, window, sample, artifacts):
+    pane = window.panes["timeline"]
+    window.docks["timeline"].setFloating(True)
+    window.docks["timeline"].resize(1000, 300)
+    qtbot.waitUntil(lambda: not pane.plot._relayout.isActive())
+    plot = pane.plot
+    assert plot.lanes == 9
+    assert pane.lane_scroll.isVisible()
+    assert pane.lane_scroll.maximum() == 9 - plot.visible_lanes > 0
+    bottom = max(plot.drawn, key=lambda d: d.lane)
+    assert plot.view_box.viewRange()[1][1] < bottom.lane  # the last lane is out of view
+    pane.grab().save(str(artifacts / "timeline_short.png"))
+    pane.lane_scroll.setValue(pane.lane_scroll.maximum())
+    assert plot.view_box.viewRange()[1][1] > bottom.lane + 0.1  # now it is in view

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +63,10 @@ class TimelinePane(Pane):
 
         self.plot = TimelinePlot(self)
         self.plot.setObjectName("timeline_plot")
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self.lane_scroll.setObjectName("timeline_lane_scroll")
+        self.lane_scroll.setToolTip(self.tr("More items below"))
+        self.lane_scroll.hide()
 
         self.undated_label = QLabel(self.tr("Date not stated:"), self)
         self.undated = QListView(self)
@@ -80,13 +85,19 @@ class TimelinePane(Pane):
         strip.addWidget(self.undated, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.plot, 1)
+        plot_row = QHBoxLayout()
+        plot_row.setSpacing(0)
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.lane_scroll)
+        layout.addLayout(plot_row, 1)
         layout.addLayout(strip)
 
         self.whole_case.toggled.connect(lambda _on: self.reload())
         self.clear_button.clicked.connect(self._clear_as_of)
         self.plot.sig_as_of_dragged.connect(self._as_of_dragged)
         self.plot.sig_item_clicked.connect(self._item_clicked)
+        self.plot.sig_lanes_fitted.connect(self._lanes_fitted)
+        self.lane_scroll.valueChanged.connect(self.plot.scroll_to_lane)
         self.undated.clicked.connect(
             lambda index: self._item_clicked(index.data(ID_ROLE)))
         self.model.modelReset.connect(self._update_strip)
@@ -196,6 +207,15 @@ class TimelinePane(Pane):
             self.sig_link_selected.emit(item.id)
             self.plot.set_highlight(item.entity_ids[0])
             self.sig_entity_selected.emit(item.entity_ids[0])
+
+    def _lanes_fitted(self, visible: int, total: int) -> None:
+        hidden = max(total - visible, 0)
+        self.lane_scroll.blockSignals(True)
+        self.lane_scroll.setRange(0, hidden)
+        self.lane_scroll.setPageStep(max(visible, 1))
+        self.lane_scroll.setValue(self.plot.first_lane)
+        self.lane_scroll.blockSignals(False)
+        self.lane_scroll.setVisible(hidden > 0)
 
     # -- helpers ------------------------------------------------------------------------------------
     def _update_strip(self) -> None:

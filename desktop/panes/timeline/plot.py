@@ -32,7 +32,8 @@ FADED = 0.35
 BAR_HALF = 0.13  # half a bar's height, in lanes
 LABEL_GAP_PX = 24  # free space after a label before the next item in its lane
 LANE_PX = 40  # height of a lane (a label over a bar) when there is room
-LANE_PX_MIN = 28  # tighter than this and labels touch: show fewer lanes, pan for more
+LANE_PX_MIN = 26  # tighter than this and labels touch: show fewer lanes, scroll for more
+TOP_MARGIN = 1.3  # lanes of room above lane 0 (its label, and the "as of" line's label)
 
 
 def to_x(day: date) -> float:
@@ -57,6 +58,7 @@ class Drawn:
 class TimelinePlot(pg.PlotWidget):
     sig_item_clicked = Signal(str)  # item id
     sig_as_of_dragged = Signal(object)  # datetime.date, when a drag of the line ends
+    sig_lanes_fitted = Signal(int, int)  # lanes in view, lanes in all
 
     def __init__(self, parent: QWidget | None = None):
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
@@ -73,12 +75,15 @@ class TimelinePlot(pg.PlotWidget):
         axis.setPen(self._text_color)
         self.view_box = self.plot_item.getViewBox()
         self.view_box.invertY(True)
-        self.view_box.setMouseEnabled(x=True, y=True)
+        # Wheel and drag move through time; lanes scroll with the pane's scroll bar.
+        self.view_box.setMouseEnabled(x=True, y=False)
         self.drawn: list[Drawn] = []
         self.first, self.last = date(2000, 1, 1), date.today()
         self.as_of: date | None = None
         self.highlight: str | None = None
         self.lanes = 0
+        self.visible_lanes = 0
+        self.first_lane = 0
         self.as_of_line = pg.InfiniteLine(
             angle=90, movable=True, pen=pg.mkPen(AS_OF_COLOR, width=2),
             hoverPen=pg.mkPen(AS_OF_COLOR, width=4), label="",
@@ -151,11 +156,21 @@ class TimelinePlot(pg.PlotWidget):
         self.set_as_of(self.as_of)
 
     def _fit_lanes(self) -> None:
-        """Lanes share the height (between LANE_PX_MIN and LANE_PX); beyond that, pan."""
-        height = max(self.view_box.height(), 100.0)
-        wanted = self.lanes + 1.5  # above lane 0: its label and the line's own label
+        """Lanes share the height (between LANE_PX_MIN and LANE_PX); the rest scrolls."""
+        height = max(self.view_box.height(), 60.0)
+        wanted = self.lanes + TOP_MARGIN  # above lane 0: its label and the line's label
         lane_px = min(max(height / wanted, LANE_PX_MIN), LANE_PX)
-        self.view_box.setYRange(-1.5, height / lane_px - 1.5, padding=0)
+        span = height / lane_px
+        self.visible_lanes = max(int(span - TOP_MARGIN + 0.25), 1)
+        self.first_lane = max(0, min(self.first_lane, self.lanes - self.visible_lanes))
+        top = self.first_lane - TOP_MARGIN
+        self.view_box.setYRange(top, top + span, padding=0)
+        self.sig_lanes_fitted.emit(self.visible_lanes, self.lanes)
+
+    def scroll_to_lane(self, lane: int) -> None:
+        """Show lanes from ``lane`` down (the pane's scroll bar calls this)."""
+        self.first_lane = lane
+        self._fit_lanes()
 
     def _span(self, item: TimelineItem) -> tuple[float, float]:
         start = item.start_day or item.end_day
@@ -280,6 +295,7 @@ class TimelinePlot(pg.PlotWidget):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
         if getattr(self, "_relayout", None) is not None and self.drawn:
+            self._fit_lanes()
             self._relayout.start()
 
 
