@@ -214,3 +214,37 @@ def test_recomputes_after_an_edit_and_its_undo(qtbot, window, sample):
     context.undo_stack.undo()
     qtbot.waitUntil(lambda: not pane.computing
                     and _owner_cells(pane, "Renera")[1] == "share unknown")
+
+
+def test_owner_with_two_paths_lists_each_path(new_case):
+    from db.analysis import control_chains
+    from db.commands import run
+    from db.services import entities as E
+    from db.services import links as L
+    from desktop.panes.chain.data import ChainData
+    from desktop.panes.chain.model import PATH
+
+    def build(tx):
+        top, left, right, target = (E.create_entity(tx, "Company", n)
+                                    for n in ("Top", "Left", "Right", "Target"))
+        L.create_link(tx, "Ownership", top, left, share=100)
+        L.create_link(tx, "Ownership", top, right, share=100)
+        L.create_link(tx, "Ownership", left, target, share=30)
+        L.create_link(tx, "Ownership", right, target, share=25)
+        return target
+
+    target = run(new_case, "build", build).result
+    with new_case.session() as session:
+        model = ChainTreeModel()
+        model.set_chain(ChainData(control_chains(session, target)))
+    top = next(i for i in model.iter_nodes() if i.data() == "Top")
+    assert model.index(top.row(), ChainTreeModel.SHARE).data() == "55%"
+    assert model.index(top.row(), ChainTreeModel.CONTROLS).data() == "✓"
+    paths = [model.index(r, 0, top) for r in range(model.rowCount(top))]
+    assert [p.data(KIND_ROLE) for p in paths] == [PATH, PATH]
+    assert [p.data().split(": ")[0] for p in paths] == ["Path 1", "Path 2"]
+    assert {p.data().split(": ")[1] for p in paths} == {"Top → Left → Target",
+                                                         "Top → Right → Target"}
+    steps = sorted(model.index(r, 0, paths[0]).data() for r in range(model.rowCount(paths[0])))
+    assert len(steps) == 2 and all(" · Ownership · " in s for s in steps)
+    assert model.index(top.row(), 0).data(Qt.ItemDataRole.FontRole).bold() is True
