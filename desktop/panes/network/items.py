@@ -14,7 +14,7 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 if TYPE_CHECKING:
     from desktop.panes.network.canvas import GraphCanvas
@@ -50,6 +50,16 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     font.setPixelSize(pixels)
     font.setBold(bold)
     return font
+
+
+@cache
+def _metrics(pixels: int, bold: bool = False) -> QFontMetricsF:
+    return QFontMetricsF(_font(pixels, bold))
+
+
+@cache
+def _text_width(text: str, pixels: int, bold: bool = False) -> float:
+    return _metrics(pixels, bold).horizontalAdvance(text)
 
 
 def _detail(painter: QPainter) -> float:
@@ -76,7 +86,14 @@ def _draw_label(painter: QPainter, centre: QPointF, lines: list[tuple[str, QFont
         y += metric.height()
 
 
-class NodeItem(QGraphicsObject):
+def _towards(x: float, y: float, to_x: float, to_y: float,
+             distance: float) -> tuple[float, float]:
+    dx, dy = to_x - x, to_y - y
+    norm = math.hypot(dx, dy) or 1.0
+    return dx / norm * distance, dy / norm * distance
+
+
+class NodeItem(QGraphicsItem):
     def __init__(self, canvas: GraphCanvas, entity_id: str, caption: str, note: str,
                  icon_path: str, color: QColor):
         super().__init__()
@@ -93,12 +110,12 @@ class NodeItem(QGraphicsObject):
         self.edges: list[EdgeItem] = []
         self._drag_start: QPointF | None = None
         self._last_click = 0.0
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(2)
-        font = _font(15)
-        name = QFontMetricsF(font).elidedText(caption, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-        self.label_lines = [(name, font)] + ([(note, _font(14, True))] if note else [])
-        width = max(QFontMetricsF(f).horizontalAdvance(t) for t, f in self.label_lines)
+        name = caption
+        if _text_width(caption, 15) > LABEL_WIDTH:
+            name = _metrics(15).elidedText(caption, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        self.label_lines = [(name, _font(15))] + ([(note, _font(14, True))] if note else [])
+        width = max(_text_width(name, 15), _text_width(note, 14, True) if note else 0.0)
         self._rect = QRectF(-max(width / 2 + 8, RADIUS + 8), -RADIUS - 8,
                             max(width + 16, 2 * RADIUS + 16), 2 * RADIUS + 16 + 20 * 2 + 6)
 
@@ -143,15 +160,16 @@ class NodeItem(QGraphicsObject):
             return
         back = QColor(palette.base().color())
         back.setAlpha(215)
-        height = sum(QFontMetricsF(f).height() for _, f in self.label_lines) + 4
+        height = _metrics(15).height() * len(self.label_lines) + 4
         _draw_label(painter, QPointF(0, RADIUS + 6 + height / 2), self.label_lines,
                     palette.text().color(), back)
 
-    def itemChange(self, change, value):  # noqa: ANN001, N802 - Qt name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.adjust()
-        return super().itemChange(change, value)
+    def move_to(self, point: QPointF) -> None:
+        # Edges follow explicitly: overriding itemChange costs a Python call per change of
+        # every item, and PySide mishandles the None it returns under heavy use.
+        self.setPos(point)
+        for edge in self.edges:
+            edge.adjust()
 
     # -- pyqtgraph mouse events ------------------------------------------------------------
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
@@ -183,14 +201,14 @@ class NodeItem(QGraphicsObject):
             self._grab = parent.mapFromScene(event.buttonDownScenePos()) - self.pos()
         if self._drag_start is None:
             return
-        self.setPos(parent.mapFromScene(event.scenePos()) - self._grab)
+        self.move_to(parent.mapFromScene(event.scenePos()) - self._grab)
         if event.isFinish():
             self._drag_start = None
             self.canvas.later(self.canvas.sig_node_moved, self.entity_id, self.pos().x(),
                               self.pos().y())
 
 
-class EdgeItem(QGraphicsObject):
+class EdgeItem(QGraphicsItem):
     def __init__(self, canvas: GraphCanvas, link_id: str, source: NodeItem, target: NodeItem,
                  label: str, sourced: bool, disputed: bool, bend: float = 0.0):
         super().__init__()
@@ -225,39 +243,35 @@ class EdgeItem(QGraphicsObject):
     def adjust(self) -> None:
         self.prepareGeometryChange()
         start, end = self.source.pos(), self.target.pos()
-        line = QLineF(start, end)
-        length = max(line.length(), 1e-6)
-        normal = QPointF(-(end.y() - start.y()) / length, (end.x() - start.x()) / length)
-        control = (start + end) / 2 + normal * self.bend
+        sx, sy, ex, ey = start.x(), start.y(), end.x(), end.y()
+        length = math.hypot(ex - sx, ey - sy) or 1e-6
+        # The curve's middle is pushed sideways by ``bend`` (parallel links fan out).
+        cx = (sx + ex) / 2 - (ey - sy) / length * self.bend
+        cy = (sy + ey) / 2 + (ex - sx) / length * self.bend
         # Trim both ends to the icons' edges, along the curve's end tangents.
-        begin = start + self._towards(start, control, RADIUS + 3)
-        tip = end + self._towards(end, control, RADIUS + 5)
-        path = QPainterPath(begin)
-        path.quadTo(control, tip)
+        bx, by = _towards(sx, sy, cx, cy, RADIUS + 3)
+        ux, uy = _towards(ex, ey, cx, cy, 1.0)  # unit vector from the tip back along
+        tx, ty = ex + ux * (RADIUS + 5), ey + uy * (RADIUS + 5)
+        path = QPainterPath(QPointF(sx + bx, sy + by))
+        path.quadTo(cx, cy, tx, ty)
         self.path = path
-        direction = self._towards(tip, control, 1.0)  # unit vector from tip back along
-        side = QPointF(-direction.y(), direction.x())
-        base = tip + direction * ARROW
-        self.arrow = QPolygonF([tip, base + side * ARROW * 0.45, base - side * ARROW * 0.45])
+        base_x, base_y = tx + ux * ARROW, ty + uy * ARROW
+        side_x, side_y = -uy * ARROW * 0.45, ux * ARROW * 0.45
+        self.arrow = QPolygonF([QPointF(tx, ty), QPointF(base_x + side_x, base_y + side_y),
+                                QPointF(base_x - side_x, base_y - side_y)])
         self.label_at = path.pointAtPercent(self.label_t)
-        self._bounds = path.boundingRect().united(self.arrow.boundingRect()) \
+        self._bounds = path.controlPointRect().united(self.arrow.boundingRect()) \
             .united(self.label_rect()).adjusted(-6, -6, 6, 6)
 
     def label_rect(self, t: float | None = None) -> QRectF:
         """The label's box (in the parent's coordinates) if it sat at ``t`` on the curve."""
         at = self.label_at if t is None else self.path.pointAtPercent(t)
-        width = QFontMetricsF(_font(13)).horizontalAdvance(self.label) + 16
+        width = _text_width(self.label, 13) + 16
         return QRectF(at.x() - width / 2, at.y() - 12, width, 24)
 
     def place_label(self, t: float) -> None:
         self.label_t = t
         self.adjust()
-
-    @staticmethod
-    def _towards(origin: QPointF, point: QPointF, distance: float) -> QPointF:
-        dx, dy = point.x() - origin.x(), point.y() - origin.y()
-        norm = math.hypot(dx, dy) or 1.0
-        return QPointF(dx / norm * distance, dy / norm * distance)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self._bounds

@@ -44,6 +44,7 @@ from desktop.panes.network.loading import (
 from desktop.worker import run_task
 
 SYNC_LAYOUT_LIMIT = 150  # nodes to lay out on the GUI thread; more go to a worker
+OVERVIEW_LIMIT = 500  # nodes: above, an overview (no labels, arrows or dragging)
 
 
 class NetworkPane(Pane):
@@ -167,7 +168,8 @@ class NetworkPane(Pane):
         self._reload(fit=True)
 
     def select_entities(self, entity_ids: list[str]) -> None:
-        shown = [e for e in entity_ids if e in self.canvas.nodes]
+        drawn = set(self.canvas.nodes) | set(self.canvas.overview_ids)
+        shown = [e for e in entity_ids if e in drawn]
         if shown or not entity_ids:
             self._set_selection(shown, announce=False)
         elif self.mode == NEIGHBOURHOOD and self.context is not None:
@@ -197,7 +199,7 @@ class NetworkPane(Pane):
     def on_changes(self, changes: Changes) -> None:
         if self.context is None or self._own_edit or self.drawing is None:
             return
-        shown = set(self.canvas.nodes) | set(self.focus) | set(self.hidden)
+        shown = set(self.drawing.data.nodes) | set(self.focus) | set(self.hidden)
         if self.chain_entity:
             shown.add(self.chain_entity)
         if (changes.everything or changes.entities & shown
@@ -290,6 +292,9 @@ class NetworkPane(Pane):
         notes: dict[str, str] = {}
         if drawing.chain is not None:
             notes = {o.id: labels.owner_note(o) for o in drawing.chain.owners}
+        if len(data.nodes) > OVERVIEW_LIMIT:
+            self._draw_overview(drawing)
+            return
         for node_id, node in data.nodes.items():
             if node_id in self.hidden:
                 continue
@@ -312,6 +317,20 @@ class NetworkPane(Pane):
         self.unhide_action.setEnabled(bool(self.hidden))
         self.layout_choice.setEnabled(drawing.mode != CHAIN)
         self._say(self._banner_text(drawing))
+        if self._fit_next:
+            self._fit_next = False
+            self.canvas.fit()
+        self.sig_drawn.emit()
+
+    def _draw_overview(self, drawing: Drawing) -> None:
+        data = drawing.data
+        self.canvas.set_overview(
+            [(i, schema_color(n.schema, n.role), drawing.positions[i])
+             for i, n in data.nodes.items() if i not in self.hidden],
+            [(e.source_id, e.target_id, e.sourced, e.disputed) for e in data.edges.values()])
+        self._set_selection([s for s in self.selected if s in data.nodes], announce=False)
+        self._say(self._banner_text(drawing) + " — " + self.tr(
+            "overview: select an entity to see names, arrows and shares around it"))
         if self._fit_next:
             self._fit_next = False
             self.canvas.fit()
@@ -363,6 +382,8 @@ class NetworkPane(Pane):
     def _set_selection(self, entity_ids: list[str], announce: bool = False) -> None:
         self.selected = list(dict.fromkeys(entity_ids))
         chosen = set(self.selected)
+        if self.canvas.overview_ids:
+            self.canvas.select_in_overview(self.selected)
         for node_id, item in self.canvas.nodes.items():
             if item.selected != (node_id in chosen):
                 item.set_state(selected=node_id in chosen)
@@ -386,7 +407,7 @@ class NetworkPane(Pane):
         self.sig_link_selected.emit(link_id)
 
     def _rubber_band(self, rect: QRectF) -> None:
-        inside = [i for i, item in self.canvas.nodes.items() if rect.contains(item.pos())]
+        inside = self.canvas.ids_in(rect)
         self._set_selection(inside, announce=bool(inside))
 
     # -- node actions ----------------------------------------------------------------------
