@@ -77,7 +77,9 @@ def test_sorting_by_grade(qtbot, window):
 def test_selecting_a_claim_opens_its_quote_and_select_claim_is_quiet(qtbot, window, sample):
     pane = window.panes["claims"]
     view = pane.claims_view
-    rect = view.visualRect(pane.claims_proxy.index(claim_row(pane, sample.ids["claim:6"]), 1))
+    index = pane.claims_proxy.index(claim_row(pane, sample.ids["claim:6"]), 1)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
     with qtbot.waitSignal(pane.sig_document_requested) as requested, \
             qtbot.waitSignal(pane.sig_claim_selected) as selected:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -96,7 +98,10 @@ def test_disputed_filter_after_editing_the_status(qtbot, window, sample):
     assert pane.claims_proxy.rowCount() == 0
     pane.mode.setCurrentIndex(0)
     view = pane.claims_view
-    rect = view.visualRect(pane.claims_proxy.index(claim_row(pane, sample.ids["claim:9"]), 1))
+    index = pane.claims_proxy.index(claim_row(pane, sample.ids["claim:9"]), 1)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = pane.editor_dialog
     qtbot.waitUntil(dialog.isVisible)

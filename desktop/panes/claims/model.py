@@ -96,9 +96,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_filters(self, text: str, disputed_only: bool, source_id: str | None) -> None:
+        self.beginFilterChange()
         self.text, self.disputed_only, self.source_id = text.casefold().strip(), \
             disputed_only, source_id
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:  # noqa: N802
         row: ClaimRow = self.sourceModel().rows[source_row]

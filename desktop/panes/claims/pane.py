@@ -163,7 +163,7 @@ class ClaimsPane(Pane):
             self._selecting = False
         self._apply_filters()
         if current:
-            self._select_claim_row(current)
+            self._select_claim_row(current, reveal=False)
 
     # -- filters -----------------------------------------------------------------------------------
     def _apply_filters(self) -> None:
@@ -211,11 +211,13 @@ class ClaimsPane(Pane):
             self.mode.setCurrentIndex(MODE_ALL)
         self._select_claim_row(claim_id)
 
-    def _select_claim_row(self, claim_id: str) -> None:
+    def _select_claim_row(self, claim_id: str, reveal: bool = True) -> None:
         row = self.claims_model.row_of(claim_id)
         if row is None:
             return
         index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
+        if not index.isValid() and not reveal:
+            return
         if not index.isValid():  # hidden by a filter: show everything
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
