@@ -10,7 +10,8 @@ again with ``in_force`` itself so both can never disagree silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,8 +22,6 @@ from db.models import Claim, ClaimTarget, Document, Entity, Source
 from db.partial_date import in_force
 from db.queries import Citation
 from db.schemata import LINK_SCHEMATA, grade
-
-_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 _COLUMNS = ("l.id, l.schema, l.source_id, l.target_id, l.share_min, l.share_max, "
             "l.start_date, l.end_date")
@@ -94,73 +93,83 @@ def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
 
 def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iterable[str],
                    as_of: date | None = None) -> list[LinkRow]:
-    """Links of ``link_types`` in force on ``as_of`` into or out of any of the entities."""
+    """Links of ``link_types`` in force on ``as_of`` into or out of any of the entities.
+
+    Two indexed lookups (by source, by target) beat one OR. ``+l.schema`` keeps SQLite
+    off the schema index: with it, a lookup by source scanned every link of the type.
+    """
     types = list(check_link_types(link_types))
+    ids = _json_list(entity_ids)
     condition = _in_force_sql(as_of)
     found: dict[str, LinkRow] = {}
-    for chunk in _chunks(entity_ids):
-        for column in ("source_id", "target_id"):  # two indexed lookups beat one OR
-            sql = (f"SELECT {_COLUMNS} FROM links AS l WHERE l.{column} IN :ids "
-                   f"AND l.schema IN :types AND {condition}")
-            statement_params = {"ids": chunk, "types": types}
-            statement = text(sql).bindparams(bindparam("ids", expanding=True),
-                                             bindparam("types", expanding=True))
-            if as_of is not None:
-                statement_params["as_of"] = as_of.isoformat()
-            for row in session.execute(statement, statement_params):
-                link = LinkRow(*row)
-                if in_force(link.start_date, link.end_date, as_of):
-                    found[link.id] = link
+    for column in ("source_id", "target_id"):
+        sql = (f"SELECT {_COLUMNS} FROM links AS l "
+               f"WHERE l.{column} IN (SELECT value FROM json_each(:ids)) "
+               f"AND +l.schema IN :types AND {condition}")
+        for link in _rows(session, sql, {"ids": ids, "types": types}, as_of):
+            found[link.id] = link
     return list(found.values())
 
 
+def entity_caption(session: Session, entity_id: str) -> str | None:
+    """The entity's caption; None when there is no such entity."""
+    return session.execute(select(Entity.caption).where(Entity.id == entity_id)).scalar()
+
+
 def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """id → (caption, schema) for the given entities."""
-    labels: dict[str, tuple[str, str]] = {}
-    for chunk in _chunks(entity_ids):
-        for id_, caption, schema in session.execute(
-                select(Entity.id, Entity.caption, Entity.schema).where(Entity.id.in_(chunk))):
-            labels[id_] = (caption, schema)
-    return labels
+    """id → (caption, schema) for the given entities, in one query."""
+    sql = text("SELECT id, caption, schema FROM entities "
+               "WHERE id IN (SELECT value FROM json_each(:ids))")
+    return {id_: (caption, schema) for id_, caption, schema
+            in session.execute(sql, {"ids": _json_list(entity_ids)})}
 
 
 def claim_stances(session: Session, link_ids: Iterable[str]
                   ) -> dict[str, tuple[list[str], list[str]]]:
     """link id → (supporting claim ids, contradicting claim ids); absent when none."""
     stances: dict[str, tuple[list[str], list[str]]] = {}
-    for chunk in _chunks(link_ids):
-        rows = session.execute(
-            select(ClaimTarget.link_id, ClaimTarget.stance, ClaimTarget.claim_id)
-            .where(ClaimTarget.link_id.in_(chunk)).order_by(ClaimTarget.claim_id))
-        for link_id, stance, claim_id in rows:
-            supporting, contradicting = stances.setdefault(link_id, ([], []))
-            (supporting if stance == "supports" else contradicting).append(claim_id)
+    rows = session.execute(text(
+        "SELECT link_id, stance, claim_id FROM claim_targets "
+        "WHERE link_id IN (SELECT value FROM json_each(:ids)) ORDER BY claim_id"),
+        {"ids": _json_list(link_ids)})
+    for link_id, stance, claim_id in rows:
+        supporting, contradicting = stances.setdefault(link_id, ([], []))
+        (supporting if stance == "supports" else contradicting).append(claim_id)
     return stances
 
 
 def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[Citation]]:
-    """link id → its claims as cited (excerpt, grade, document), in a few queries."""
+    """link id → its claims as cited (excerpt, grade, document), in one query."""
+    link_ids = list(link_ids)
     citations: dict[str, list[Citation]] = {}
-    sources = {s.id: s for s in session.scalars(select(Source))}
-    for chunk in _chunks(link_ids):
-        rows = session.execute(
-            select(ClaimTarget.link_id, ClaimTarget.stance, Claim, Document)
-            .join(Claim, Claim.id == ClaimTarget.claim_id)
-            .join(Document, Document.id == Claim.document_id)
-            .where(ClaimTarget.link_id.in_(chunk))
-            .order_by(Document.title, Claim.span_start))
-        for link_id, stance, claim, document in rows:
-            source = sources.get(claim.source_id or document.source_id or "")
-            reliability = claim.reliability or (source.reliability if source else None)
-            citations.setdefault(link_id, []).append(Citation(
-                claim.id, stance, claim.excerpt, claim.statement, claim.status,
-                grade(reliability, claim.credibility), claim.span_start, claim.span_end,
-                claim.page, document.id, document.title, document.sha256,
-                source.name if source else None, document.url, document.published))
+    if not link_ids:
+        return citations
+    sources = {id_: (name, reliability) for id_, name, reliability
+               in session.execute(select(Source.id, Source.name, Source.reliability))}
+    ids = bindparam("ids", _json_list(link_ids))
+    rows = session.execute(
+        select(ClaimTarget.link_id, ClaimTarget.stance, Claim.id, Claim.excerpt,
+               Claim.statement, Claim.status, Claim.reliability, Claim.credibility,
+               Claim.span_start, Claim.span_end, Claim.page, Claim.source_id, Document.id,
+               Document.title, Document.sha256, Document.source_id, Document.url,
+               Document.published)
+        .join(Claim, Claim.id == ClaimTarget.claim_id)
+        .join(Document, Document.id == Claim.document_id)
+        .where(ClaimTarget.link_id.in_(text("SELECT value FROM json_each(:ids)")
+                                       .bindparams(ids)))
+        .order_by(Document.title, Claim.span_start))
+    for (link_id, stance, claim_id, excerpt, statement, status, claim_reliability,
+         credibility, span_start, span_end, page, claim_source, document_id, title, sha256,
+         document_source, url, published) in rows:
+        source = sources.get(claim_source or document_source or "")
+        reliability = claim_reliability or (source[1] if source else None)
+        citations.setdefault(link_id, []).append(Citation(
+            claim_id, stance, excerpt, statement, status, grade(reliability, credibility),
+            span_start, span_end, page, document_id, title, sha256,
+            source[0] if source else None, url, published))
     return citations
 
 
-def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
-    ids = list(dict.fromkeys(ids))
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
+def _json_list(ids: Iterable[str]) -> str:
+    """The ids as one JSON array: a single bound value, read back with ``json_each``."""
+    return json.dumps(list(dict.fromkeys(ids)))

@@ -25,12 +25,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import networkx as nx
 from sqlalchemy.orm import Session
 
 from db.analysis import graph_load
-from db.analysis.shares import controlled_sets, reaching, simple_paths, walk_sums
-from db.models import Entity
+from db.analysis.shares import (
+    controlled_sets,
+    owner_paths,
+    reaching,
+    strong_components,
+    walk_sums,
+)
 from db.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
 
@@ -140,8 +144,8 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
 
     ``citations=False`` skips loading excerpts (claim ids are always loaded).
     """
-    entity = session.get(Entity, entity_id)
-    if entity is None:
+    entity_name = graph_load.entity_caption(session, entity_id)
+    if entity_name is None:
         raise LookupError(f"no entity with id {entity_id}")
     links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of)
     steps = _steps(session, links, citations)
@@ -157,18 +161,20 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
         ((link.source_id, link.target_id) for link in links if link.schema in CONTROL_LINKS),
         owner_ids | {entity_id})
     controlled_by_someone = set().union(*control.values()) if control else set()
-    graph = nx.DiGraph(pairs)
+    graph: dict[str, set[str]] = {}  # owner → owned, every endpoint a key
+    for source, owned in pairs:
+        graph.setdefault(source, set()).add(owned)
+        graph.setdefault(owned, set())
     tops = _tops(graph, labels)
-    distance = nx.single_target_shortest_path_length(graph, entity_id) if links else {}
-    distance = dict(distance)
-    successors = {node: sorted(graph.successors(node), key=lambda n: (distance.get(n, 0), n))
-                  for node in graph}
+    distance = _hops_to(pairs, entity_id) if links else {}
+    successors = {node: sorted(owned, key=lambda n: (distance.get(n, 0), n))
+                  for node, owned in graph.items()}
+    listed = owner_paths(successors, distance, owner_ids, entity_id, MAX_PATHS_PER_OWNER)
     direct = {link.source_id for link in links if link.target_id == entity_id}
     owners: list[OwnerShare] = []
     for owner in owner_ids:
         name, schema = labels.get(owner, (owner, ""))
-        paths, truncated = simple_paths(successors, distance, owner, entity_id,
-                                        MAX_PATHS_PER_OWNER)
+        paths, truncated = listed[owner]
         if owner in unknown:
             share = low_pct = high_pct = None
         else:
@@ -182,7 +188,7 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
             ultimate_controller=controls and owner not in controlled_by_someone,
             paths_truncated=truncated))
     owners.sort(key=_owner_order)
-    return ChainResult(entity_id, entity.caption, as_of, owners, steps)
+    return ChainResult(entity_id, entity_name, as_of, owners, steps)
 
 
 def _bounds(link: graph_load.LinkRow) -> tuple[float, float] | None:
@@ -202,14 +208,35 @@ def _percent(fraction: float) -> float:
     return round(min(fraction * 100.0, 100.0), 6)
 
 
-def _tops(graph: nx.DiGraph, labels: dict[str, tuple[str, str]]) -> set[str]:
+def _tops(graph: dict[str, set[str]], labels: dict[str, tuple[str, str]]) -> set[str]:
     """Natural tops, and members of circular groups (or single owners) nobody else owns."""
     tops = {node for node, (_, schema) in labels.items() if schema in NATURAL_TOPS}
-    condensed = nx.condensation(graph)
-    for component in condensed.nodes:
-        if condensed.in_degree(component) == 0:
-            tops |= set(condensed.nodes[component]["members"])
+    components = strong_components(graph, graph)
+    group = {node: number for number, members in enumerate(components) for node in members}
+    owned_groups = {group[owned] for node, held in graph.items() for owned in held
+                    if group[owned] != group[node]}
+    for number, members in enumerate(components):
+        if number not in owned_groups:
+            tops.update(members)
     return tops & set(labels)
+
+
+def _hops_to(pairs: list[tuple[str, str]], target: str) -> dict[str, int]:
+    """Fewest links from each node down to ``target`` (breadth-first, owned → owners)."""
+    owners_of: dict[str, list[str]] = {}
+    for source, owned in pairs:
+        owners_of.setdefault(owned, []).append(source)
+    distance = {target: 0}
+    frontier = [target]
+    while frontier:
+        following = []
+        for node in frontier:
+            for owner in owners_of.get(node, ()):
+                if owner not in distance:
+                    distance[owner] = distance[node] + 1
+                    following.append(owner)
+        frontier = following
+    return distance
 
 
 def _steps(session: Session, links: list[graph_load.LinkRow],

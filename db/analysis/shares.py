@@ -16,13 +16,58 @@ Shares here are fractions (0–1) on directed edges owner → owned. Two questio
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-import networkx as nx
 import numpy as np
 
 MAJORITY = 0.5
 _EPSILON = 1e-12
+
+
+def strong_components(successors: Mapping[str, Iterable[str]], nodes: Iterable[str]
+                      ) -> list[list[str]]:
+    """Strongly connected components (Tarjan, iterative), every one after those it reaches.
+
+    So processing them in the returned order sees a component only once everything
+    below it (nearer the entity, for owner → owned edges) is done.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    result: list[list[str]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors.get(root, ())))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors.get(child, ()))))
+                    break
+                if child in on_stack and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    result.append(component)
+    return result
 
 
 def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
@@ -33,50 +78,59 @@ def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
     maximum), all solved in the same pass; parallel edges add up. Nodes absent from the
     result have no walk to the target. A circular holding in which the walk sum
     diverges (say two companies each owning all of the other) gives ``inf`` there.
+
+    An owner outside any cycle is one multiply-add per holding over what it holds
+    (value(o) = Σ share × ([owned is the target] + value(owned)), in plain floats); only
+    a circular group is solved densely (``_solve``, the Leontief inverse on the group).
     """
-    weights: dict[tuple[str, str], np.ndarray] = {}
-    width = 0
+    weights: dict[tuple[str, str], tuple[float, ...]] = {}
     for source, owned, shares in edges:
-        width = len(shares)
-        vector = np.asarray(shares, dtype=float)
+        vector = tuple(float(x) for x in shares)
         if (source, owned) in weights:
-            weights[source, owned] = weights[source, owned] + vector
+            weights[source, owned] = tuple(
+                a + b for a, b in zip(weights[source, owned], vector, strict=True))
         else:
             weights[source, owned] = vector
-    graph = nx.DiGraph()
-    graph.add_node(target)
-    graph.add_edges_from(weights)
-    held: dict[str, list[tuple[str, np.ndarray]]] = defaultdict(list)
+    width = len(next(iter(weights.values()))) if weights else 0
+    held: dict[str, list[tuple[str, tuple[float, ...]]]] = defaultdict(list)
     for (source, owned), vector in weights.items():
         held[source].append((owned, vector))
-    condensed = nx.condensation(graph)
-    members = condensed.graph["mapping"]  # node -> component number
-    value: dict[str, np.ndarray] = {}
-    # Reverse topological order: every component after all the components it owns.
-    for component in reversed(list(nx.topological_sort(condensed))):
-        nodes = list(condensed.nodes[component]["members"])
+    successors = {node: [owned for owned, _ in holdings] for node, holdings in held.items()}
+    zero = (0.0,) * width
+    value: dict[str, tuple[float, ...]] = {}
+    for nodes in strong_components(successors, [target, *held]):
         if len(nodes) == 1 and (nodes[0], nodes[0]) not in weights:
-            total = np.zeros(width)
+            total = zero
             for owned, vector in held.get(nodes[0], ()):
-                total = total + vector * ((owned == target) + value[owned])
-            value[nodes[0]] = total
-            continue
-        index = {node: i for i, node in enumerate(nodes)}
-        rhs = np.zeros((len(nodes), width))
-        inner = np.zeros((width, len(nodes), len(nodes)))
-        for node in nodes:
-            i = index[node]
-            for owned, vector in held.get(node, ()):
+                factor = value[owned]
                 if owned == target:
-                    rhs[i] += vector
-                if members[owned] == component:
-                    inner[:, i, index[owned]] += vector
-                else:
-                    rhs[i] += vector * value[owned]
-        solved = np.column_stack([_solve(inner[k], rhs[:, k]) for k in range(width)])
-        value.update(zip(nodes, solved, strict=True))
-    return {node: tuple(float(x) for x in vector) for node, vector in value.items()
-            if np.any(vector > 0)}
+                    factor = tuple(1.0 + x for x in factor)
+                total = tuple(t + w * f for t, w, f in zip(total, vector, factor, strict=True))
+            value[nodes[0]] = total
+        else:
+            value.update(_solve_component(sorted(nodes), held, value, target, width))
+    return {node: vector for node, vector in value.items() if any(x > 0 for x in vector)}
+
+
+def _solve_component(nodes: list[str], held: dict[str, list[tuple[str, tuple[float, ...]]]],
+                     value: dict[str, tuple[float, ...]], target: str, width: int
+                     ) -> dict[str, tuple[float, ...]]:
+    """Walk sums of the members of one circular group, given everything below it."""
+    index = {node: i for i, node in enumerate(nodes)}
+    rhs = np.zeros((len(nodes), width))
+    inner = np.zeros((width, len(nodes), len(nodes)))
+    for node in nodes:
+        i = index[node]
+        for owned, shares in held.get(node, ()):
+            vector = np.asarray(shares)
+            if owned == target:
+                rhs[i] += vector
+            if owned in index:
+                inner[:, i, index[owned]] += vector
+            else:
+                rhs[i] += vector * np.asarray(value[owned])
+    solved = np.column_stack([_solve(inner[k], rhs[:, k]) for k in range(width)])
+    return {node: tuple(float(x) for x in row) for node, row in zip(nodes, solved, strict=True)}
 
 
 def _solve(inner: np.ndarray, rhs: np.ndarray) -> np.ndarray:
@@ -96,19 +150,21 @@ def _solve(inner: np.ndarray, rhs: np.ndarray) -> np.ndarray:
 
 
 def simple_paths(successors: dict[str, list[str]], distance: dict[str, int], source: str,
-                 target: str, limit: int) -> tuple[list[list[str]], bool]:
+                 target: str, limit: int, budget: int | None = None
+                 ) -> tuple[list[list[str]], bool]:
     """Up to ``limit`` simple paths source → target, shortest first; (paths, truncated).
 
     A depth-first search that always tries the successor nearest the target first
     (``distance``: hops to the target), so the first path is a shortest one and each
     further one costs a few steps — never an unbounded enumeration. Paths stop at the
-    target (they do not run through it and back).
+    target (they do not run through it and back). ``budget`` caps the search's steps
+    (default ``path_budget``). ``owner_paths`` gives the same answer for many sources.
     """
     found: list[list[str]] = []
     path = [source]
     on_path = {source}
     stack = [iter(successors.get(source, ()))]
-    budget = 200 * limit + 10 * len(distance)
+    budget = path_budget(limit, distance) if budget is None else budget
     while stack and budget > 0:
         budget -= 1
         step = next(stack[-1], None)
@@ -127,6 +183,113 @@ def simple_paths(successors: dict[str, list[str]], distance: dict[str, int], sou
             stack.append(iter(successors.get(step, ())))
     found.sort(key=len)
     return found, bool(stack)
+
+
+def path_budget(limit: int, distance: dict[str, int]) -> int:
+    """Steps one owner's path search may take: enough for ``limit`` paths in a big graph."""
+    return 200 * limit + 10 * len(distance)
+
+
+# A search run from one node: (steps it takes, capped at budget + 1; the first paths it
+# finds, each with the step it is found at, and the path from that node to the target).
+_Run = tuple[int, list[tuple[int, tuple[str, ...]]]]
+
+
+def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
+                sources: Iterable[str], target: str, limit: int, budget: int | None = None
+                ) -> dict[str, tuple[list[list[str]], bool]]:
+    """``simple_paths`` for every source at once, with exactly its answers.
+
+    ``simple_paths`` is a depth-first search; run from each of a thousand owners of a deep
+    entity it walks the same lower chain a thousand times. But the search below a node
+    that is in no cycle cannot depend on how it was reached (no node above it is
+    reachable from it), so its run — the paths it finds, in order, and the steps it
+    takes — is computed once, nearest the target first, and spliced into the run of
+    every node above it with its step numbers shifted. Only inside a circular group is
+    the search really walked, splicing the runs of the nodes it leaves the group for.
+    Step counts are kept (up to the budget) so that the budget cuts off exactly the
+    paths ``simple_paths`` would not reach.
+    """
+    budget = path_budget(limit, distance) if budget is None else budget
+    cap = budget + 1
+    sources = list(sources)
+    inner = {node: [s for s in successors.get(node, ()) if s != target and s in distance]
+             for node in [*successors, *sources]}
+    runs: dict[str, _Run] = {}
+    for component in strong_components(inner, inner):
+        node = component[0]
+        if len(component) == 1 and node not in inner[node]:
+            runs[node] = _merged_run(node, successors, distance, target, limit, budget, runs)
+        else:
+            members = set(component)
+            for node in component:
+                runs[node] = _walked_run(node, members, successors, distance, target,
+                                         limit, budget, runs)
+    result: dict[str, tuple[list[list[str]], bool]] = {}
+    for source in sources:
+        steps, events = runs[source]
+        found = sorted((list(path) for _, path in events[:limit]), key=len)
+        result[source] = found, len(events) > limit or steps >= cap
+    return result
+
+
+def _merged_run(node: str, successors: dict[str, list[str]], distance: dict[str, int],
+                target: str, limit: int, budget: int, runs: dict[str, _Run]) -> _Run:
+    """The run from a node in no cycle: its successors' runs one after the other."""
+    steps = 0
+    events: list[tuple[int, tuple[str, ...]]] = []
+    head = (node,)
+    for step in successors.get(node, ()):
+        if steps >= budget or len(events) > limit:
+            return budget + 1, events
+        steps += 1
+        if step == target:
+            events.append((steps, (node, target)))
+        elif step in distance:
+            steps = _splice(steps, head, runs[step], events, limit, budget)
+    if steps >= budget or len(events) > limit:
+        return budget + 1, events
+    return steps + 1, events  # the last step finds no successor left and backs out
+
+
+def _walked_run(root: str, members: set[str], successors: dict[str, list[str]],
+                distance: dict[str, int], target: str, limit: int, budget: int,
+                runs: dict[str, _Run]) -> _Run:
+    """The run from a node of a circular group: ``simple_paths`` inside the group."""
+    steps = 0
+    events: list[tuple[int, tuple[str, ...]]] = []
+    path = [root]
+    on_path = {root}
+    stack = [iter(successors.get(root, ()))]
+    while stack:
+        if steps >= budget or len(events) > limit:
+            return budget + 1, events
+        steps += 1
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            on_path.discard(path.pop())
+        elif step == target:
+            events.append((steps, (*path, target)))
+        elif step not in on_path and step in distance:
+            if step in members:
+                path.append(step)
+                on_path.add(step)
+                stack.append(iter(successors.get(step, ())))
+            else:
+                steps = _splice(steps, tuple(path), runs[step], events, limit, budget)
+    return steps, events
+
+
+def _splice(steps: int, head: tuple[str, ...], run: _Run,
+            events: list[tuple[int, tuple[str, ...]]], limit: int, budget: int) -> int:
+    """Append a sub-run's paths after ``head`` from step ``steps`` on; the steps after it."""
+    sub_steps, sub_events = run
+    for offset, tail in sub_events:
+        if steps + offset > budget or len(events) > limit:
+            break
+        events.append((steps + offset, head + tail))
+    return steps + sub_steps
 
 
 def reaching(edges: Iterable[tuple[str, str]], starts: Iterable[str]) -> set[str]:
