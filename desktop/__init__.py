@@ -1,5 +1,4 @@
 """The Qt desktop application: windows, panes, models, dialogs, printing, workers, CLI.
 
-Headless commands must not import Qt; GUI code paths apply ``desktop.qt_compat`` first
-(``desktop.app.make_app``, ``desktop.context`` and the test suite's conftest do).
+Headless commands must not import Qt: only the GUI and ``report`` load PySide6.
 """

@@ -13,9 +13,6 @@ from desktop import settings
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    from desktop import qt_compat
-
-    qt_compat.install()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)

@@ -18,9 +18,6 @@ from db.casefile import CaseFile
 from db.changes import Changes
 from db.commands import Command
 from db.transaction import Transaction
-from desktop import qt_compat
-
-qt_compat.install()
 
 
 class UndoableCommand(QUndoCommand):

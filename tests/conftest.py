@@ -9,10 +9,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop import qt_compat  # noqa: E402 - needs the platform chosen first
-
-qt_compat.install()
-
 ARTIFACTS = Path(__file__).parent / "artifacts"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
