@@ -192,3 +192,10 @@ def test_import_flow_previews_then_writes_one_undoable_step(qtbot, sample, donat
     assert window.context.undo_stack.undoText() == "Import donations.ijson (FtM)"
     window.context.undo_stack.undo()
     assert entities() == 16
+
+
+def test_property_value_that_is_not_text_is_refused(new_case, tmp_path):
+    bad = tmp_path / "bad.ijson"
+    bad.write_text('{"id": "a", "schema": "Person", "properties": {"name": [{"x": 1}]}}\n')
+    with pytest.raises(FormatError, match=r"line 1: property 'name' holds a dict, not text"):
+        import_file(new_case, bad)

@@ -42,6 +42,7 @@ PERSON_ONLY = {"birthDate", "nationality"}
 THING_PROPERTIES = {"name", "alias", "previousName", "country", "address", "notes"}
 REGISTERED_THINGS = {"RealEstate", "Vehicle", "Airplane", "Vessel", "Security"}
 MODELLED = frozenset(ENTITY_PROPERTIES)
+ENTITY_SCHEMA_SET = frozenset(ENTITY_SCHEMATA)
 # Properties that exist only in this app; exported in the "casefile" context.
 APP_PROPERTIES = {"mergedIds"}
 
@@ -95,11 +96,17 @@ def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
     props = item.get("properties") or {}
     if type(props) is not dict:
         raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of values")
-    for values in props.values():
-        if type(values) is not list or not all(type(x) is str or isinstance(x, int | float)
-                                               for x in values):
+    for key, values in props.items():
+        if type(values) is not list:
             raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of "
                               "values")
+        for value in values:
+            if type(value) is not str:
+                if not isinstance(value, int | float):
+                    raise FormatError(f"{name}, {where}: property {key!r} holds a "
+                                      f"{type(value).__name__}, not text")
+                props[key] = [str(x) for x in values]
+                break
     return item
 
 
@@ -139,10 +146,11 @@ def read_ftm_bytes(data: bytes, name: str, progress: Progress = NO_PROGRESS) -> 
         if count % 20_000 == 0:
             progress.step(number, total, f"Reading {name}")
         schema = item["schema"]
-        props = {k: [str(x) for x in v] for k, v in (item.get("properties") or {}).items() if v}
-        context = item.get("casefile") if isinstance(item.get("casefile"), dict) else {}
-        if schema in ENTITY_SCHEMATA:
-            props.update({k: list(v) for k, v in (context.get("properties") or {}).items()})
+        props = {k: v for k, v in (item.get("properties") or {}).items() if v}
+        context = item.get("casefile") if type(item.get("casefile")) is dict else {}
+        if schema in ENTITY_SCHEMA_SET:
+            if context.get("properties"):
+                props.update({k: list(v) for k, v in context["properties"].items()})
             for prop in props:
                 if prop not in MODELLED and not is_app_property(prop):
                     batch.unknown_properties[f"{schema}.{prop}"] += 1
