@@ -38,18 +38,6 @@ from desktop.panes.network.force_layout import force_positions  # noqa: E402
 SIZE = (1200, 800)
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None (and True/False) on every call
-    of a Qt method returning them (Python 3.12+ has an immortal None, so it goes unnoticed there); drawing 10k
-    items makes enough calls to free None and crash. Until the app pins a fixed PySide6
-    or Python, give None references to spare — for this benchmark only."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        for constant in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(constant)).value += 1 << 32
-
-
 def ownership_graph(count: int, seed: int = 1) -> tuple[list[str], list[tuple[str, str]]]:
     """Layers of owners above companies; each node owned by 1–2 nodes of the layer above."""
     rng = random.Random(seed)
@@ -126,7 +114,6 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--force-sizes", type=int, nargs="+", default=[400, 1000, 2000])
     args = parser.parse_args()
-    keep_none_alive()
     app = QApplication.instance() or QApplication(sys.argv)
     print("draw = set data + fit + render a 1200x800 image offscreen; items: one item per\n"
           "node/edge with labels and arrows (the pane up to 500 nodes); overview: the\n"

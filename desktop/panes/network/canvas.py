@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsObject, QGraphicsRectItem, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.panes.network.items import DISPUTED, RADIUS, EdgeItem, NodeItem
 
@@ -22,6 +22,7 @@ ANTIALIAS_LIMIT = 3_000  # nodes: above, drawing without antialiasing stays flui
 PARALLEL_BEND = 80.0
 LABEL_SPREAD_LIMIT = 600  # edges: above, labels stay at the middle (the pass is quadratic)
 OVERVIEW_SYMBOL = 9  # pixels
+EXPORT_MAX_PIXELS = 8_000  # longest side of an exported picture
 MIN_FIT = (1000.0, 620.0)  # scene units shown at least, so two nodes are not drawn huge  # scene units between parallel links of one pair
 
 
@@ -277,22 +278,55 @@ class GraphCanvas(pg.GraphicsView):
         return self.mapFromScene(item.mapToScene(QPointF(0, 0)))
 
     # -- export --------------------------------------------------------------------------
+    def _export_frame(self) -> tuple[QRectF, float, QSize]:
+        """The whole graph (not just what is on screen), at 1 px per scene unit if it fits."""
+        rect = self.graph_rect().adjusted(-30, -30, 30, 30)
+        scale = min(1.0, EXPORT_MAX_PIXELS / max(rect.width(), rect.height(), 1.0))
+        return rect, scale, QSize(max(1, int(rect.width() * scale)),
+                                  max(1, int(rect.height() * scale)))
+
+    def _paint_graph(self, painter: QPainter, rect: QRectF, scale: float,
+                     size: QSize) -> None:
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().base())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        if not self.nodes:  # the overview: what the view shows is the picture
+            self.render(painter, QRectF(0, 0, size.width(), size.height()),
+                        self.viewport().rect())
+            return
+        painter.scale(scale, scale)
+        painter.translate(-rect.topLeft())
+        option = QStyleOptionGraphicsItem()
+        for item in [*self.edges.values(), *self.nodes.values()]:
+            if not item.isVisible():
+                continue
+            painter.save()
+            painter.translate(item.pos())
+            item.paint(painter, option, None)
+            painter.restore()
+
     def export_png(self, path: str) -> bool:
-        return self.grab().save(path, "PNG")
+        rect, scale, size = self._export_frame()
+        if not self.nodes:
+            size = self.viewport().size()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        self._paint_graph(painter, rect, scale, size)
+        painter.end()
+        return image.save(path, "PNG")
 
     def export_svg(self, path: str, title: str = "") -> bool:
-        size = self.viewport().size()
+        rect, scale, size = self._export_frame()
+        if not self.nodes:
+            size = self.viewport().size()
         generator = QSvgGenerator()
         generator.setFileName(path)
-        generator.setSize(QSize(size.width(), size.height()))
+        generator.setSize(size)
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(title)
         painter = QPainter()
         if not painter.begin(generator):
             return False
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().base())
-        source = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        self._paint_graph(painter, rect, scale, size)
         painter.end()
         return True
