@@ -308,10 +308,10 @@ def test_hierarchical_layout_and_rubber_band(window, qtbot, sample):
     assert nodes[ids["renera"]].pos().y() < nodes[ids["kama"]].pos().y()
     view = pane.canvas
     points = [view.scene_point(ids[k]) for k in ("renera", "kama")]
-    left = min(p.x() for p in points) - 30
-    top = min(p.y() for p in points) - 30
-    right = max(p.x() for p in points) + 30
-    bottom = max(p.y() for p in points) + 30
+    left = max(min(p.x() for p in points) - 40, 2)
+    top = max(min(p.y() for p in points) - 40, 2)
+    right = max(p.x() for p in points) + 40
+    bottom = max(p.y() for p in points) + 10
     with qtbot.waitSignal(pane.sig_entities_selected, timeout=3000) as signal:
         QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.ShiftModifier, QPoint(left, top))

@@ -45,6 +45,7 @@ class _SelectingViewBox(pg.ViewBox):
         super().__init__(lockAspect=True, invertY=True, enableMenu=False)
         self.canvas = canvas
         self._band: QGraphicsRectItem | None = None
+        self._banding = False
 
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -54,10 +55,16 @@ class _SelectingViewBox(pg.ViewBox):
             event.ignore()
 
     def mouseDragEvent(self, event, axis=None) -> None:  # noqa: ANN001, N802
-        modifiers = event.modifiers()
-        banding = event.button() == Qt.MouseButton.LeftButton and bool(
-            modifiers & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
-        if not banding and self._band is None:
+        if event.isStart():
+            # Decided by the modifiers held at the press (pyqtgraph keeps the press as the
+            # scene's first click event): the moves may not repeat them.
+            pressed = self.scene().clickEvents[:1]
+            modifiers = event.modifiers() | (pressed[0].modifiers() if pressed else
+                                             Qt.KeyboardModifier.NoModifier)
+            self._banding = event.button() == Qt.MouseButton.LeftButton and bool(
+                modifiers & (Qt.KeyboardModifier.ShiftModifier
+                             | Qt.KeyboardModifier.ControlModifier))
+        if not self._banding:
             super().mouseDragEvent(event, axis)
             return
         event.accept()
@@ -76,6 +83,7 @@ class _SelectingViewBox(pg.ViewBox):
         if event.isFinish():
             self.removeItem(self._band)
             self._band = None
+            self._banding = False
             self.canvas.later(self.canvas.sig_rubber_band, rect)
 
 
