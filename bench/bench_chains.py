@@ -5,9 +5,12 @@ each company held by two owners picked near it in the layer above, with some unk
 and range shares, dated and ended links, explicit control links and cross-holdings),
 writes it through ``tx.bulk_insert``, then times ``control_chains()`` for an entity in
 the bottom layer against baselines measured in the same run on the same file: a plain
-recursive-CTE ancestor query, and networkx ``ancestors`` on the whole graph.
+recursive-CTE ancestor query (ids only), the same CTE returning the ancestor links with
+their shares (what any chain computation must at least read), and networkx
+``ancestors`` on the whole graph.
 
     .venv/bin/python bench/bench_chains.py [--links N] [--depth D] [--keep PATH]
+    .venv/bin/python bench/bench_chains.py --reuse PATH   # a case written by --keep
 """
 
 from __future__ import annotations
@@ -93,24 +96,35 @@ def main() -> int:
     parser.add_argument("--links", type=int, default=1_000_000)
     parser.add_argument("--depth", type=int, default=25)
     parser.add_argument("--keep", help="write the case here and keep it")
+    parser.add_argument("--reuse", help="time a case written earlier with --keep (same --depth)")
     args = parser.parse_args()
 
     folder = tempfile.TemporaryDirectory()
-    path = Path(args.keep) if args.keep else Path(folder.name) / "bench.casefile"
-    started = time.perf_counter()
-    entities, links = generate(args.links, args.depth)
-    generated = time.perf_counter() - started
-    case = CaseFile.create(path, author="bench")
-    started = time.perf_counter()
-    with case.transaction("Benchmark graph") as tx:
-        tx.bulk_insert(Entity, entities)
-        tx.bulk_insert(Link, links)
-    written = time.perf_counter() - started
-    print(f"generated {len(entities):,} entities and {len(links):,} links in {generated:.1f} s; "
-          f"bulk_insert + commit {written:.1f} s")
+    if args.reuse:
+        case = CaseFile.open(Path(args.reuse))
+        with case.session() as session:
+            entity_count = session.execute(text("SELECT count(*) FROM entities")).scalar()
+            link_count, last_layer = session.execute(text(
+                "SELECT count(*), max(CAST(substr(target_id, 2, 2) AS INTEGER)) FROM links")
+            ).one()
+        print(f"reusing {args.reuse}: {entity_count:,} entities and {link_count:,} links")
+    else:
+        path = Path(args.keep) if args.keep else Path(folder.name) / "bench.casefile"
+        started = time.perf_counter()
+        entities, links = generate(args.links, args.depth)
+        generated = time.perf_counter() - started
+        case = CaseFile.create(path, author="bench")
+        started = time.perf_counter()
+        with case.transaction("Benchmark graph") as tx:
+            tx.bulk_insert(Entity, entities)
+            tx.bulk_insert(Link, links)
+        written = time.perf_counter() - started
+        print(f"generated {len(entities):,} entities and {len(links):,} links in "
+              f"{generated:.1f} s; bulk_insert + commit {written:.1f} s")
+        entity_count = len(entities)
+        last_layer = max(int(link["target_id"][1:3]) for link in links)
 
-    width = len(entities) // (args.depth + 1)
-    last_layer = max(int(link["target_id"][1:3]) for link in links)
+    width = entity_count // (args.depth + 1)
     deep = f"E{last_layer:02d}-{width // 2:07d}"
     cte = text("""
         WITH RECURSIVE up(id) AS (
@@ -118,9 +132,19 @@ def main() -> int:
             SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
             WHERE l.schema IN ('Ownership', 'Control'))
         SELECT id FROM up""")
+    cte_links = text("""
+        WITH RECURSIVE up(id) AS (
+            SELECT :entity UNION
+            SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
+            WHERE l.schema IN ('Ownership', 'Control'))
+        SELECT l.id, l.source_id, l.target_id, l.share_min, l.share_max
+        FROM links AS l JOIN up ON l.target_id = up.id
+        WHERE l.schema IN ('Ownership', 'Control')""")
     with case.session() as session:
         cte_time, ancestors = timed(
-            lambda: [r[0] for r in session.execute(cte, {"entity": deep})])
+            lambda: [r[0] for r in session.execute(cte, {"entity": deep})], repeat=5)
+        links_time, ancestor_links = timed(
+            lambda: [tuple(r) for r in session.execute(cte_links, {"entity": deep})], repeat=5)
         started = time.perf_counter()
         graph = nx.DiGraph()
         graph.add_edges_from((s, t) for s, t in session.execute(text(
@@ -128,12 +152,12 @@ def main() -> int:
             "WHERE schema IN ('Ownership', 'Control')")))
         nx_build = time.perf_counter() - started
         nx_time, nx_ancestors = timed(lambda: nx.ancestors(graph, deep))
-        chains_time, result = timed(lambda: control_chains(session, deep), repeat=2)
+        chains_time, result = timed(lambda: control_chains(session, deep), repeat=5)
         dated_time, dated = timed(lambda: control_chains(session, deep, date(2025, 1, 1)),
-                                  repeat=2)
+                                  repeat=5)
         neighbour = f"E{last_layer:02d}-{width // 2 + 5:07d}"
         path_time, found = timed(lambda: connecting_paths(
-            session, deep, neighbour, {"Ownership", "Control"}, max_depth=6), repeat=1)
+            session, deep, neighbour, {"Ownership", "Control"}, max_depth=6), repeat=3)
     case.close()
     assert len(ancestors) - 1 == len(nx_ancestors)
     known = [o for o in result.owners if o.effective_share is not None]
@@ -142,13 +166,17 @@ def main() -> int:
           f"{sum(o.controls for o in result.owners)} controlling), "
           f"{len(result.steps):,} steps")
     print(f"baseline recursive-CTE ancestor ids : {cte_time * 1000:9.1f} ms")
+    print(f"baseline recursive-CTE ancestor links: {links_time * 1000:8.1f} ms "
+          f"({len(ancestor_links):,} links with their shares)")
     print(f"baseline networkx ancestors         : {nx_time * 1000:9.1f} ms "
           f"(+ {nx_build:.1f} s to load the whole graph)")
     print(f"control_chains(), no date           : {chains_time * 1000:9.1f} ms "
-          f"= {chains_time / cte_time:.1f}x the CTE, {chains_time / nx_time:.1f}x networkx "
+          f"= {chains_time / cte_time:.1f}x the CTE ids, "
+          f"{chains_time / links_time:.1f}x the CTE links, {chains_time / nx_time:.1f}x networkx "
           f"ancestors, {chains_time / (nx_build + nx_time):.3f}x networkx load + ancestors")
     print(f"control_chains(), as of 2025-01-01  : {dated_time * 1000:9.1f} ms "
-          f"({len(dated.owners):,} owners)")
+          f"({len(dated.owners):,} owners) = {dated_time / cte_time:.1f}x the CTE ids, "
+          f"{dated_time / links_time:.1f}x the CTE links")
     print(f"connecting_paths() to a neighbour   : {path_time * 1000:9.1f} ms "
           f"({len(found)} paths, shortest {min((len(p) for p in found), default=0)} hops)")
     print(f"median owner paths listed: "

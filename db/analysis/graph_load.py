@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
@@ -27,9 +27,12 @@ _COLUMNS = ("l.id, l.schema, l.source_id, l.target_id, l.share_min, l.share_max,
             "l.start_date, l.end_date")
 
 
-@dataclass(frozen=True)
-class LinkRow:
-    """The columns of a link the analyses use (plain values, safe across threads)."""
+class LinkRow(NamedTuple):
+    """The columns of a link the analyses use (plain values, safe across threads).
+
+    A named tuple, not an ORM object: a chain reads thousands of these, and building
+    each costs one tuple.
+    """
 
     id: str
     schema: str
@@ -62,11 +65,25 @@ def _in_force_sql(as_of: date | None) -> str:
 
 
 def _rows(session: Session, sql: str, params: dict, as_of: date | None) -> list[LinkRow]:
-    statement = text(sql).bindparams(bindparam("types", expanding=True))
     if as_of is not None:
         params = {**params, "as_of": as_of.isoformat()}
-    rows = [LinkRow(*row) for row in session.execute(statement, params)]
+    rows = [LinkRow._make(row) for row in _fetch(session, sql, params)]
+    if as_of is None:
+        return rows
     return [r for r in rows if in_force(r.start_date, r.end_date, as_of)]
+
+
+def _fetch(session: Session, sql: str, params: dict) -> list[tuple]:
+    """Plain tuples straight from the driver, in the session's transaction.
+
+    A chain reads a few thousand rows; SQLAlchemy's result rows cost as much again as
+    the query itself, and these columns need no type conversion.
+    """
+    cursor = session.connection().connection.cursor()
+    try:
+        return cursor.execute(sql, params).fetchall()
+    finally:
+        cursor.close()
 
 
 def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
@@ -82,13 +99,13 @@ def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
             SELECT :entity
             UNION
             SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
-            WHERE l.schema IN :types AND {condition}
+            WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
         )
         SELECT {_COLUMNS} FROM links AS l JOIN up ON l.target_id = up.id
-        WHERE l.schema IN :types AND {condition}
+        WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
     """
     return _rows(session, sql, {"entity": entity_id,
-                                "types": list(check_link_types(link_types))}, as_of)
+                                "types": _json_list(check_link_types(link_types))}, as_of)
 
 
 def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iterable[str],
@@ -98,14 +115,14 @@ def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iter
     Two indexed lookups (by source, by target) beat one OR. ``+l.schema`` keeps SQLite
     off the schema index: with it, a lookup by source scanned every link of the type.
     """
-    types = list(check_link_types(link_types))
+    types = _json_list(check_link_types(link_types))
     ids = _json_list(entity_ids)
     condition = _in_force_sql(as_of)
     found: dict[str, LinkRow] = {}
     for column in ("source_id", "target_id"):
         sql = (f"SELECT {_COLUMNS} FROM links AS l "
                f"WHERE l.{column} IN (SELECT value FROM json_each(:ids)) "
-               f"AND +l.schema IN :types AND {condition}")
+               f"AND +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}")
         for link in _rows(session, sql, {"ids": ids, "types": types}, as_of):
             found[link.id] = link
     return list(found.values())
@@ -118,20 +135,19 @@ def entity_caption(session: Session, entity_id: str) -> str | None:
 
 def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """id → (caption, schema) for the given entities, in one query."""
-    sql = text("SELECT id, caption, schema FROM entities "
-               "WHERE id IN (SELECT value FROM json_each(:ids))")
+    sql = ("SELECT id, caption, schema FROM entities "
+           "WHERE id IN (SELECT value FROM json_each(:ids))")
     return {id_: (caption, schema) for id_, caption, schema
-            in session.execute(sql, {"ids": _json_list(entity_ids)})}
+            in _fetch(session, sql, {"ids": _json_list(entity_ids)})}
 
 
 def claim_stances(session: Session, link_ids: Iterable[str]
                   ) -> dict[str, tuple[list[str], list[str]]]:
     """link id → (supporting claim ids, contradicting claim ids); absent when none."""
     stances: dict[str, tuple[list[str], list[str]]] = {}
-    rows = session.execute(text(
-        "SELECT link_id, stance, claim_id FROM claim_targets "
-        "WHERE link_id IN (SELECT value FROM json_each(:ids)) ORDER BY claim_id"),
-        {"ids": _json_list(link_ids)})
+    rows = _fetch(session, "SELECT link_id, stance, claim_id FROM claim_targets "
+                  "WHERE link_id IN (SELECT value FROM json_each(:ids)) ORDER BY claim_id",
+                  {"ids": _json_list(link_ids)})
     for link_id, stance, claim_id in rows:
         supporting, contradicting = stances.setdefault(link_id, ([], []))
         (supporting if stance == "supports" else contradicting).append(claim_id)

@@ -243,7 +243,8 @@ def _steps(session: Session, links: list[graph_load.LinkRow],
            with_citations: bool) -> dict[str, ChainStep]:
     ids = [link.id for link in links]
     stances = graph_load.claim_stances(session, ids)
-    cited = graph_load.link_citations(session, ids) if with_citations else {}
+    # Only links some claim targets can have citations: skip the query for the rest.
+    cited = graph_load.link_citations(session, stances) if with_citations else {}
     steps: dict[str, ChainStep] = {}
     for link in sorted(links, key=lambda link: link.id):
         supporting, contradicting = stances.get(link.id, ([], []))

@@ -15,6 +15,7 @@ Shares here are fractions (0–1) on directed edges owner → owned. Two questio
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -85,35 +86,42 @@ def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
     """
     weights: dict[tuple[str, str], tuple[float, ...]] = {}
     for source, owned, shares in edges:
-        vector = tuple(float(x) for x in shares)
+        vector = tuple(map(float, shares))
         if (source, owned) in weights:
-            weights[source, owned] = tuple(
-                a + b for a, b in zip(weights[source, owned], vector, strict=True))
-        else:
-            weights[source, owned] = vector
+            vector = tuple(map(operator.add, weights[source, owned], vector))
+        weights[source, owned] = vector
     width = len(next(iter(weights.values()))) if weights else 0
     held: dict[str, list[tuple[str, tuple[float, ...]]]] = defaultdict(list)
     for (source, owned), vector in weights.items():
         held[source].append((owned, vector))
     successors = {node: [owned for owned, _ in holdings] for node, holdings in held.items()}
-    zero = (0.0,) * width
-    value: dict[str, tuple[float, ...]] = {}
+    # One pass per scenario over plain floats; circular groups solved for all at once.
+    value: list[dict[str, float]] = [{} for _ in range(width)]
     for nodes in strong_components(successors, [target, *held]):
-        if len(nodes) == 1 and (nodes[0], nodes[0]) not in weights:
-            total = zero
-            for owned, vector in held.get(nodes[0], ()):
-                factor = value[owned]
-                if owned == target:
-                    factor = tuple(1.0 + x for x in factor)
-                total = tuple(t + w * f for t, w, f in zip(total, vector, factor, strict=True))
-            value[nodes[0]] = total
-        else:
-            value.update(_solve_component(sorted(nodes), held, value, target, width))
-    return {node: vector for node, vector in value.items() if any(x > 0 for x in vector)}
+        node = nodes[0]
+        if len(nodes) > 1 or (node, node) in weights:
+            solved = _solve_component(sorted(nodes), held, value, target, width)
+            for member, vector in solved.items():
+                for k in range(width):
+                    value[k][member] = vector[k]
+            continue
+        holdings = held.get(node, ())
+        for k, scenario in enumerate(value):
+            total = 0.0
+            for owned, vector in holdings:
+                factor = scenario[owned]
+                total += vector[k] * (1.0 + factor if owned == target else factor)
+            scenario[node] = total
+    result: dict[str, tuple[float, ...]] = {}
+    for node in value[0] if value else ():
+        vector = tuple(scenario[node] for scenario in value)
+        if any(x > 0 for x in vector):
+            result[node] = vector
+    return result
 
 
 def _solve_component(nodes: list[str], held: dict[str, list[tuple[str, tuple[float, ...]]]],
-                     value: dict[str, tuple[float, ...]], target: str, width: int
+                     value: list[dict[str, float]], target: str, width: int
                      ) -> dict[str, tuple[float, ...]]:
     """Walk sums of the members of one circular group, given everything below it."""
     index = {node: i for i, node in enumerate(nodes)}
@@ -128,7 +136,7 @@ def _solve_component(nodes: list[str], held: dict[str, list[tuple[str, tuple[flo
             if owned in index:
                 inner[:, i, index[owned]] += vector
             else:
-                rhs[i] += vector * np.asarray(value[owned])
+                rhs[i] += vector * np.array([scenario[owned] for scenario in value])
     solved = np.column_stack([_solve(inner[k], rhs[:, k]) for k in range(width)])
     return {node: tuple(float(x) for x in row) for node, row in zip(nodes, solved, strict=True)}
 
@@ -190,9 +198,16 @@ def path_budget(limit: int, distance: dict[str, int]) -> int:
     return 200 * limit + 10 * len(distance)
 
 
-# A search run from one node: (steps it takes, capped at budget + 1; the first paths it
-# finds, each with the step it is found at, and the path from that node to the target).
-_Run = tuple[int, list[tuple[int, tuple[str, ...]]]]
+class _Run:
+    """The search run from one node: steps it takes (capped at budget + 1), and the first
+    paths it finds (node … target), each with the step it is found at."""
+
+    __slots__ = ("at", "paths", "steps")
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.at: list[int] = []
+        self.paths: list[list[str]] = []
 
 
 def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
@@ -211,7 +226,6 @@ def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
     paths ``simple_paths`` would not reach.
     """
     budget = path_budget(limit, distance) if budget is None else budget
-    cap = budget + 1
     sources = list(sources)
     inner = {node: [s for s in successors.get(node, ()) if s != target and s in distance]
              for node in [*successors, *sources]}
@@ -227,69 +241,75 @@ def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
                                          limit, budget, runs)
     result: dict[str, tuple[list[list[str]], bool]] = {}
     for source in sources:
-        steps, events = runs[source]
-        found = sorted((list(path) for _, path in events[:limit]), key=len)
-        result[source] = found, len(events) > limit or steps >= cap
+        run = runs[source]
+        found = run.paths[:limit]  # each run's path lists are its own: no copy needed
+        found.sort(key=len)
+        result[source] = found, len(run.paths) > limit or run.steps > budget
     return result
 
 
 def _merged_run(node: str, successors: dict[str, list[str]], distance: dict[str, int],
                 target: str, limit: int, budget: int, runs: dict[str, _Run]) -> _Run:
     """The run from a node in no cycle: its successors' runs one after the other."""
+    run = _Run()
     steps = 0
-    events: list[tuple[int, tuple[str, ...]]] = []
-    head = (node,)
+    head = [node]
     for step in successors.get(node, ()):
-        if steps >= budget or len(events) > limit:
-            return budget + 1, events
+        if steps >= budget or len(run.paths) > limit:
+            run.steps = budget + 1
+            return run
         steps += 1
         if step == target:
-            events.append((steps, (node, target)))
+            run.at.append(steps)
+            run.paths.append([node, target])
         elif step in distance:
-            steps = _splice(steps, head, runs[step], events, limit, budget)
-    if steps >= budget or len(events) > limit:
-        return budget + 1, events
-    return steps + 1, events  # the last step finds no successor left and backs out
+            steps = _splice(steps, head, runs[step], run, limit, budget)
+    # The last step finds no successor left and backs out.
+    run.steps = budget + 1 if steps >= budget or len(run.paths) > limit else steps + 1
+    return run
 
 
 def _walked_run(root: str, members: set[str], successors: dict[str, list[str]],
                 distance: dict[str, int], target: str, limit: int, budget: int,
                 runs: dict[str, _Run]) -> _Run:
     """The run from a node of a circular group: ``simple_paths`` inside the group."""
+    run = _Run()
     steps = 0
-    events: list[tuple[int, tuple[str, ...]]] = []
     path = [root]
     on_path = {root}
     stack = [iter(successors.get(root, ()))]
     while stack:
-        if steps >= budget or len(events) > limit:
-            return budget + 1, events
+        if steps >= budget or len(run.paths) > limit:
+            run.steps = budget + 1
+            return run
         steps += 1
         step = next(stack[-1], None)
         if step is None:
             stack.pop()
             on_path.discard(path.pop())
         elif step == target:
-            events.append((steps, (*path, target)))
+            run.at.append(steps)
+            run.paths.append([*path, target])
         elif step not in on_path and step in distance:
             if step in members:
                 path.append(step)
                 on_path.add(step)
                 stack.append(iter(successors.get(step, ())))
             else:
-                steps = _splice(steps, tuple(path), runs[step], events, limit, budget)
-    return steps, events
+                steps = _splice(steps, path, runs[step], run, limit, budget)
+    run.steps = steps
+    return run
 
 
-def _splice(steps: int, head: tuple[str, ...], run: _Run,
-            events: list[tuple[int, tuple[str, ...]]], limit: int, budget: int) -> int:
+def _splice(steps: int, head: list[str], sub: _Run, run: _Run, limit: int,
+            budget: int) -> int:
     """Append a sub-run's paths after ``head`` from step ``steps`` on; the steps after it."""
-    sub_steps, sub_events = run
-    for offset, tail in sub_events:
-        if steps + offset > budget or len(events) > limit:
+    for offset, tail in zip(sub.at, sub.paths, strict=True):
+        if steps + offset > budget or len(run.paths) > limit:
             break
-        events.append((steps + offset, head + tail))
-    return steps + sub_steps
+        run.at.append(steps + offset)
+        run.paths.append(head + tail)
+    return steps + sub.steps
 
 
 def reaching(edges: Iterable[tuple[str, str]], starts: Iterable[str]) -> set[str]:
@@ -323,8 +343,21 @@ def controlled_sets(holdings: Iterable[tuple[str, str, float]],
     commands: dict[str, set[str]] = defaultdict(set)
     for controller, controlled in control_edges:
         commands[controller].add(controlled)
+    # Control spreads from a first step: a majority held alone, or a control edge. An
+    # owner with neither controls nothing (most owners of a big chain): skip its search.
+    alone: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for source, holdings in held_by.items():
+        for owned, share in holdings:
+            alone[source][owned] += share
+    starters = set(commands) | {
+        source for source, totals in alone.items()
+        if any(total > MAJORITY + _EPSILON and owned != source
+               for owned, total in totals.items())}
     result: dict[str, set[str]] = {}
     for owner in owners:
+        if owner not in starters:
+            result[owner] = set()
+            continue
         group = {owner}
         held: dict[str, float] = defaultdict(float)
         queue = [owner]
