@@ -20,10 +20,11 @@ from desktop.panes.network.items import DISPUTED, RADIUS, EdgeItem, NodeItem
 
 ANTIALIAS_LIMIT = 3_000  # nodes: above, drawing without antialiasing stays fluid
 PARALLEL_BEND = 80.0
-LABEL_SPREAD_LIMIT = 600  # edges: above, labels stay at the middle (the pass is quadratic)
+LABEL_SPREAD_LIMIT = 150  # edges: above, labels stay at the middle (the pass is quadratic)
 OVERVIEW_SYMBOL = 9  # pixels
 EXPORT_MAX_PIXELS = 8_000  # longest side of an exported picture
-MIN_FIT = (1000.0, 620.0)  # scene units shown at least, so two nodes are not drawn huge  # scene units between parallel links of one pair
+MAX_TEXT_SCALE = 2.5
+MIN_FIT = (800.0, 500.0)  # scene units shown at least, so two nodes are not drawn huge  # scene units between parallel links of one pair
 
 
 class _Container(QGraphicsObject):
@@ -108,6 +109,8 @@ class GraphCanvas(pg.GraphicsView):
         self._overview_selection: pg.ScatterPlotItem | None = None
         self._container = _Container()
         self.viewbox.addItem(self._container, ignoreBounds=True)
+        self.text_scale = 1.0  # labels grow when zoomed out, so they stay readable
+        self.viewbox.sigTransformChanged.connect(self._zoom_changed)
         self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -239,6 +242,24 @@ class GraphCanvas(pg.GraphicsView):
             taken.append(edge.label_rect())
 
     # -- view ----------------------------------------------------------------------------
+    def _zoom_changed(self, *_args) -> None:  # noqa: ANN002
+        """Keep labels at least ~11 px on screen while zooming out (up to 2.5x their size);
+        further out they give way (see the items' level of detail)."""
+        width = self.viewbox.viewRect().width()
+        pixels = self.viewbox.width()
+        if width <= 0 or pixels <= 0:
+            return
+        detail = pixels / width
+        scale = min(MAX_TEXT_SCALE, max(1.0, 11.0 / (15.0 * detail)))
+        scale = round(scale * 4) / 4  # in steps, so small zooms do not re-lay every label
+        if scale != self.text_scale:
+            self.text_scale = scale
+            for node in self.nodes.values():
+                node.rescale()
+            for edge in self.edges.values():
+                edge.adjust()
+            if len(self.edges) <= LABEL_SPREAD_LIMIT:
+                self._spread_labels()
     def graph_rect(self) -> QRectF:
         if self._overview_pos is not None and len(self._overview_pos):
             low, high = self._overview_pos.min(axis=0), self._overview_pos.max(axis=0)

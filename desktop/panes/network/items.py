@@ -114,10 +114,24 @@ class NodeItem(QGraphicsItem):
         name = caption
         if _text_width(caption, 15) > LABEL_WIDTH:
             name = _metrics(15).elidedText(caption, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-        self.label_lines = [(name, _font(15))] + ([(note, _font(14, True))] if note else [])
-        width = max(_text_width(name, 15), _text_width(note, 14, True) if note else 0.0)
+        self.name = name
+        self.label_lines: list[tuple[str, QFont]] = []
+        self._rect = QRectF()
+        self.rescale()
+
+    def rescale(self) -> None:
+        """Size the label for the canvas's text scale (text stays legible zoomed out)."""
+        scale = self.canvas.text_scale
+        big, small = round(15 * scale), round(14 * scale)
+        self.prepareGeometryChange()
+        self.label_lines = [(self.name, _font(big))] + (
+            [(self.note, _font(small, True))] if self.note else [])
+        width = max(_text_width(self.name, big),
+                    _text_width(self.note, small, True) if self.note else 0.0)
+        height = _metrics(big).height() * len(self.label_lines) + 4
+        self._label_height = height
         self._rect = QRectF(-max(width / 2 + 8, RADIUS + 8), -RADIUS - 8,
-                            max(width + 16, 2 * RADIUS + 16), 2 * RADIUS + 16 + 20 * 2 + 6)
+                            max(width + 16, 2 * RADIUS + 16), 2 * RADIUS + 22 + height)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
         return self._rect
@@ -156,11 +170,11 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(palette.base().color(), 1.5))
             painter.setBrush(palette.text().color())
             painter.drawEllipse(QPointF(RADIUS - 2, -RADIUS + 2), 5, 5)
-        if detail < 0.35:
+        if detail < 0.2:
             return
         back = QColor(palette.base().color())
         back.setAlpha(215)
-        height = _metrics(15).height() * len(self.label_lines) + 4
+        height = self._label_height
         _draw_label(painter, QPointF(0, RADIUS + 6 + height / 2), self.label_lines,
                     palette.text().color(), back)
 
@@ -266,8 +280,10 @@ class EdgeItem(QGraphicsItem):
     def label_rect(self, t: float | None = None) -> QRectF:
         """The label's box (in the parent's coordinates) if it sat at ``t`` on the curve."""
         at = self.label_at if t is None else self.path.pointAtPercent(t)
-        width = _text_width(self.label, 13) + 16
-        return QRectF(at.x() - width / 2, at.y() - 12, width, 24)
+        pixels = round(13 * self.canvas.text_scale)
+        width = _text_width(self.label, pixels) + 16
+        height = _metrics(pixels).height() + 6
+        return QRectF(at.x() - width / 2, at.y() - height / 2, width, height)
 
     def place_label(self, t: float) -> None:
         self.label_t = t
@@ -304,13 +320,15 @@ class EdgeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(self.arrow)
-        if self.label and _detail(painter) >= 0.5:
+        if self.label and _detail(painter) >= 0.28:
             palette = self.canvas.palette()
             back = QColor(palette.base().color())
             back.setAlpha(225)
             text = DISPUTED if self.disputed and not wide else palette.text().color()
             frame = colour if (wide or self.disputed) else None
-            _draw_label(painter, self.label_at, [(self.label, _font(13))], text, back, frame)
+            _draw_label(painter, self.label_at,
+                        [(self.label, _font(round(13 * self.canvas.text_scale)))],
+                        text, back, frame)
 
     def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
