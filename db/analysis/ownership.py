@@ -153,7 +153,6 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     labels = graph_load.entity_labels(session, owner_ids)
     bounds = [(link, _bounds(link)) for link in links]
     known = [(link.source_id, link.target_id, b) for link, b in bounds if b is not None]
-    effective = walk_sums(known, entity_id)
     pairs = [(link.source_id, link.target_id) for link in links]
     unknown = reaching(pairs, {link.source_id for link, b in bounds if b is None})
     control = controlled_sets(
@@ -165,11 +164,14 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     for source, owned in pairs:
         graph.setdefault(source, set()).add(owned)
         graph.setdefault(owned, set())
-    tops = _tops(graph, labels)
+    components = strong_components(graph, graph)  # shared by the three analyses below
+    tops = _tops(graph, components, labels)
     distance = _hops_to(pairs, entity_id) if links else {}
     successors = {node: sorted(owned, key=lambda n: (distance.get(n, 0), n))
                   for node, owned in graph.items()}
-    listed = owner_paths(successors, distance, owner_ids, entity_id, MAX_PATHS_PER_OWNER)
+    effective = walk_sums(known, entity_id, components)
+    listed = owner_paths(successors, distance, owner_ids, entity_id, MAX_PATHS_PER_OWNER,
+                         components=components)
     direct = {link.source_id for link in links if link.target_id == entity_id}
     owners: list[OwnerShare] = []
     for owner in owner_ids:
@@ -208,10 +210,10 @@ def _percent(fraction: float) -> float:
     return round(min(fraction * 100.0, 100.0), 6)
 
 
-def _tops(graph: dict[str, set[str]], labels: dict[str, tuple[str, str]]) -> set[str]:
+def _tops(graph: dict[str, set[str]], components: list[list[str]],
+          labels: dict[str, tuple[str, str]]) -> set[str]:
     """Natural tops, and members of circular groups (or single owners) nobody else owns."""
     tops = {node for node, (_, schema) in labels.items() if schema in NATURAL_TOPS}
-    components = strong_components(graph, graph)
     group = {node: number for number, members in enumerate(components) for node in members}
     owned_groups = {group[owned] for node, held in graph.items() for owned in held
                     if group[owned] != group[node]}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -71,14 +71,36 @@ def strong_components(successors: Mapping[str, Iterable[str]], nodes: Iterable[s
     return result
 
 
-def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
-              ) -> dict[str, tuple[float, ...]]:
+def refined(coarse: list[list[str]] | None, successors: Mapping[str, Iterable[str]],
+            nodes: Iterable[str]) -> Iterator[list[str]]:
+    """``strong_components`` of a graph, reusing those of a graph containing it.
+
+    ``coarse`` are the components, in ``strong_components`` order, of a supergraph with
+    every node of this one (say all the chain's links, for the links with a known share):
+    a lone node stays alone, a group is split up on its own edges. None: compute afresh.
+    """
+    if coarse is None:
+        yield from strong_components(successors, nodes)
+        return
+    for component in coarse:
+        if len(component) == 1:
+            yield component
+            continue
+        members = set(component)
+        inside = {node: [m for m in successors.get(node, ()) if m in members]
+                  for node in component}
+        yield from strong_components(inside, component)
+
+
+def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str,
+              components: list[list[str]] | None = None) -> dict[str, tuple[float, ...]]:
     """Effective share (fraction) of every node in ``target``: walk sum of edge products.
 
     ``edges`` are (owner, owned, shares): one share per scenario (say the minimum and the
     maximum), all solved in the same pass; parallel edges add up. Nodes absent from the
     result have no walk to the target. A circular holding in which the walk sum
     diverges (say two companies each owning all of the other) gives ``inf`` there.
+    ``components``: see ``refined``.
 
     An owner outside any cycle is one multiply-add per holding over what it holds
     (value(o) = Σ share × ([owned is the target] + value(owned)), in plain floats); only
@@ -97,7 +119,7 @@ def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str
     successors = {node: [owned for owned, _ in holdings] for node, holdings in held.items()}
     # One pass per scenario over plain floats; circular groups solved for all at once.
     value: list[dict[str, float]] = [{} for _ in range(width)]
-    for nodes in strong_components(successors, [target, *held]):
+    for nodes in refined(components, successors, [target, *held]):
         node = nodes[0]
         if len(nodes) > 1 or (node, node) in weights:
             solved = _solve_component(sorted(nodes), held, value, target, width)
@@ -211,7 +233,8 @@ class _Run:
 
 
 def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
-                sources: Iterable[str], target: str, limit: int, budget: int | None = None
+                sources: Iterable[str], target: str, limit: int, budget: int | None = None,
+                components: list[list[str]] | None = None
                 ) -> dict[str, tuple[list[list[str]], bool]]:
     """``simple_paths`` for every source at once, with exactly its answers.
 
@@ -223,14 +246,14 @@ def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
     every node above it with its step numbers shifted. Only inside a circular group is
     the search really walked, splicing the runs of the nodes it leaves the group for.
     Step counts are kept (up to the budget) so that the budget cuts off exactly the
-    paths ``simple_paths`` would not reach.
+    paths ``simple_paths`` would not reach. ``components``: see ``refined``.
     """
     budget = path_budget(limit, distance) if budget is None else budget
     sources = list(sources)
     inner = {node: [s for s in successors.get(node, ()) if s != target and s in distance]
              for node in [*successors, *sources]}
     runs: dict[str, _Run] = {}
-    for component in strong_components(inner, inner):
+    for component in refined(components, inner, inner):
         node = component[0]
         if len(component) == 1 and node not in inner[node]:
             runs[node] = _merged_run(node, successors, distance, target, limit, budget, runs)
@@ -345,14 +368,12 @@ def controlled_sets(holdings: Iterable[tuple[str, str, float]],
         commands[controller].add(controlled)
     # Control spreads from a first step: a majority held alone, or a control edge. An
     # owner with neither controls nothing (most owners of a big chain): skip its search.
-    alone: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    alone: dict[tuple[str, str], float] = defaultdict(float)
     for source, holdings in held_by.items():
         for owned, share in holdings:
-            alone[source][owned] += share
-    starters = set(commands) | {
-        source for source, totals in alone.items()
-        if any(total > MAJORITY + _EPSILON and owned != source
-               for owned, total in totals.items())}
+            alone[source, owned] += share
+    starters = set(commands) | {source for (source, owned), total in alone.items()
+                                if total > MAJORITY + _EPSILON and owned != source}
     result: dict[str, set[str]] = {}
     for owner in owners:
         if owner not in starters:
