@@ -27,9 +27,9 @@ Point = tuple[float, float]
 
 def iterations_for(count: int) -> int:
     """Fewer sweeps for big graphs: the cost of one sweep grows with the square."""
-    if count <= 1_000:
+    if count <= NETWORKX_LIMIT:
         return 50
-    return max(12, int(50_000 / count))
+    return max(12, int(25_000 / count))
 
 
 def force_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *,
