@@ -239,3 +239,28 @@ def _graph(pairs, target):
     distance = dict(nx.single_target_shortest_path_length(graph, target))
     return ({n: sorted(graph.successors(n), key=lambda m: (distance.get(m, 0), m))
              for n in graph}, distance)
+
+
+def test_links_between_lists_every_link_of_a_hop_in_step_order(case):
+    ids = {}
+
+    def operation(tx):
+        for key in ("P", "H", "T"):
+            ids[key] = E.create_entity(tx, "Company", key)
+        ids["a"] = L.create_link(tx, "Ownership", ids["P"], ids["H"], share=30)
+        ids["b"] = L.create_link(tx, "Ownership", ids["P"], ids["H"], share=25)
+        ids["c"] = L.create_link(tx, "Control", ids["P"], ids["H"])
+        ids["d"] = L.create_link(tx, "Ownership", ids["H"], ids["T"], share=100)
+
+    run(case, "build", operation)
+    with case.session() as session:
+        result = control_chains(session, ids["T"])
+    hop = result.links_between(ids["P"], ids["H"])
+    assert [s.link_id for s in hop] == sorted([ids["a"], ids["b"], ids["c"]])
+    assert [s.link_id for s in result.links_between(ids["H"], ids["T"])] == [ids["d"]]
+    assert result.links_between(ids["H"], ids["P"]) == []
+    p = {o.name: o for o in result.owners}["P"]
+    # a control link says nothing about shares: the 55% held is only a lower bound
+    assert (p.effective_share, p.controls, p.paths) == (None, True, [[ids["P"], ids["H"], ids["T"]]])
+    del result.steps[ids["d"]]  # the index follows the steps
+    assert result.links_between(ids["H"], ids["T"]) == []

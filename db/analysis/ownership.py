@@ -119,6 +119,9 @@ class ChainResult:
     as_of: date | None
     owners: list[OwnerShare]
     steps: dict[str, ChainStep]
+    # (number of steps indexed, (source, target) → steps): see ``links_between``.
+    _hops: tuple[int, dict[tuple[str, str], list[ChainStep]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def controllers(self) -> list[OwnerShare]:
@@ -127,8 +130,13 @@ class ChainResult:
 
     def links_between(self, source_id: str, target_id: str) -> list[ChainStep]:
         """The steps that make one hop of a path (an owner may hold twice, or also control)."""
-        return [s for s in self.steps.values()
-                if s.source_id == source_id and s.target_id == target_id]
+        # Indexed on first use: a chain pane asks this for every hop of every path.
+        if self._hops is None or self._hops[0] != len(self.steps):
+            hops: dict[tuple[str, str], list[ChainStep]] = {}
+            for step in self.steps.values():
+                hops.setdefault((step.source_id, step.target_id), []).append(step)
+            self._hops = (len(self.steps), hops)
+        return list(self._hops[1].get((source_id, target_id), ()))
 
     def to_json(self) -> dict[str, Any]:
         return {"entity": {"id": self.entity_id, "name": self.entity_name},
