@@ -21,7 +21,26 @@ def window(qtbot, sample):
     window.resize(1500, 950)
     window.show()
     window.set_case(sample)
+    # The sample is small, so it opens on the whole case; most tests here are about the
+    # neighbourhood view a big case opens on.
+    window.panes["network"].whole_case_action.setChecked(False)
     yield window
+    window.set_case(None)
+
+
+def test_small_case_opens_on_the_whole_network_with_selection_centred(qtbot, sample):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    pane = window.panes["network"]
+    with qtbot.waitSignal(pane.sig_drawn, timeout=5000):
+        window.set_case(sample)
+    assert pane.whole_case_action.isChecked()
+    assert {"South Korea", "Enertech", "Rosatom", "Renera", "JSC Kama",
+            "Mosgortrans"} <= captions(pane)
+    window.coordinator.entity_selected(sample.ids["enertech"])
+    assert pane.canvas.nodes[sample.ids["enertech"]].selected
+    assert len(captions(pane)) == 16
     window.set_case(None)
 
 

@@ -203,3 +203,9 @@ def whole_case(session: Session, *, as_of: date | None = None,
     data.total_nodes = total
     data.truncated = total > max_nodes
     return data
+
+
+def count_entities(session: Session, cap: int) -> int:
+    """How many entities the case has, counting no further than ``cap`` (cheap on big cases)."""
+    capped = select(Entity.id).limit(cap).subquery()
+    return session.scalar(select(func.count()).select_from(capped)) or 0

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes
 from db.progress import NO_PROGRESS
 from db.services.entities import set_position
+from db.views.network import count_entities
 from desktop.icons import icon_path, schema_color, schema_style
 from desktop.panes.base import Pane
 from desktop.panes.network import labels, loading
@@ -45,6 +46,10 @@ from desktop.worker import run_task
 
 SYNC_LAYOUT_LIMIT = 150  # nodes to lay out on the GUI thread; more go to a worker
 OVERVIEW_LIMIT = 500  # nodes: above, an overview (no labels, arrows or dragging)
+# A case this small opens on its whole network, the selection highlighted and centred
+# (on the sample, Enertech among South Korea, Rosatom, Renera, JSC Kama, Mosgortrans);
+# a bigger one opens on the neighbourhood of the selection. The toolbar toggles either way.
+SMALL_CASE_LIMIT = 100
 
 
 class NetworkPane(Pane):
@@ -152,6 +157,11 @@ class NetworkPane(Pane):
             self._say(self.tr("Open a case to see its network."))
             return
         context.sig_as_of_changed.connect(self._as_of_changed)
+        with context.case.session() as session:
+            small = count_entities(session, SMALL_CASE_LIMIT + 1) <= SMALL_CASE_LIMIT
+        if small:
+            self.whole_case_action.setChecked(True)  # draws the whole case
+            return
         self._say(self.tr("Select an entity to see its neighbourhood, or choose "
                           "“Whole case”."))
 
