@@ -177,7 +177,10 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     distance = _hops_to(pairs, entity_id) if links else {}
     successors = {node: sorted(owned, key=lambda n: (distance.get(n, 0), n))
                   for node, owned in graph.items()}
-    effective = walk_sums(known, entity_id, components)
+    # An owner with a step of unknown share below it reports no share, and nothing
+    # below a known owner is unknown: only the known owners' holdings need summing.
+    effective = walk_sums([k for k in known if k[0] not in unknown], entity_id,
+                          components)
     listed = owner_paths(successors, distance, owner_ids, entity_id, MAX_PATHS_PER_OWNER,
                          components=components)
     direct = {link.source_id for link in links if link.target_id == entity_id}

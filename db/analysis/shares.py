@@ -16,6 +16,7 @@ Shares here are fractions (0–1) on directed edges owner → owned. Two questio
 from __future__ import annotations
 
 import operator
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -327,11 +328,12 @@ def _walked_run(root: str, members: set[str], successors: dict[str, list[str]],
 def _splice(steps: int, head: list[str], sub: _Run, run: _Run, limit: int,
             budget: int) -> int:
     """Append a sub-run's paths after ``head`` from step ``steps`` on; the steps after it."""
-    for offset, tail in zip(sub.at, sub.paths, strict=True):
-        if steps + offset > budget or len(run.paths) > limit:
-            break
-        run.at.append(steps + offset)
-        run.paths.append(head + tail)
+    # The sub-run's paths found within the budget (its steps are increasing), up to the
+    # one past the limit that tells the search to stop.
+    count = min(bisect_right(sub.at, budget - steps), limit + 1 - len(run.paths))
+    if count > 0:
+        run.at.extend([steps + offset for offset in sub.at[:count]])
+        run.paths.extend([head + tail for tail in sub.paths[:count]])
     return steps + sub.steps
 
 
