@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
 from db.views import entity_list as views
 from desktop.icons import schema_icon
@@ -91,9 +91,16 @@ class EntityListModel(QAbstractTableModel):
         self._ids, self._positions = result
         self._rows = []
         self.endResetModel()
-        self.busy = False
-        if self._ids:
+        # The first page comes in the next turn of the event loop: a reset that drops
+        # 100,000 loaded rows and a page read are two short blocks, not one long one.
+        QTimer.singleShot(0, lambda: self._first_page(generation))
+
+    def _first_page(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if self._ids and not self._rows:
             self.fetchMore(QModelIndex())
+        self.busy = False
         self.sig_loaded.emit()
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802

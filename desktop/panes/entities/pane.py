@@ -38,8 +38,9 @@ from desktop.panes.entities.model import (
 )
 
 FILTER_DELAY_MS = 200
-# Beyond this many rows to load, selecting an entity loads pages on a timer, not at once.
-FETCH_AT_ONCE = 2000
+# Beyond this many rows to load, selecting an entity loads pages of this size on a timer
+# (one page per event-loop turn) rather than all at once.
+FETCH_AT_ONCE = 500
 
 
 class EntitiesPane(Pane):
