@@ -259,7 +259,7 @@ def _steps(session: Session, links: list[graph_load.LinkRow],
     # Only links some claim targets can have citations: skip the query for the rest.
     cited = graph_load.link_citations(session, stances) if with_citations else {}
     steps: dict[str, ChainStep] = {}
-    for link in sorted(links, key=lambda link: link.id):
+    for link in sorted(links):  # by id: rows are tuples with the (unique) id first
         supporting, contradicting = stances.get(link.id, ([], []))
         steps[link.id] = ChainStep(link.id, link.schema, link.source_id, link.target_id,
                                    link.share_min, link.share_max, link.start_date,

@@ -251,12 +251,22 @@ def owner_paths(successors: dict[str, list[str]], distance: dict[str, int],
     """
     budget = path_budget(limit, distance) if budget is None else budget
     sources = list(sources)
-    inner = {node: [s for s in successors.get(node, ()) if s != target and s in distance]
-             for node in [*successors, *sources]}
+
+    def onward(node: str) -> list[str]:  # the steps a search may take from the node
+        return [s for s in successors.get(node, ()) if s != target and s in distance]
+
+    if components is None:
+        inner = {node: onward(node) for node in [*successors, *sources]}
+        order: Iterable[list[str]] = strong_components(inner, inner)
+    else:  # only the circular groups need their own edges
+        inner = {node: onward(node) for group in components if len(group) > 1
+                 for node in group}
+        order = refined(components, inner, ())
     runs: dict[str, _Run] = {}
-    for component in refined(components, inner, inner):
+    for component in order:
         node = component[0]
-        if len(component) == 1 and node not in inner[node]:
+        if len(component) == 1 and not (node != target and node in distance
+                                         and node in successors.get(node, ())):
             runs[node] = _merged_run(node, successors, distance, target, limit, budget, runs)
         else:
             members = set(component)
@@ -361,19 +371,17 @@ def controlled_sets(holdings: Iterable[tuple[str, str, float]],
     is claimed only when it is certain, so a range counts its minimum and an unknown
     share counts as nothing. ``control_edges`` are explicit (controller, controlled).
     """
+    # Control spreads from a first step: a majority held alone, or a control edge. An
+    # owner with neither controls nothing (most owners of a big chain): skip its search.
     held_by: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    alone: dict[tuple[str, str], float] = defaultdict(float)
     for source, owned, share in holdings:
         if share > 0:
             held_by[source].append((owned, share))
+            alone[source, owned] += share
     commands: dict[str, set[str]] = defaultdict(set)
     for controller, controlled in control_edges:
         commands[controller].add(controlled)
-    # Control spreads from a first step: a majority held alone, or a control edge. An
-    # owner with neither controls nothing (most owners of a big chain): skip its search.
-    alone: dict[tuple[str, str], float] = defaultdict(float)
-    for source, holdings in held_by.items():
-        for owned, share in holdings:
-            alone[source, owned] += share
     starters = set(commands) | {source for (source, owned), total in alone.items()
                                 if total > MAJORITY + _EPSILON and owned != source}
     result: dict[str, set[str]] = {}
