@@ -301,3 +301,26 @@ def test_context_menu_asks_for_chain_paths_and_summary(qtbot, window, sample):
         next(a for a in pane.build_context_menu().actions()
              if a.text() == "Find Connecting Paths").trigger()
     assert sorted(paths.args) == sorted([sample.ids["kama"], sample.ids["renera"]])
+
+
+def test_selecting_an_entity_far_down_the_list_loads_pages_until_it(qtbot, new_case):
+    from db.commands import run
+    from desktop.context import CaseContext
+    from desktop.panes.entities import EntitiesPane
+
+    def many(tx) -> list[str]:  # noqa: ANN001
+        return [entity_service.create_entity(tx, "Company", f"Firm {n:04d}")
+                for n in range(1300)]
+
+    ids = run(new_case, "Add", many).result
+    pane = EntitiesPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.set_context(CaseContext(new_case))
+    qtbot.waitUntil(lambda: pane.list_model.rowCount() == 200)
+    with qtbot.assertNotEmitted(pane.sig_entity_selected):
+        pane.select_entity(ids[1234])
+        qtbot.waitUntil(lambda: pane.selected_ids() == [ids[1234]])
+    assert pane.list_model.rowCount() >= 1235
+    assert names(pane)[1234] == "Firm 1234"
+    pane.set_context(None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -233,12 +234,18 @@ class EntityDetailWidget(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(
             lambda: self.entity_id and self.sig_edit_requested.emit(self.entity_id))
-        header = QHBoxLayout()
-        header.addWidget(self.icon_label)
-        header.addWidget(self.title)
-        header.addWidget(self.subtitle)
-        header.addStretch(1)
-        header.addWidget(self.edit_button)
+        self.title.setMinimumWidth(60)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.icon_label)
+        title_row.addWidget(self.title, 1)
+        header = QVBoxLayout()
+        header.setSpacing(0)
+        header.addLayout(title_row)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.subtitle, 1)
+        kind_row.addWidget(self.edit_button)
+        header.addLayout(kind_row)
 
         self.properties_model = PropertiesModel(self)
         self.links_model = LinksModel(self)
@@ -263,7 +270,7 @@ class EntityDetailWidget(QWidget):
                 column.addWidget(label)
             column.addWidget(view)
             splitter.addWidget(box)
-        splitter.setSizes([90, 160, 160])
+        splitter.setSizes([60, 200, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
@@ -288,7 +295,7 @@ class EntityDetailWidget(QWidget):
         self.claims_label.setText(self.tr("Claims ({n})").format(
             n=len(detail.claims) if detail else 0))
         self.edit_button.setEnabled(detail is not None)
-        for view, widths in ((self.links_view, (110, 200, 170, 150)),
+        for view, widths in ((self.links_view, (100, 190, 170, 150)),
                              (self.claims_view, (46, 300, 150))):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
