@@ -159,10 +159,16 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     steps = _steps(session, links, citations)
     owner_ids = {link.source_id for link in links} - {entity_id}
     labels = graph_load.entity_labels(session, owner_ids)
-    bounds = [(link, _bounds(link)) for link in links]
-    known = [(link.source_id, link.target_id, b) for link, b in bounds if b is not None]
+    known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
+    unknown_steps: set[str] = set()  # owners with a step of unknown share
+    for link in links:
+        bounds = _bounds(link)
+        if bounds is None:
+            unknown_steps.add(link.source_id)
+        else:
+            known.append((link.source_id, link.target_id, bounds))
     pairs = [(link.source_id, link.target_id) for link in links]
-    unknown = reaching(pairs, {link.source_id for link, b in bounds if b is None})
+    unknown = reaching(pairs, unknown_steps)
     control = controlled_sets(
         ((s, t, b[0]) for s, t, b in known),
         ((link.source_id, link.target_id) for link in links if link.schema in CONTROL_LINKS),

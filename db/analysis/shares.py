@@ -374,16 +374,20 @@ def controlled_sets(holdings: Iterable[tuple[str, str, float]],
     # Control spreads from a first step: a majority held alone, or a control edge. An
     # owner with neither controls nothing (most owners of a big chain): skip its search.
     held_by: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    alone: dict[tuple[str, str], float] = defaultdict(float)
     for source, owned, share in holdings:
         if share > 0:
             held_by[source].append((owned, share))
-            alone[source, owned] += share
     commands: dict[str, set[str]] = defaultdict(set)
     for controller, controlled in control_edges:
         commands[controller].add(controlled)
-    starters = set(commands) | {source for (source, owned), total in alone.items()
-                                if total > MAJORITY + _EPSILON and owned != source}
+    starters = set(commands)
+    for source, held in held_by.items():
+        alone: dict[str, float] = defaultdict(float)
+        for owned, share in held:
+            alone[owned] += share
+        if any(total > MAJORITY + _EPSILON and owned != source
+               for owned, total in alone.items()):
+            starters.add(source)
     result: dict[str, set[str]] = {}
     for owner in owners:
         if owner not in starters:
