@@ -24,10 +24,11 @@ ALL = ["Atom", "Enertech", "Erdoğan", "Erdoğan's former wife", "JSC Kama", "Ko
 def window(qtbot, sample):
     window = MainWindow()
     qtbot.addWidget(window)
+    window.resize(1900, 1000)
     window.show()
     window.set_case(sample)
     pane = window.panes["entities"]
-    window.resizeDocks([window.docks["entities"]], [620], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.docks["entities"]], [600], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: pane.list_model.rowCount() == len(ALL))
     yield window
     window.set_case(None)

@@ -300,6 +300,8 @@ class EntityDetailWidget(QWidget):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
         self.properties_view.setColumnWidth(0, 140)
+        shown = max(1, min(self.properties_model.rowCount(), 5))
+        self.properties_view.setMaximumHeight(shown * 22 + 4)
 
     def _link_clicked(self, index: QModelIndex) -> None:
         line = self.links_model.lines[index.row()]

@@ -81,8 +81,8 @@ class EntitiesPane(Pane):
         view.verticalHeader().setDefaultSectionSize(22)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in ((COL_NAME, 180), (COL_TYPE, 120), (COL_COUNTRY, 60), (COL_LINKS, 46),
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_TYPE, 120), (COL_COUNTRY, 60), (COL_LINKS, 46),
                               (COL_CLAIMS, 52)):
             view.setColumnWidth(column, width)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -112,6 +112,16 @@ class EntitiesPane(Pane):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.filter_edit)
         self.set_context(None)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow dock keep the name and the counts; the icon already tells the type."""
+        width = self.width()  # the view's own size is not laid out yet during a resize
+        self.list_view.setColumnHidden(COL_TYPE, width < 490)
+        self.list_view.setColumnHidden(COL_COUNTRY, width < 380)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(460, 640)
