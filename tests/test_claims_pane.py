@@ -50,7 +50,7 @@ def test_table_shows_source_grade_and_what_it_supports(qtbot, window, sample, ar
         "South Korea halts battery exports to Russia; Rosatom, Renera and the Moscow EV "
         "supply chain"]
     assert pane.count_label.text() == "10 claims"
-    window.grab().save(str(artifacts / "claims_pane.png"))
+    pane.grab().save(str(artifacts / "claims_pane.png"))
 
 
 def test_text_and_source_filters(qtbot, window, sample):

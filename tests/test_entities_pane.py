@@ -148,6 +148,17 @@ def test_detail_shows_links_with_evidence_and_claims(qtbot, window, sample, arti
     assert pane.selected_ids() == [sample.ids["rosatom"]]
 
 
+def test_enter_opens_the_detail(qtbot, window, sample):
+    pane = window.panes["entities"]
+    click_row(qtbot, pane, "JSC Kama")
+    with qtbot.waitSignal(pane.sig_entity_activated) as activated:
+        qtbot.keyClick(pane.list_view, Qt.Key.Key_Return)
+    assert activated.args == [sample.ids["kama"]]
+    assert pane.detail.isVisible() and pane.detail.title.text() == "JSC Kama"
+    assert [r[1] for r in table_texts(pane.detail.links_view)] == [
+        "JSC Kama is linked to Atom", "Renera owns JSC Kama"]
+
+
 def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
     pane = window.panes["entities"]
     context = window.context
