@@ -17,6 +17,13 @@ of ownership and control links in force on ``as_of`` (see ``graph_load``), then:
 
 Every link used becomes a ``ChainStep`` carrying the claims that support or contradict
 it; a step no claim supports is ``unsourced``.
+
+Cost: a deep entity in a million-link case has ~1,000 owners and ~1,800 ancestor links.
+They are read by one recursive query as plain tuples; the strongly connected components
+are found once and shared by the walk sums, the tops and the listed paths; the paths of
+all owners come from one pass that reuses each node's search below it
+(``shares.owner_paths``). ``bench/bench_chains.py`` measures it against plain recursive
+queries on the same file.
 """
 
 from __future__ import annotations

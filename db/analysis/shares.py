@@ -6,11 +6,14 @@ Shares here are fractions (0–1) on directed edges owner → owned. Two questio
   product of the shares: E = A + A² + A³ … = A(I−A)⁻¹ (the Leontief form). It equals
   the sum over paths when there is no cycle and stays finite for cross-holdings. It is
   solved one strongly connected component at a time, nearest the entity first, so a
-  cycle costs a small dense solve and the acyclic rest is one pass.
+  cycle costs a small dense solve and the acyclic rest is one pass over plain floats.
 * control — X controls Y when X alone, or together with the entities X controls, holds
   more than half of Y, or when an explicit control edge says so. Because control held
   through one company adds to the shares counted in the next, it is a fixpoint,
   computed per owner by propagating outwards from it.
+
+Also here: the listed paths of every owner (``owner_paths``), the same answers as a
+bounded depth-first search from each owner (``simple_paths``) at a fraction of the cost.
 """
 
 from __future__ import annotations
