@@ -385,12 +385,13 @@ def controlled_sets(holdings: Iterable[tuple[str, str, float]],
         commands[controller].add(controlled)
     starters = set(commands)
     for source, held in held_by.items():
-        alone: dict[str, float] = defaultdict(float)
+        alone: dict[str, float] = {}
         for owned, share in held:
-            alone[owned] += share
-        if any(total > MAJORITY + _EPSILON and owned != source
-               for owned, total in alone.items()):
-            starters.add(source)
+            alone[owned] = alone.get(owned, 0.0) + share
+        for owned, total in alone.items():
+            if total > MAJORITY + _EPSILON and owned != source:
+                starters.add(source)
+                break
     result: dict[str, set[str]] = {}
     for owner in owners:
         if owner not in starters:
