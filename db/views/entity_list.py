@@ -52,8 +52,9 @@ SORT_KEYS = tuple(_ORDER)
 
 
 class EntityRow(NamedTuple):
-    """A row of the list. A tuple of plain values: 100,000 of them cost the garbage
-    collector nothing (dataclass instances would be scanned on every full collection)."""
+    """A row of the list (a plain ``tuple(row)`` of it is what a long list should keep:
+    CPython's garbage collector stops tracking plain tuples of plain values, not
+    subclasses)."""
 
     id: str
     caption: str

@@ -39,7 +39,10 @@ class EntityListModel(QAbstractTableModel):
         self.descending = False
         self._ids: list[str] = []
         self._positions: dict[str, int] = {}
-        self._rows: list[views.EntityRow] = []
+        # Plain tuples, not EntityRow: CPython stops tracking a tuple of plain values in
+        # the garbage collector, but not a tuple subclass — 100,000 tracked rows made
+        # every full collection a visible pause.
+        self._rows: list[tuple] = []
         self._generation = 0
         self.busy = False
 
@@ -123,7 +126,7 @@ class EntityListModel(QAbstractTableModel):
         if not rows:
             return
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
+        self._rows.extend(tuple(row) for row in rows)
         self.endInsertRows()
 
     def fetch_until(self, row: int) -> None:
@@ -140,7 +143,7 @@ class EntityListModel(QAbstractTableModel):
         return len(self._ids)
 
     def entity_id(self, row: int) -> str | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
     def refresh(self, entity_ids: set[str]) -> None:
         """Re-read the loaded rows of these entities (their names or counts changed)."""
@@ -151,7 +154,7 @@ class EntityListModel(QAbstractTableModel):
             rows = views.entity_rows(session, loaded)
         for row in rows:
             position = self._positions[row.id]
-            self._rows[position] = row
+            self._rows[position] = tuple(row)
             self.dataChanged.emit(self.index(position, 0),
                                   self.index(position, self.columnCount() - 1))
 
@@ -172,7 +175,7 @@ class EntityListModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = views.EntityRow(*self._rows[index.row()])
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
