@@ -180,6 +180,22 @@ def test_explicit_control_link_counts_and_carries_no_share(case):
     assert [o.name for o in result.controllers] == ["S"]
 
 
+def test_control_beside_a_stake_keeps_the_stake_share(case):
+    """Shares and votes declared together (BODS) give the share, not "unknown"."""
+    ids = build(case, {"Trust": "Company", "Holding": "Company", "Target": "Company"},
+                [("Ownership", "Trust", "Holding", {"share": 60}),
+                 ("Control", "Trust", "Holding", {}),
+                 ("Ownership", "Holding", "Target", {"share": 50})])
+    owners = by_name(chains(case, ids, "Target"))
+    assert owners["Trust"].effective_share == 30.0
+    assert not owners["Trust"].controls  # it controls Holding, whose 50% is no majority
+    assert owners["Holding"].effective_share == 50.0
+    with case.session() as session:
+        holding = control_chains(session, ids["Holding"])
+    assert by_name(holding)["Trust"].effective_share == 60.0
+    assert by_name(holding)["Trust"].controls
+
+
 def test_natural_tops_are_ultimate_even_with_something_above(case):
     ids = build(case, {"Y": "Company", "S": "PublicBody", "T": "Company"},
                 [("Ownership", "Y", "S", {"share": 10}), ("Ownership", "S", "T", {"share": 100})])

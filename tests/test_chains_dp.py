@@ -260,7 +260,7 @@ def test_links_between_lists_every_link_of_a_hop_in_step_order(case):
     assert [s.link_id for s in result.links_between(ids["H"], ids["T"])] == [ids["d"]]
     assert result.links_between(ids["H"], ids["P"]) == []
     p = {o.name: o for o in result.owners}["P"]
-    # a control link says nothing about shares: the 55% held is only a lower bound
-    assert (p.effective_share, p.controls, p.paths) == (None, True, [[ids["P"], ids["H"], ids["T"]]])
+    # beside the stakes, the control link adds control but no share: 30% + 25% held
+    assert (p.effective_share, p.controls, p.paths) == (55.0, True, [[ids["P"], ids["H"], ids["T"]]])
     del result.steps[ids["d"]]  # the index follows the steps
     assert result.links_between(ids["H"], ids["T"]) == []

@@ -7,7 +7,8 @@ of ownership and control links in force on ``as_of`` (see ``graph_load``), then:
   twice: once with every share at its minimum and once at its maximum. Walk sums are
   monotone in every share, so the two give the exact [min, max] of the effective share;
 * an owner whose paths cross any step of unknown share (an ownership link without a
-  share, or a control link, which says nothing about shares) has an unknown effective
+  share, or a control link with no stake beside it, which says nothing about shares)
+  has an unknown effective
   share — even if some other path of it is known: the known part is only a lower bound,
   and printing it as "the" share would understate the holding. It stays listed, with
   its paths, so the gap is visible;
@@ -168,7 +169,13 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
     labels = graph_load.entity_labels(session, owner_ids)
     known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
     unknown_steps: set[str] = set()  # owners with a step of unknown share
+    # A control link beside an ownership link of the same pair says nothing more about
+    # shares: the stake gives the share (BODS often declares shares and votes together).
+    owned_pairs = {(link.source_id, link.target_id) for link in links
+                   if link.schema in OWNERSHIP_LINKS}
     for link in links:
+        if link.schema in CONTROL_LINKS and (link.source_id, link.target_id) in owned_pairs:
+            continue
         bounds = _bounds(link)
         if bounds is None:
             unknown_steps.add(link.source_id)
