@@ -210,9 +210,31 @@ def _link_key(link: dict[str, Any], mapping: dict[str, str]) -> tuple[str, str, 
             mapping.get(link["target_id"], link["target_id"]))
 
 
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
 def _stake(link: dict[str, Any]) -> list[str]:
-    return [f"share {link['share_min']}–{link['share_max']}", f"value {link['shares_value']}",
-            f"{link['start_date'] or '…'} – {link['end_date'] or '…'}"]
+    """A link's stake as a reviewer reads it: "share unknown", "value 6.2 bn RUB", dates."""
+    low, high = link["share_min"], link["share_max"]
+    if low is None and high is None:
+        share = "share unknown"
+    elif low == high:
+        share = f"share {_number(low)}%"
+    else:
+        share = f"share {_number(low or 0)}–{_number(high if high is not None else 100)}%"
+    value = link["shares_value"]
+    if value is None:
+        worth = "value not stated"
+    else:
+        for size, word in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+            if abs(value) >= size:
+                worth = f"value {_number(round(value / size, 3))} {word}"
+                break
+        else:
+            worth = f"value {_number(value)}"
+        worth += f" {link['shares_currency']}" if link.get("shares_currency") else ""
+    return [share, worth, f"{link['start_date'] or '…'} – {link['end_date'] or '…'}"]
 
 
 def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dict[str, Any]]],
@@ -237,9 +259,11 @@ def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dic
             continue
         for mine in our_links.get(_link_key(link, mapping), []):
             if _stake(mine) != _stake(link):
+                source = our_entities.get(mine["source_id"], {}).get("caption", mine["source_id"])
+                target = our_entities.get(mine["target_id"], {}).get("caption", mine["target_id"])
                 conflicts.append(Conflict("link", mine["id"], link["id"],
-                                          f"{link['schema']} {mine['source_id']} → "
-                                          f"{mine['target_id']}", _stake(mine), _stake(link)))
+                                          f"{link['schema']}: {source} → {target}",
+                                          _stake(mine), _stake(link)))
     return conflicts
 
 

@@ -35,7 +35,7 @@ def dump(case) -> dict:
             if model.__tablename__ == "audit_log":
                 continue
             state[model.__tablename__] = sorted(
-                (repr(sorted(snapshot(row).items())) for row in session.scalars(select(model))))
+                repr(sorted(snapshot(row).items())) for row in session.scalars(select(model)))
     return state
 
 
