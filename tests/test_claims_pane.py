@@ -22,9 +22,14 @@ def window(qtbot, sample):
     window.docks["claims"].raise_()
     window.resizeDocks([window.docks["claims"]], [330], Qt.Orientation.Vertical)
     pane = window.panes["claims"]
-    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == 10)
+    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == 10 and not pane.busy)
     yield window
     window.set_case(None)
+
+
+def settle(qtbot, pane) -> None:  # noqa: ANN001
+    """Wait until the pane has read the case again (it reads off the GUI thread)."""
+    qtbot.waitUntil(lambda: not pane.busy)
 
 
 def rows(view) -> list[list[str]]:  # noqa: ANN001
@@ -108,9 +113,11 @@ def test_disputed_filter_after_editing_the_status(qtbot, window, sample):
     dialog.status.setCurrentIndex(dialog.status.findData("disputed"))
     dialog.credibility.setCurrentIndex(dialog.credibility.findData(4))
     dialog.accept()
+    settle(qtbot, pane)
     pane.mode.setCurrentIndex(MODE_DISPUTED)
     assert [r[5:7] for r in rows(pane.claims_view)] == [["C4", "disputed"]]
     window.actions[ActionId.UNDO].trigger()
+    settle(qtbot, pane)
     assert pane.claims_proxy.rowCount() == 0
 
 
@@ -118,11 +125,13 @@ def test_unsourced_links_listed_then_sourced_in_the_editor(qtbot, window, sample
     pane = window.panes["claims"]
     ids = sample.ids
     pane.mode.setCurrentIndex(MODE_UNSOURCED)
+    settle(qtbot, pane)
     assert pane.stack.currentWidget() is pane.links_view
     assert rows(pane.links_view) == []
     assert pane.count_label.text() == "no unsourced links"
     window.context.execute("Add link", lambda tx: link_service.create_link(
         tx, "Ownership", ids["rosatom"], ids["renera"], start_date="2022"))
+    settle(qtbot, pane)
     assert rows(pane.links_view) == [["Rosatom owns Renera", "Ownership", "since 2022",
                                       "share unknown"]]
     assert pane.count_label.text() == "1 unsourced link"
@@ -140,14 +149,18 @@ def test_unsourced_links_listed_then_sourced_in_the_editor(qtbot, window, sample
     qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
     assert rows(dialog.attachments_view)[-1] == ["supports (new)", "Rosatom owns Renera (2022)"]
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, pane)
     assert not dialog.isVisible()
     pane.mode.setCurrentIndex(MODE_UNSOURCED)
+    settle(qtbot, pane)
     assert rows(pane.links_view) == []
     pane.mode.setCurrentIndex(0)
     about = rows(pane.claims_view)[claim_row(pane, ids["claim:6"])][ClaimTableModel.COL_ABOUT]
     assert "supports: Rosatom owns Renera" in about
     window.actions[ActionId.UNDO].trigger()
+    settle(qtbot, pane)
     pane.mode.setCurrentIndex(MODE_UNSOURCED)
+    settle(qtbot, pane)
     assert [r[0] for r in rows(pane.links_view)] == ["Rosatom owns Renera"]
 
 
@@ -167,5 +180,6 @@ def test_detaching_and_attaching_an_entity_fact(qtbot, window, sample):
     qtbot.keyClicks(dialog.fact_value, "Vehicles")
     qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
     dialog.accept()
+    settle(qtbot, pane)
     about = rows(pane.claims_view)[claim_row(pane, ids["claim:8"])][ClaimTableModel.COL_ABOUT]
     assert about == "contradicts: JSC Kama: sector = Vehicles"

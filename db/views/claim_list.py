@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
@@ -60,12 +60,12 @@ class LinkRow:
     shares_currency: str | None
 
 
-def _link_rows(session: Session, condition) -> list[LinkRow]:  # noqa: ANN001
+def _link_rows(session: Session, condition, limit: int | None = None) -> list[LinkRow]:  # noqa: ANN001
     src, dst = aliased(Entity), aliased(Entity)
     rows = session.execute(
         select(Link, src.caption, dst.caption)
         .join(src, src.id == Link.source_id).join(dst, dst.id == Link.target_id)
-        .where(condition).order_by(src.caption, Link.schema, dst.caption))
+        .where(condition).order_by(src.caption, Link.schema, dst.caption).limit(limit))
     return [LinkRow(link.id, link.schema, link_label(link.schema, a, b), link.source_id,
                     link.target_id, link.start_date, link.end_date, link.share_min,
                     link.share_max, link.shares_value, link.shares_currency)
@@ -119,11 +119,19 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
     return rows
 
 
-def unsourced_links(session: Session) -> list[LinkRow]:
-    """Links no claim supports: what still needs sourcing."""
-    supported = select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
-                                                  ClaimTarget.stance == "supports")
-    return _link_rows(session, Link.id.not_in(supported))
+def _supported():  # noqa: ANN202
+    return select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
+                                             ClaimTarget.stance == "supports")
+
+
+def unsourced_links(session: Session, limit: int | None = None) -> list[LinkRow]:
+    """Links no claim supports: what still needs sourcing (the first ``limit``)."""
+    return _link_rows(session, Link.id.not_in(_supported()), limit)
+
+
+def unsourced_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Link)
+                          .where(Link.id.not_in(_supported()))) or 0
 
 
 def links_between(session: Session, first_id: str, second_id: str) -> list[LinkRow]:

@@ -34,8 +34,10 @@ from desktop.panes.claims.model import (
     IdRole,
     UnsourcedLinksModel,
 )
+from desktop.worker import run_task
 
 MODE_ALL, MODE_DISPUTED, MODE_UNSOURCED = range(3)
+UNSOURCED_SHOWN = 10_000  # more is not a to-do list anyone reads; the label gives the total
 
 
 def _table(name: str) -> QTableView:
@@ -59,6 +61,10 @@ class ClaimsPane(Pane):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._selecting = False
+        self._generation = 0
+        self._links_loaded = False
+        self._links_total = 0
+        self.busy = False
         self.editor_dialog = None
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("claim_filter")
@@ -138,14 +144,41 @@ class ClaimsPane(Pane):
             self.reload()
 
     def reload(self) -> None:
-        current = self.current_claim_id()
+        """Read the claims (and, in "Unsourced links" mode, those links) off the GUI
+        thread: a large case has hundreds of thousands of unsourced links."""
+        self._generation += 1
+        generation = self._generation
+        self._links_loaded = False
         if self.context is None:
-            claims, links, sources = [], [], []
-        else:
-            with self.context.case.session() as session:
+            self._loaded(generation, ([], [], [], 0))
+            return
+        case = self.context.case
+        with_links = self.mode.currentIndex() == MODE_UNSOURCED
+        self.busy = True
+
+        def load(_progress) -> tuple:  # noqa: ANN001
+            with case.session() as session:
                 claims = claim_list.claim_rows(session)
-                links = claim_list.unsourced_links(session)
                 sources = claim_list.sources(session)
+                if not with_links:
+                    return claims, sources, None, 0
+                return (claims, sources, claim_list.unsourced_links(session, UNSOURCED_SHOWN),
+                        claim_list.unsourced_count(session))
+
+        run_task(None, "", load, lambda result: self._loaded(generation, result),
+                 on_error=lambda message: self._failed(generation, message),
+                 show_progress=False)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.busy = False
+            self.sig_status.emit(message)
+
+    def _loaded(self, generation: int, result: tuple) -> None:
+        if generation != self._generation:
+            return
+        claims, sources, links, total = result
+        current = self.current_claim_id()
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -158,9 +191,13 @@ class ClaimsPane(Pane):
         self._selecting = True
         try:
             self.claims_model.set_rows(claims)
-            self.links_model.set_rows(links)
+            if links is not None:
+                self.links_model.set_rows(links)
+                self._links_total = total
+                self._links_loaded = True
         finally:
             self._selecting = False
+        self.busy = False
         self._apply_filters()
         if current:
             self._select_claim_row(current, reveal=False)
@@ -168,6 +205,9 @@ class ClaimsPane(Pane):
     # -- filters -----------------------------------------------------------------------------------
     def _apply_filters(self) -> None:
         mode = self.mode.currentIndex()
+        if mode == MODE_UNSOURCED and not self._links_loaded and not self.busy \
+                and self.context is not None:
+            self.reload()
         text = self.filter_edit.text()
         self._selecting = True
         try:
@@ -179,9 +219,15 @@ class ClaimsPane(Pane):
         self.stack.setCurrentIndex(1 if mode == MODE_UNSOURCED else 0)
         if mode == MODE_UNSOURCED:
             n = self.links_proxy.rowCount()
-            self.count_label.setText(self.tr("no unsourced links") if n == 0 else
-                                     self.tr("1 unsourced link") if n == 1 else
-                                     self.tr("{n} unsourced links").format(n=n))
+            if self.busy:
+                self.count_label.setText(self.tr("reading…"))
+            elif self._links_total > self.links_model.rowCount():
+                self.count_label.setText(self.tr("first {n:,} of {total:,} unsourced links")
+                                         .format(n=n, total=self._links_total))
+            else:
+                self.count_label.setText(self.tr("no unsourced links") if n == 0 else
+                                         self.tr("1 unsourced link") if n == 1 else
+                                         self.tr("{n} unsourced links").format(n=n))
         else:
             n = self.claims_proxy.rowCount()
             self.count_label.setText(self.tr("1 claim") if n == 1
