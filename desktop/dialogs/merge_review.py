@@ -36,8 +36,10 @@ class MatchTableModel(QAbstractTableModel):
     def __init__(self, plan: MergePlan, decisions: dict[str, str],
                  parent: QObject | None = None):
         super().__init__(parent)
-        # Identical ids need no review: only scored matches are listed.
-        self.matches = [m for m in plan.matches if m.score < 1.0]
+        # Items recognised by id (the same item, or one folded in an earlier merge) need no
+        # review; every match found by comparing names and identifiers is listed.
+        self.matches = [m for m in plan.matches
+                        if not set(m.reasons) & {"same id", "merged before"}]
         self.decisions = dict(decisions)
         self.labels = {"same": self.tr("Same"), "not_same": self.tr("Not the same"),
                        "unsure": self.tr("Unsure")}
