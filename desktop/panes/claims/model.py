@@ -11,23 +11,66 @@ from PySide6.QtGui import QColor, QFont
 from db.views.claim_list import ClaimRow, LinkRow
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
 STATUS_COLORS = {"disputed": QColor("#e65100"), "refuted": QColor("#c62828"),
                  "corroborated": QColor("#2e7d32")}
 
 
-class ClaimTableModel(QAbstractTableModel):
-    (COL_EXCERPT, COL_STATEMENT, COL_SOURCE, COL_RELIABILITY, COL_CREDIBILITY, COL_GRADE,
-     COL_STATUS, COL_ABOUT, COL_DOCUMENT) = range(9)
+class SortableRowsModel(QAbstractTableModel):
+    """Rows held in a Python list, sorted in Python with one key per row.
+
+    Sorting through QSortFilterProxyModel would call ``data`` twice per comparison —
+    hundreds of thousands of Python calls on a large case; ``list.sort`` with a key is
+    one call per row. The proxies below filter only and hand sorting to this model.
+    """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.rows: list[ClaimRow] = []
+        self.rows: list = []
+        self.haystacks: list[str] = []  # lower-case text of each row, for the text filter
 
-    def set_rows(self, rows: list[ClaimRow]) -> None:
+    def haystack(self, row) -> str:  # noqa: ANN001
+        raise NotImplementedError
+
+    def sort_key(self, row, column: int):  # noqa: ANN001, ANN201
+        value = self.display(row, column)
+        return value.casefold() if isinstance(value, str) else value
+
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.haystacks = [self.haystack(row) for row in self.rows]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0 or not self.rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        order_of = sorted(range(len(self.rows)), key=lambda i: self.sort_key(self.rows[i], column),
+                          reverse=order == Qt.SortOrder.DescendingOrder)
+        moved = {old: new for new, old in enumerate(order_of)}
+        self.rows = [self.rows[i] for i in order_of]
+        self.haystacks = [self.haystacks[i] for i in order_of]
+        for index in self.persistentIndexList():
+            self.changePersistentIndex(index, self.index(moved[index.row()], index.column()))
+        self.layoutChanged.emit()
+
+
+class ClaimTableModel(SortableRowsModel):
+    (COL_EXCERPT, COL_STATEMENT, COL_SOURCE, COL_RELIABILITY, COL_CREDIBILITY, COL_GRADE,
+     COL_STATUS, COL_ABOUT, COL_DOCUMENT) = range(9)
+
+    _SORT_KEYS = (
+        lambda r: r.excerpt.casefold(), lambda r: r.statement.casefold(),
+        lambda r: (r.source or "").casefold(), lambda r: r.reliability,
+        lambda r: r.credibility, lambda r: r.grade, lambda r: r.status,
+        lambda r: " ".join(r.about).casefold(), lambda r: r.document.casefold())
+
+    def sort_key(self, row: ClaimRow, column: int):  # noqa: ANN201
+        return self._SORT_KEYS[column](row)
+
+    def haystack(self, row: ClaimRow) -> str:
+        return " ".join((row.excerpt, row.statement, row.source or "", row.grade, row.status,
+                         " ".join(row.about), row.document)).casefold()
 
     def row_of(self, claim_id: str) -> int | None:
         return next((n for n, row in enumerate(self.rows) if row.id == claim_id), None)
@@ -68,8 +111,6 @@ class ClaimTableModel(QAbstractTableModel):
             if column == self.COL_ABOUT:
                 return "\n".join(row.about)
             return str(self.display(row, column))
-        if role == SortRole:
-            return self.display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             return STATUS_COLORS.get(row.status)
         if role == Qt.ItemDataRole.FontRole and column == self.COL_STATUS \
@@ -85,15 +126,36 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
 
-class ClaimFilterProxy(QSortFilterProxyModel):
-    """Text anywhere in the row, only disputed/refuted, only one source."""
+class RowsFilterProxy(QSortFilterProxyModel):
+    """Filters a SortableRowsModel by words of text; sorting is the model's own."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.text = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text.casefold().strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def text_matches(self, source_row: int) -> bool:
+        haystack = self.sourceModel().haystacks[source_row]
+        return all(word in haystack for word in self.text.split())
+
+    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:  # noqa: N802
+        return not self.text or self.text_matches(source_row)
+
+
+class ClaimFilterProxy(RowsFilterProxy):
+    """Text anywhere in the row, only disputed/refuted, only one source."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
         self.disputed_only = False
         self.source_id: str | None = None
-        self.setSortRole(SortRole)
 
     def set_filters(self, text: str, disputed_only: bool, source_id: str | None) -> None:
         self.beginFilterChange()
@@ -107,24 +169,17 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             return False
         if self.source_id and row.source_id != self.source_id:
             return False
-        if self.text:
-            haystack = " ".join((row.excerpt, row.statement, row.source or "", row.grade,
-                                 row.status, " ".join(row.about), row.document)).casefold()
-            return all(word in haystack for word in self.text.split())
-        return True
+        return not self.text or self.text_matches(source_row)
 
 
-class UnsourcedLinksModel(QAbstractTableModel):
+class UnsourcedLinksModel(SortableRowsModel):
     COL_RELATIONSHIP, COL_TYPE, COL_DATES, COL_SHARE = range(4)
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[LinkRow] = []
+    def haystack(self, row: LinkRow) -> str:
+        return f"{row.label} {row.schema}".casefold()
 
-    def set_rows(self, rows: list[LinkRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def display(self, row: LinkRow, column: int) -> str:
+        return (row.label, row.schema, self._dates(row), self._share(row))[column]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -161,7 +216,7 @@ class UnsourcedLinksModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row.label, row.schema, self._dates(row), self._share(row))[index.column()]
+            return self.display(row, index.column())
         if role == IdRole:
             return row.id
         return None

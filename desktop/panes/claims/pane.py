@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -32,12 +31,13 @@ from desktop.panes.claims.model import (
     ClaimFilterProxy,
     ClaimTableModel,
     IdRole,
+    RowsFilterProxy,
     UnsourcedLinksModel,
 )
 from desktop.worker import run_task
 
 MODE_ALL, MODE_DISPUTED, MODE_UNSOURCED = range(3)
-UNSOURCED_SHOWN = 10_000  # more is not a to-do list anyone reads; the label gives the total
+UNSOURCED_SHOWN = 2_000  # more is not a to-do list anyone reads; the label gives the total
 
 
 def _table(name: str) -> QTableView:
@@ -103,10 +103,8 @@ class ClaimsPane(Pane):
         self.claims_view.doubleClicked.connect(self._claim_double_clicked)
 
         self.links_model = UnsourcedLinksModel(self)
-        self.links_proxy = QSortFilterProxyModel(self)
+        self.links_proxy = RowsFilterProxy(self)
         self.links_proxy.setSourceModel(self.links_model)
-        self.links_proxy.setFilterKeyColumn(-1)
-        self.links_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.links_view = _table("unsourced_links")
         self.links_view.setModel(self.links_proxy)
         self.links_view.setColumnWidth(UnsourcedLinksModel.COL_RELATIONSHIP, 360)
@@ -195,6 +193,10 @@ class ClaimsPane(Pane):
                 self.links_model.set_rows(links)
                 self._links_total = total
                 self._links_loaded = True
+            for view in (self.claims_view, self.links_view):  # keep the person's order
+                header = view.horizontalHeader()
+                if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
+                    view.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         finally:
             self._selecting = False
         self.busy = False
@@ -212,7 +214,7 @@ class ClaimsPane(Pane):
         self._selecting = True
         try:
             self.claims_proxy.set_filters(text, mode == MODE_DISPUTED, self.source.currentData())
-            self.links_proxy.setFilterFixedString(text.strip())
+            self.links_proxy.set_text(text)
         finally:
             self._selecting = False
         self.source.setEnabled(mode != MODE_UNSOURCED)
