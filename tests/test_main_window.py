@@ -59,15 +59,20 @@ def test_open_recent_and_title(qtbot, tmp_path):
 
 
 def test_window_geometry_is_remembered(qtbot):
+    from PySide6.QtCore import QSize
+
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
-    first.resize(701, 503)
+    # A size the screen allows and the docks' minimum sizes do not override.
+    wanted = first.minimumSizeHint().expandedTo(QSize(640, 480)) + QSize(31, 17)
+    first.resize(wanted)
+    assert first.size() == wanted
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (701, 503)
+    assert second.size() == wanted
     second.close()
 
 
@@ -92,3 +97,13 @@ def test_undo_menu_names_the_action(qtbot, sample):
     with sample.session() as session:
         assert queries.counts(session).entities == 17
     window.set_case(None)
+
+
+def test_workspace_fits_a_small_laptop_screen(qtbot):
+    """All panes docked, the window can still shrink to a 1024×600 screen."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert len(window.panes) == 6
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 600, hint

@@ -361,15 +361,22 @@ def test_big_whole_case_is_drawn_as_an_overview(window, qtbot, sample):
     assert not pane.canvas.nodes and len(pane.canvas.overview_ids) == 536
     assert pane.banner.text() == ("Whole case: 536 entities, 401 links — overview: select an "
                                   "entity to see names, arrows and shares around it")
-    # A click on a square still selects its entity everywhere.
-    kama = pane.canvas.overview_ids.index(sample.ids["kama"])
-    x, y = pane.canvas._overview_pos[kama]
+    # A click on a square still selects its entity everywhere. Squares of a force layout
+    # may touch, so click the one standing furthest from any other.
+    positions = pane.canvas._overview_pos
+    import numpy as np
+
+    points = np.asarray(positions, dtype=float)
+    gaps = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
+    np.fill_diagonal(gaps, np.inf)
+    loneliest = int(gaps.min(axis=1).argmax())
+    x, y = positions[loneliest]
     pane.canvas.viewbox.updateMatrix()
     point = pane.canvas.mapFromScene(pane.canvas.viewbox.mapViewToScene(QPointF(x, y)))
     with qtbot.waitSignal(pane.sig_entity_selected, timeout=3000) as signal:
         QTest.mouseClick(pane.canvas.viewport(), Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, point)
-    assert signal.args == [sample.ids["kama"]]
+    assert signal.args == [pane.canvas.overview_ids[loneliest]]
 
 
 # -- the read queries behind the pane (Qt-free) ---------------------------------------------

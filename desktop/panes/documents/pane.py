@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -117,6 +118,8 @@ class DocumentsPane(Pane):
         self.legend = QLabel(legend_html(self.tr), self)
         self.legend.setObjectName("claim_legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # A narrow dock clips the legend (its tooltip still explains) rather than growing.
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend.setToolTip(self.tr("Claims are highlighted by status; hover one for its "
                                        "grade and statement, click it to select it"))
         tools.addWidget(self.legend)

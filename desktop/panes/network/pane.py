@@ -109,6 +109,7 @@ class NetworkPane(Pane):
         self.legend = QLabel(self.tr("Solid: sourced · Dashed: unsourced · Red: disputed · "
                                      "Bold outline: controls · Dot: pinned"), self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)  # a narrow dock wraps it instead of growing wide
         self.legend.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
