@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
                                  Qt.Orientation.Horizontal)
         if "claims" in self.docks:
             self.docks["claims"].raise_()
+        if "entities" in self.docks:
+            # Wide enough for name, type, country and counts, and the detail's evidence.
+            self.resizeDocks([self.docks["entities"]], [480], Qt.Orientation.Horizontal)
         self._overview.setVisible(not self.panes)
 
     def _build_menus(self) -> None:

@@ -16,10 +16,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory, monkeypatch):
     """QSettings and the app data folder go to a temporary home, never the real one."""
+    from PySide6.QtCore import QSettings
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    # Qt reads the environment once; point its settings at this test's home explicitly
+    # so nothing remembered by one test (dialog choices, geometry) leaks into the next.
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / ".config"))
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / ".config"))
     yield
 
 

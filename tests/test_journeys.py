@@ -164,11 +164,16 @@ def test_journey_2_adding_evidence(qtbot, window, tmp_path, artifacts):
                     and documents.last_dialog.isVisible())
     dialog = documents.last_dialog
     rosatom, renera, kama = (entity_id(case, n) for n in ("Rosatom", "Renera", "JSC Kama"))
+    # The dialog remembers the last kind of target chosen in this session; this person
+    # wants a new relationship, as the journey says.
+    from desktop.dialogs.new_claim import NEW_LINK
+
+    if dialog.mode.currentIndex() != NEW_LINK:
+        dialog.mode.setCurrentIndex(NEW_LINK)
     assert dialog.link_type.currentData() == "Ownership"
     assert (dialog.from_entity.entity_id(), dialog.to_entity.entity_id()) == (rosatom, renera)
     assert dialog.share.text() in ("100", "100%")
-    dialog.credibility.setCurrentIndex(dialog.credibility.findData(2)) \
-        if hasattr(dialog.credibility, "findData") else None
+    dialog.credibility.setCurrentIndex(dialog.credibility.findData(2))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
     result = dialog.result_ids

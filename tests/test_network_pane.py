@@ -372,7 +372,8 @@ def test_big_whole_case_is_drawn_as_an_overview(window, qtbot, sample):
     loneliest = int(gaps.min(axis=1).argmax())
     x, y = positions[loneliest]
     pane.canvas.viewbox.updateMatrix()
-    point = pane.canvas.mapFromScene(pane.canvas.viewbox.mapViewToScene(QPointF(x, y)))
+    # The squares live in the canvas's container item: map through it to the screen.
+    point = pane.canvas.mapFromScene(pane.canvas._container.mapToScene(QPointF(x, y)))
     with qtbot.waitSignal(pane.sig_entity_selected, timeout=3000) as signal:
         QTest.mouseClick(pane.canvas.viewport(), Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, point)
