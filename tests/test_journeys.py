@@ -331,3 +331,24 @@ def test_journey_5_the_summary_for_the_editor(qtbot, window, tmp_path, artifacts
     assert re.search(r"Page 1 of \d+", flat)
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", str(out),
                     str(artifacts / "journey_5_summary")], check=True)
+
+
+def test_back_and_forward_walk_the_selection_history(qtbot, window):
+    case = open_sample(window, qtbot)
+    enertech, renera = entity_id(case, "Enertech"), entity_id(case, "Renera")
+    network = window.panes["network"]
+    entities = window.panes["entities"]
+    click_entity(qtbot, window, "Enertech")
+    click_entity(qtbot, window, "Renera")
+    qtbot.waitUntil(lambda: network.canvas.nodes[renera].selected)
+    assert window.actions[ActionId.BACK].isEnabled()
+    assert not window.actions[ActionId.FORWARD].isEnabled()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: network.canvas.nodes[enertech].selected)
+    assert not network.canvas.nodes[renera].selected
+    assert entities.selected_ids() == [enertech]
+    assert window.actions[ActionId.FORWARD].isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: network.canvas.nodes[renera].selected)
+    assert entities.selected_ids() == [renera]
