@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes
+from db.extract import ExtractionError
 from db.models import Blob, Document
 from db.views import documents as views
+from db.views.document_bytes import original_text
 from desktop.context import CaseContext
 from desktop.icons import icon
 from desktop.panes.base import Pane
 from desktop.panes.documents.adding import AddOutcome, add_files
 from desktop.panes.documents.find_bar import FindBar
+from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
 from desktop.panes.documents.pdf_view import PdfPageView
 from desktop.panes.documents.text_view import (
@@ -41,7 +44,8 @@ from desktop.panes.documents.text_view import (
 )
 from desktop.worker import run_task
 
-TEXT_PAGE, PDF_PAGE = range(2)
+TEXT_PAGE, PDF_PAGE, HTML_PAGE = range(3)
+HTML_MIME = "text/html"
 
 
 class DocumentsPane(Pane):
@@ -106,7 +110,9 @@ class DocumentsPane(Pane):
                                              lambda: self.show_page(TEXT_PAGE))
         self.pdf_button = self._tool_button("show_pages", self.tr("Pages"), None,
                                             self.tr("The PDF's pages as printed"),
-                                            lambda: self.show_page(PDF_PAGE))
+                                            lambda: self.show_page(
+                                                HTML_PAGE if self.mime_type == HTML_MIME
+                                                else PDF_PAGE))
         for button in (self.text_button, self.pdf_button):
             button.setCheckable(True)
             button.setAutoExclusive(True)
@@ -138,6 +144,12 @@ class DocumentsPane(Pane):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text_view)
         self.stack.addWidget(self.pdf_view)
+        self.html_view = HtmlPageView(self)
+        self.html_view.setToolTip(self.tr("The page as published, without scripts, images "
+                                          "or external content; select passages in Text "
+                                          "to create claims"))
+        self.html_view.sig_link_clicked.connect(self._link_clicked)
+        self.stack.addWidget(self.html_view)
         self.find_bar = FindBar(self.text_view, self)
         self.find_bar.sig_search_changed.connect(self.pdf_view.search)
         self.find_bar.hide()
@@ -268,8 +280,15 @@ class DocumentsPane(Pane):
         has_pdf = data is not None and self.pdf_view.load(data)
         if not has_pdf:
             self.pdf_view.clear()
-        self.text_button.setVisible(has_pdf)
-        self.pdf_button.setVisible(has_pdf)
+        self.html_view.clear_page()  # rendered on demand, when Page is shown
+        is_html = mime == HTML_MIME
+        self.pdf_button.setText(self.tr("Page") if is_html else self.tr("Pages"))
+        self.pdf_button.setToolTip(
+            self.tr("The page as published (rendered safely: no scripts, no external "
+                    "loads); select passages in Text to create claims") if is_html
+            else self.tr("The PDF's pages as printed"))
+        self.text_button.setVisible(has_pdf or is_html)
+        self.pdf_button.setVisible(has_pdf or is_html)
         self.show_page(TEXT_PAGE)
         self.find_bar.refresh()
         self._select_row(document_id)
@@ -283,6 +302,7 @@ class DocumentsPane(Pane):
         self.subtitle.setText(self.tr("Drop files here, or use Add…") if self.context else "")
         self.text_view.set_text("", [])
         self.pdf_view.clear()
+        self.html_view.clear_page()
         self.text_button.hide()
         self.pdf_button.hide()
         self.stack.setCurrentIndex(TEXT_PAGE)
@@ -301,8 +321,10 @@ class DocumentsPane(Pane):
     def show_page(self, page: int) -> None:
         if page == PDF_PAGE and self.pdf_view.page_count() == 0:
             page = TEXT_PAGE
+        if page == HTML_PAGE and not self._render_html():
+            page = TEXT_PAGE
         self.stack.setCurrentIndex(page)
-        (self.pdf_button if page == PDF_PAGE else self.text_button).setChecked(True)
+        (self.text_button if page == TEXT_PAGE else self.pdf_button).setChecked(True)
         if page == PDF_PAGE:
             span = self.text_view.selected_span()
             if span and self.page_spans:
@@ -310,6 +332,23 @@ class DocumentsPane(Pane):
                 if pages:
                     self.pdf_view.go_to_page(pages[0])
         self._update_buttons()
+
+    def _render_html(self) -> bool:
+        """Render the open HTML document's original file in the Page view (once)."""
+        if self.context is None or self.document_id is None or self.mime_type != HTML_MIME:
+            return False
+        if self.html_view.document_id != self.document_id:
+            try:
+                with self.context.case.session() as session:
+                    markup = original_text(session, self.document_id)
+            except (LookupError, ValueError, ExtractionError) as error:
+                self.show_message(str(error))
+                return False
+            self.html_view.show_html(self.document_id, markup)
+        return True
+
+    def _link_clicked(self, url: str) -> None:
+        self.sig_status.emit(self.tr("Link (not opened): {url}").format(url=url))
 
     def _update_buttons(self) -> None:
         enabled = (self.context is not None and self.document_id is not None
