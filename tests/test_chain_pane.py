@@ -65,7 +65,7 @@ def _owner_cells(pane, name):
 def test_kama_lists_renera_with_unknown_share_and_its_claim(qtbot, window, sample, artifacts):
     pane = _chain(window)
     _show(qtbot, pane, sample.ids["kama"])
-    assert pane.header.text() == "Control chain of JSC Kama (any date)"
+    assert pane.header.text() == "Control chain of JSC Kama (current)"
     assert pane.stack.currentWidget() is pane.view
     assert _owner_cells(pane, "Renera") == ["Renera", "share unknown", "", "✓", "directly"]
     rows = _rows(pane)
@@ -162,7 +162,7 @@ def test_follows_selection_only_when_asked(qtbot, window, sample):
     window.coordinator.entity_selected(sample.ids["enertech"])
     qtbot.waitUntil(lambda: not pane.computing
                     and pane.chain.result.entity_id == sample.ids["enertech"])
-    assert pane.header.text() == "Control chain of Enertech (any date)"
+    assert pane.header.text() == "Control chain of Enertech (current)"
 
 
 def test_unsourced_step_and_range_share(qtbot, new_case):
@@ -178,7 +178,7 @@ def test_unsourced_step_and_range_share(qtbot, new_case):
         c = E.create_entity(tx, "Company", "Gamma")
         L.create_link(tx, "Ownership", a, b, share_min=60, share_max=60)
         L.create_link(tx, "Ownership", b, c, share_min=25, share_max=40, start_date="2019-03",
-                      end_date="2020")
+                      end_date="2030")
         return c
 
     target = run(new_case, "build", build).result
@@ -191,7 +191,7 @@ def test_unsourced_step_and_range_share(qtbot, new_case):
     assert cells == {"Beta": ["25–40%", "", "", "directly"],
                      "<b>Alice</b>": ["15–24%", "", "✓", "indirectly"]}
     texts = [(i.data(KIND_ROLE), i.data()) for i in model.iter_nodes()]
-    assert (STEP, "Beta → Gamma · Ownership · 25–40% · 2019-03 – 2020") in texts
+    assert (STEP, "Beta → Gamma · Ownership · 25–40% · 2019-03 – 2030") in texts
     assert (STEP, "<b>Alice</b> → Beta · Ownership · 60%") in texts
     assert (UNSOURCED, "UNSOURCED — no claim supports this step") in texts
     alice = next(i for i in model.iter_nodes() if i.data() == "<b>Alice</b>")

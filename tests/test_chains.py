@@ -145,7 +145,8 @@ def test_links_outside_their_dates_are_left_out(case):
     later = chains(case, ids, "T", date(2022, 6, 30))
     assert (later.owners[0].name, later.owners[0].controls) == ("Q", True)
     assert set(later.steps) == {ids["link1"]}
-    assert [o.name for o in chains(case, ids, "T").owners] == ["P", "Q"]  # no date: all
+    # No date: what holds now; P's stake ended in 2020.
+    assert [o.name for o in chains(case, ids, "T").owners] == ["Q"]
 
 
 def test_ended_link_cuts_off_everything_above_it(case):
@@ -278,3 +279,14 @@ def test_build_sample_file_chains(tmp_path):
     finally:
         case.close()
     assert [(o["name"], o["effective_share"]) for o in owners] == [("Renera", None)]
+
+
+def test_without_a_date_ended_links_are_history(case):
+    """A stake replaced by a new one (a BODS record update) is not summed with it."""
+    ids = build(case, {"Trust": "Company", "Target": "Company"},
+                [("Ownership", "Trust", "Target", {"share": 60, "start_date": "2019",
+                                                   "end_date": "2020-12-31"}),
+                 ("Ownership", "Trust", "Target", {"share": 80, "start_date": "2021-01-01"})])
+    owners = by_name(chains(case, ids, "Target"))
+    assert owners["Trust"].effective_share == 80.0
+    assert by_name(chains(case, ids, "Target", date(2020, 6, 1)))["Trust"].effective_share == 60.0

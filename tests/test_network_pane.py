@@ -136,7 +136,7 @@ def test_control_chain_of_kama_follows_the_as_of_date(window, qtbot, sample, art
     pane = network(window)
     with qtbot.waitSignal(pane.sig_drawn, timeout=5000):
         window.coordinator.show_chain(ids["kama"])
-    assert pane.banner.text() == "Control chain of JSC Kama as of any date"
+    assert pane.banner.text() == "Control chain of JSC Kama (current)"
     renera, kama = pane.canvas.nodes[ids["renera"]], pane.canvas.nodes[ids["kama"]]
     assert renera.pos().y() < kama.pos().y()  # the owner is drawn above
     assert renera.note == "share unknown"

@@ -87,13 +87,19 @@ def _fetch(session: Session, sql: str, params: dict) -> list[tuple]:
 
 
 def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
-                   as_of: date | None = None) -> list[LinkRow]:
+                   as_of: date | None = None, *, ended: bool = True) -> list[LinkRow]:
     """Every link of ``link_types`` in force on ``as_of`` that leads up from the entity.
 
     That is, the links whose target is the entity or one of its ancestors (anything
     that reaches it through such links). UNION (not UNION ALL) makes cycles terminate.
+    With no date, ``ended=False`` leaves out links whose end date has passed: the
+    holdings of today and of the future, not every stake ever recorded.
     """
     condition = _in_force_sql(as_of)
+    if as_of is None and not ended:
+        today = date.today().isoformat()
+        condition = ("(l.end_date IS NULL OR l.end_date >= "
+                     f"substr('{today}', 1, length(l.end_date)))")
     sql = f"""
         WITH RECURSIVE up(id) AS (
             SELECT :entity

@@ -156,14 +156,17 @@ class ChainResult:
 
 def control_chains(session: Session, entity_id: str, as_of: date | None = None, *,
                    citations: bool = True) -> ChainResult:
-    """Owners and controllers of ``entity_id`` as of a date (None: every link counts).
+    """Owners and controllers of ``entity_id`` as of a date (None: now and onwards —
+    every link counts except those whose end date has passed).
 
     ``citations=False`` skips loading excerpts (claim ids are always loaded).
     """
     entity_name = graph_load.entity_caption(session, entity_id)
     if entity_name is None:
         raise LookupError(f"no entity with id {entity_id}")
-    links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of)
+    # With no date: what holds now — links that have ended are history, and summing a
+    # stake with the stake that replaced it would double-count (BODS record updates).
+    links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of, ended=False)
     steps = _steps(session, links, citations)
     owner_ids = {link.source_id for link in links} - {entity_id}
     labels = graph_load.entity_labels(session, owner_ids)

@@ -55,7 +55,7 @@ def run(args) -> int:  # noqa: ANN001
 
 
 def print_chains(result: ChainResult) -> None:
-    when = f"as of {result.as_of.isoformat()}" if result.as_of else "all dates"
+    when = f"as of {result.as_of.isoformat()}" if result.as_of else "current (links ended before today left out)"
     print(f"Owners of {result.entity_name} ({when})")
     if not result.owners:
         print("  no owners or controllers in the case")

@@ -303,7 +303,7 @@ class ChainPane(Pane):
         name = self.chain.result.entity_name if current else "…"
         as_of = self.context.as_of
         if as_of is None:
-            text = self.tr("Control chain of {name} (any date)").format(name=name)
+            text = self.tr("Control chain of {name} (current)").format(name=name)
         else:
             text = self.tr("Control chain of {name} as of {date}").format(
                 name=name, date=as_of.isoformat())

@@ -360,6 +360,8 @@ class NetworkPane(Pane):
         data = drawing.data
         when = self._as_of_text(drawing)
         if drawing.mode == CHAIN:
+            if drawing.as_of is None:  # chains without a date leave ended links out
+                when = self.tr("(current)")
             chain = drawing.chain
             if not chain.owners:
                 return self.tr("%1 has no known owners or controllers %2").replace(
