@@ -8,7 +8,8 @@ the case are left out and counted, so importing the same file twice adds nothing
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, insert, select
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 MODELS = {"entities": Entity, "links": Link, "sources": Source, "documents": Document,
           "claims": Claim, "claim_targets": ClaimTarget, "events": Event}
-CHUNK = 20_000
+CHUNK = 50_000
 
 
 def entity_row(entity_id: str, schema: str, caption: str, properties: dict[str, list[str]],
@@ -61,12 +62,75 @@ def clean_date(value: Any) -> str | None:
         return None
 
 
+def _json_encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False)`` without building an encoder per call.
+
+    ``json.dumps`` with keyword arguments constructs a ``JSONEncoder`` (and its C
+    encoder) for every value; reusing one C encoder is about three times faster, which
+    matters at a million rows. Falls back to a reused ``JSONEncoder`` without the C one.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
+    iterencode = make(None, encoder.default, json.encoder.encode_basestring, None,
+                      encoder.key_separator, encoder.item_separator, False, False, True)
+
+    def encode(value: Any) -> str:
+        if isinstance(value, str):
+            return encoder.encode(value)
+        return "".join(iterencode(value, 0))
+
+    return encode
+
+
+dump_json = _json_encoder()
+
+
 def existing_ids(session: Any, model: type, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
-    found: set[str] = set()
+    if not ids:
+        return set()
+    connection = session.connection()
+    table = model.__table__.name
+    if connection.dialect.name == "sqlite":
+        # An empty table holds none of them; otherwise one query per 100,000 ids, the
+        # ids passed as one JSON array instead of 500 bound parameters a query.
+        if connection.exec_driver_sql(f"SELECT 1 FROM {table} LIMIT 1").first() is None:
+            return set()
+        found: set[str] = set()
+        for start in range(0, len(ids), 100_000):
+            found.update(row[0] for row in connection.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (dump_json(ids[start:start + 100_000]),)))
+        return found
+    found = set()
     for start in range(0, len(ids), 500):
         found.update(session.scalars(select(model.id).where(model.id.in_(ids[start:start + 500]))))
     return found
+
+
+def _execute_rows(tx: Transaction, model: type, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) without recording them."""
+    connection = tx.session.connection()
+    table = model.__table__
+    if connection.dialect.paramstyle != "qmark":
+        tx.session.execute(insert(table), rows)
+        return
+    # Straight to the driver's executemany: SQLAlchemy's per-row bind processing costs
+    # more than SQLite's insert itself. Parameters are built a column at a time (C-level
+    # ``map``/``zip``), JSON columns serialised once each with a reused encoder.
+    columns = [c for c in table.columns if c.name in rows[0]]
+    names = [c.name for c in columns]
+    values = []
+    for column in columns:
+        cells = list(map(itemgetter(column.name), rows))
+        if isinstance(column.type, JSON):
+            cells = [None if v is None else dump_json(v) for v in cells]
+        values.append(cells)
+    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
 
 def core_bulk_insert(tx: Transaction, model: type, rows: list[dict[str, Any]]) -> None:
@@ -78,30 +142,23 @@ def core_bulk_insert(tx: Transaction, model: type, rows: list[dict[str, Any]]) -
     """
     if not rows:
         return
-    connection = tx.session.connection()
-    table = model.__table__
-    if connection.dialect.paramstyle == "qmark":
-        # Straight to the driver's executemany: SQLAlchemy's per-row bind processing
-        # costs more than SQLite's insert itself. JSON columns are serialised here.
-        columns = [c for c in table.columns if c.name in rows[0]]
-        as_json = [isinstance(c.type, JSON) for c in columns]
-        names = [c.name for c in columns]
-        sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
-               f"VALUES ({', '.join('?' * len(names))})")
-        dumps = json.dumps
-        connection.exec_driver_sql(sql, [
-            tuple(dumps(row[n], ensure_ascii=False) if j and row[n] is not None else row[n]
-                  for n, j in zip(names, as_json, strict=True)) for row in rows])
-    else:
-        tx.session.execute(insert(table), rows)
+    _execute_rows(tx, model, rows)
     tx.records.append(Record(model.__tablename__, None, None, bulk=rows))
 
 
 def insert_rows(tx: Transaction, model: type, rows: list[dict[str, Any]],
                 progress: Progress, text: str) -> None:
+    """Insert in chunks (progress, bounded parameter lists), recorded as ONE change.
+
+    The record holds ``rows`` itself — the undo snapshot is the batch's own list, not a
+    copy — so undo, redo and the audit see one bulk change per kind.
+    """
+    if not rows:
+        return
     for start in range(0, len(rows), CHUNK):
         progress.step(start, len(rows), text)
-        core_bulk_insert(tx, model, rows[start:start + CHUNK])
+        _execute_rows(tx, model, rows[start:start + CHUNK])
+    tx.records.append(Record(model.__tablename__, None, None, bulk=rows))
 
 
 def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> ImportResult:
