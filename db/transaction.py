@@ -139,8 +139,9 @@ class Transaction:
         for record in self.records:
             action_text = action or self.label
             if record.bulk is not None:
-                ids = [str(next(iter(_primary_key(record.table, r).values())))
-                       for r in record.bulk]
+                # The first primary-key column, looked up once per record, not per row.
+                key_name = next(iter(Base.metadata.tables[record.table].primary_key.columns)).name
+                ids = [str(r[key_name]) for r in record.bulk]
                 key = "deleted" if record.bulk_removed else "inserted"
                 writer.write(action_text, record.table, f"bulk:{len(ids)}", None,
                              {key: ids})

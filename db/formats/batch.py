@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, insert, select
 
 from db.commands import Command
-from db.formats.fts_bulk import deferred_entity_fts
+from db.formats.fts_bulk import indexed_entity_rows
 from db.formats.results import KINDS, ImportBatch, ImportResult
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source, new_id, utc_now
 from db.partial_date import PartialDateError, normalise
@@ -216,7 +216,7 @@ def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> Impor
                 row["author"] = author
         text = f"Adding {kind.replace('_', ' ')}"
         if kind == "entities" and len(kept[kind]) > 1000:
-            with deferred_entity_fts(session.connection()):
+            with indexed_entity_rows(session.connection(), kept[kind]):
                 insert_rows(tx, MODELS[kind], kept[kind], progress, text)
         else:
             insert_rows(tx, MODELS[kind], kept[kind], progress, text)

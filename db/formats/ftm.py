@@ -86,6 +86,8 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
         for index, item in enumerate(items, 1):
             yield index, _check_object(item, name, f"item {index}")
         return
+    if "\r" in text:  # CRLF files: a raw CR is only ever whitespace between JSON tokens
+        text = text.replace("\r\n", "\n")
     scan = json.JSONDecoder().scan_once
     loads = json.loads
     for number, line in enumerate(text.split("\n"), 1):
