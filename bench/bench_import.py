@@ -10,6 +10,8 @@ bulk inserts, FTS index, audit, undo snapshot) and, in the same run, three basel
 - *fair*: ``executemany`` of the same 9-column rows into a table created from the
   case's own ``entities`` DDL and indexes, in a fresh SQLite file with the case's
   pragmas (WAL, foreign keys), one transaction — what a bare insert of these rows costs;
+- *FTS*: ``executemany`` of the same searchable names into the case's FTS5 table, in a
+  fresh file — the cost of "searchable afterwards" on its own;
 - *parse*: ``json.loads`` of every line (garbage collector paused), the pure-Python
   floor for reading the file.
 
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db.casefile import CaseFile  # noqa: E402
 from db.formats.batch import write_batch  # noqa: E402
 from db.formats.ftm import read_ftm_bytes  # noqa: E402
+from db.formats.fts_bulk import entity_names  # noqa: E402
 
 COLUMNS = ("id", "schema", "caption", "role", "properties", "origin", "created_by",
            "created_at", "updated_at")
@@ -86,6 +89,24 @@ def fair_executemany(rows: list[tuple], case_path: Path, folder: Path) -> float:
     return elapsed
 
 
+def fts_executemany(names: list[tuple], case_path: Path, folder: Path) -> float:
+    """The cost of the search guarantee alone: the same names into the case's FTS5 table."""
+    source = sqlite3.connect(case_path)
+    (ddl,) = source.execute("SELECT sql FROM sqlite_master WHERE name = 'entity_fts'").fetchone()
+    source.close()
+    connection = sqlite3.connect(folder / "fts.sqlite")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute(ddl)
+    connection.commit()
+    start = time.perf_counter()
+    with connection:
+        connection.executemany("INSERT INTO entity_fts(rowid, entity_id, names) "
+                               "VALUES (?, ?, ?)", names)
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
 def parse_only(data: bytes) -> float:
     """The floor: decode, split, ``json.loads`` each line — with the garbage collector
     paused, as the importer pauses it (with it running this takes about 3x longer)."""
@@ -132,7 +153,10 @@ def main() -> int:
 
     rows = [tuple(json.dumps(r[c], ensure_ascii=False) if c == "properties" else r[c]
                   for c in COLUMNS) for r in batch.entities]
+    names = [(number, r["id"], entity_names(r)) for number, r in enumerate(batch.entities, 1)]
     del batch
+    fts = fts_executemany(names, case_path, folder)
+    del names
     fair = fair_executemany(rows, case_path, folder)
     plain = raw_executemany([(r[0], r[1], r[2], r[4], r[5], r[7]) for r in rows], folder)
     del rows
@@ -143,11 +167,14 @@ def main() -> int:
           f"parse {parsed:.2f} s, write {ours - parsed:.2f} s)")
     print(f"plain executemany (6 cols, pk only):   {plain:8.2f} s  ({n / plain:,.0f}/s)")
     print(f"fair executemany (entities DDL+index): {fair:8.2f} s  ({n / fair:,.0f}/s)")
+    print(f"FTS5 executemany of the same names:    {fts:8.2f} s")
     print(f"parse only (json.loads per line):      {parse:8.2f} s")
     print(f"ratio import / plain executemany:      {ours / plain:8.1f}x")
     print(f"ratio import / fair executemany:       {ours / fair:8.1f}x")
     print(f"ratio import / (parse + fair):         {ours / (parse + fair):8.1f}x")
+    print(f"ratio import / (parse + fair + FTS):   {ours / (parse + fair + fts):8.1f}x")
     print(f"ratio write / fair executemany:        {(ours - parsed) / fair:8.1f}x")
+    print(f"ratio write / (fair + FTS):            {(ours - parsed) / (fair + fts):8.1f}x")
     print(f"ratio parse / parse only:              {parsed / parse:8.1f}x")
     print(f"checks: {checked}")
     print(f"files in {folder}")
