@@ -20,6 +20,9 @@ from db.audit import AuditWriter
 from db.changes import Changes
 from db.models import Base, Blob
 
+# A bulk change larger than this is announced as "reload everything", not id by id.
+BULK_LISTED = 5000
+
 # Tables whose rows are never recorded with their full content (bytes).
 _CONTENT_TABLES = {"blobs"}
 
@@ -128,6 +131,11 @@ class Transaction:
     def changes(self) -> Changes:
         changes = Changes()
         for record in self.records:
+            if record.bulk is not None and len(record.bulk) > BULK_LISTED:
+                # Listing a million ids costs seconds and no pane refreshes row by row
+                # after an import that size: ask for a reload instead.
+                changes.everything = True
+                continue
             for row in record.bulk or ():
                 changes.note_row(record.table, row)
             changes.note_row(record.table, record.before)

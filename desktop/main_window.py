@@ -209,11 +209,14 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         for pane in self.panes.values():
             pane.on_changes(changes)
-        if changes.entities and self.context is not None:
+        if (changes.entities or changes.everything) and self.context is not None \
+                and self.coordinator.history:
+            # Only the (short) navigation history needs checking, however much changed.
             with self.context.case.session() as session:
                 from db.models import Entity
 
-                gone = {e for e in changes.entities if session.get(Entity, e) is None}
+                gone = {e for e in set(self.coordinator.history)
+                        if session.get(Entity, e) is None}
             self.coordinator.forget(gone)
         if changes.meta:
             self._update_title()

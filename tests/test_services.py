@@ -211,3 +211,20 @@ def test_partial_dates():
     assert not in_force(None, "2023-09", date(2023, 10, 1))
     with pytest.raises(PartialDateError):
         PartialDate.parse("22-09-2022")
+
+
+def test_a_huge_bulk_change_asks_for_a_reload_instead_of_listing_ids(new_case):
+    from db.models import Entity as EntityModel
+    from db.transaction import BULK_LISTED
+
+    rows = [{"id": f"e{n}", "schema": "Company", "caption": f"C{n}", "properties": {}}
+            for n in range(BULK_LISTED + 1)]
+    big = Command("Import", lambda tx: tx.bulk_insert(EntityModel, rows))
+    changes = big.do(new_case)
+    assert changes.everything and not changes.entities
+    small = Command("Import few", lambda tx: tx.bulk_insert(EntityModel, [
+        {"id": "x1", "schema": "Person", "caption": "X", "properties": {}}]))
+    assert small.do(new_case).entities == {"x1"}
+    assert count(new_case, Entity) == BULK_LISTED + 2
+    big.undo(new_case)
+    assert count(new_case, Entity) == 1
