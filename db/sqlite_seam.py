@@ -105,12 +105,16 @@ def enable_wal(connection: Connection) -> None:
     connection.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
+# The entity properties whose values are searchable as names (besides the caption).
+NAME_PROPERTIES = ("name", "alias", "previousName", "registrationNumber")
+
+
 def _entity_names(row: str) -> str:
     """SQL for the searchable names of an entity row: caption, names, aliases."""
     parts = [f"{row}.caption"] + [
         f"coalesce((SELECT group_concat(value, ' ') FROM json_each({row}.properties, "
         f"'$.{prop}')), '')"
-        for prop in ("name", "alias", "previousName", "registrationNumber")
+        for prop in NAME_PROPERTIES
     ]
     return " || ' ' || ".join(parts)
 

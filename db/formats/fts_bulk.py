@@ -18,12 +18,10 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from db.sqlite_seam import FTS_COLUMNS, deferred_entity_fts
+from db.sqlite_seam import FTS_COLUMNS, NAME_PROPERTIES, deferred_entity_fts
 
 __all__ = ["deferred_entity_fts", "entity_names", "indexed_entity_rows"]
 
-# The properties whose values are searchable names (as in sqlite_seam._entity_names).
-NAME_PROPERTIES = ("name", "alias", "previousName", "registrationNumber")
 
 
 def _values(value: Any) -> list[str]:
