@@ -89,9 +89,7 @@ class MainWindow(QMainWindow):
                                  Qt.Orientation.Horizontal)
         if "claims" in self.docks:
             self.docks["claims"].raise_()
-        if "entities" in self.docks:
-            # Wide enough for name, type, country and counts, and the detail's evidence.
-            self.resizeDocks([self.docks["entities"]], [480], Qt.Orientation.Horizontal)
+
         self._overview.setVisible(not self.panes)
 
     def _build_menus(self) -> None:
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
         a[ActionId.THEME_SYSTEM].triggered.connect(lambda: self._set_theme("system"))
         a[ActionId.THEME_LIGHT].triggered.connect(lambda: self._set_theme("light"))
         a[ActionId.THEME_DARK].triggered.connect(lambda: self._set_theme("dark"))
-        a[ActionId.RESET_LAYOUT].triggered.connect(lambda: self.restoreState(self._default_state))
+        a[ActionId.RESET_LAYOUT].triggered.connect(self.reset_layout)
         a[ActionId.ABOUT].triggered.connect(self._about)
 
     # -- the open case ---------------------------------------------------------------------------
@@ -353,10 +351,35 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1500, screen.width() - 40), min(950, screen.height() - 60))
         state = settings.WINDOW_STATE.get()
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            # Proportions need the window's real size: apply them once it is shown.
+            QTimer.singleShot(0, self._default_sizes)
+
+    def _default_sizes(self) -> None:
+        """The first-run layout: the article, the list and the network side by side on
+        top, the tabbed claims/timeline/chain strip below at about a third of the height."""
+        width, height = self.width(), self.height()
+        top = [d for d in (self.docks.get(n) for n in ("entities", "documents", "network"))
+               if d is not None]
+        shares = {"entities": 0.3, "documents": 0.37, "network": 0.33}
+        self.resizeDocks(top, [int(width * shares[d.objectName()[5:]]) for d in top],
+                         Qt.Orientation.Horizontal)
+        bottom = [d for d in (self.docks.get(n) for n in ("claims", "timeline", "chain"))
+                  if d is not None]
+        if bottom:
+            self.resizeDocks(bottom[:1], [int(height * 0.32)], Qt.Orientation.Vertical)
+
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+        self._default_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())

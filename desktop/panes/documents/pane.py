@@ -83,6 +83,9 @@ class DocumentsPane(Pane):
         header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Title and source share what is left, so a long source name cannot squeeze the
+        # title to nothing in a narrow dock (both elide; tooltips give them whole).
+        header.setSectionResizeMode(DocumentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.title = QLabel(self)
