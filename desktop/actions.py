@@ -30,6 +30,7 @@ class ActionId(Enum):
     REDO = auto()
     GLOBAL_SEARCH = auto()
     NEW_ENTITY = auto()
+    REVIEW_JUDGEMENTS = auto()
     BACK = auto()
     FORWARD = auto()
     SHOW_CHAIN = auto()
@@ -74,6 +75,9 @@ def specs() -> dict[ActionId, ActionSpec]:
         ActionId.GLOBAL_SEARCH: ActionSpec(_t("&Search Everything…"), "Ctrl+K",
                                            _t("Search entities, documents and claims")),
         ActionId.NEW_ENTITY: ActionSpec(_t("New &Entity…"), "Ctrl+Shift+N"),
+        ActionId.REVIEW_JUDGEMENTS: ActionSpec(
+            _t("Review Possible &Duplicates…"), None,
+            _t("Decide the 'unsure' matches left by merges: same, or not the same")),
         ActionId.BACK: ActionSpec(_t("&Back"), "Alt+Left"),
         ActionId.FORWARD: ActionSpec(_t("&Forward"), "Alt+Right"),
         ActionId.SHOW_CHAIN: ActionSpec(_t("Show &Control Chain"), "Ctrl+Shift+C"),

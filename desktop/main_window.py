@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.REDO])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.NEW_ENTITY])
+        edit_menu.addAction(a[ActionId.REVIEW_JUDGEMENTS])
         edit_menu.addAction(a[ActionId.GLOBAL_SEARCH])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a[ActionId.BACK])
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         a[ActionId.REDO].triggered.connect(self._redo)
         a[ActionId.GLOBAL_SEARCH].triggered.connect(self._global_search)
         a[ActionId.NEW_ENTITY].triggered.connect(self._new_entity)
+        a[ActionId.REVIEW_JUDGEMENTS].triggered.connect(self._review_judgements)
         a[ActionId.BACK].triggered.connect(self.coordinator.back)
         a[ActionId.FORWARD].triggered.connect(self.coordinator.forward)
         a[ActionId.SHOW_CHAIN].triggered.connect(
@@ -186,7 +188,8 @@ class MainWindow(QMainWindow):
         for action_id in (ActionId.MERGE, ActionId.IMPORT, ActionId.EXPORT,
                           ActionId.ADD_DOCUMENTS, ActionId.PRINT, ActionId.PRINT_PREVIEW,
                           ActionId.EXPORT_PDF, ActionId.CASE_DETAILS, ActionId.NEW_ENTITY,
-                          ActionId.GLOBAL_SEARCH, ActionId.SHOW_CHAIN, ActionId.FIND_PATHS):
+                          ActionId.GLOBAL_SEARCH, ActionId.SHOW_CHAIN, ActionId.FIND_PATHS,
+                          ActionId.REVIEW_JUDGEMENTS):
             self.actions[action_id].setEnabled(has_case)
         if self.context is not None:
             stack = self.context.undo_stack
@@ -292,6 +295,16 @@ class MainWindow(QMainWindow):
         if pane is not None and hasattr(pane, "new_entity"):
             self.focus_pane("entities")
             pane.new_entity()
+
+    def _review_judgements(self) -> None:
+        if self.context is None:
+            return
+        from desktop.dialogs.judgements import JudgementsDialog
+
+        dialog = JudgementsDialog(self.context, self)
+        dialog.sig_entity_chosen.connect(self.coordinator.entity_selected)
+        dialog.open()
+        self.judgements_dialog = dialog
 
     def _find_paths(self) -> None:
         chosen = self.coordinator.selected_entities
