@@ -76,12 +76,11 @@ class PairsModel(QAbstractTableModel):
         shared = pair.shared_identifiers
         if shared:
             lines.append(self.tr("same ") + "; ".join(f"{p} {v}" for p, v in shared))
-        else:
-            theirs = [f"{p} {v}" for p, v in pair.right.identifiers]
-            ours = [f"{p} {v}" for p, v in pair.left.identifiers]
-            if theirs or ours:
-                lines.append(self.tr("ids: theirs {theirs} / ours {ours}").format(
-                    theirs=", ".join(theirs) or "—", ours=", ".join(ours) or "—"))
+        for label, side in ((self.tr("theirs: {ids}"), pair.right),
+                            (self.tr("ours: {ids}"), pair.left)):
+            only = [f"{p} {v}" for p, v in side.identifiers if (p, v) not in shared]
+            if only:
+                lines.append(label.format(ids="; ".join(only)))
         return "\n".join(lines) or self.tr("similar names")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -155,6 +154,8 @@ class JudgementsDialog(QDialog):
         self.not_same_button.clicked.connect(self.mark_not_same)
         self.unsure_button.clicked.connect(self.next_pair)
         self.close_button.clicked.connect(self.accept)
+        for button in (self.same_button, self.not_same_button, self.unsure_button):
+            button.setAutoDefault(False)  # Enter must never merge by accident
         buttons = QHBoxLayout()
         for button in (self.same_button, self.not_same_button, self.unsure_button):
             buttons.addWidget(button)
