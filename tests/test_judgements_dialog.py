@@ -166,3 +166,21 @@ def test_empty_case_says_so(qtbot, window):
     assert dialog.stack.currentWidget() is dialog.empty
     assert dialog.empty.text() == "No unsure matches to review."
     dialog.close()
+
+
+def test_a_real_merge_leaves_renera_llc_pending(sample, tmp_path):
+    """Journey 4: merging a colleague's case stores "Renera LLC" ≈ "Renera" as unsure."""
+    from db.casefile import CaseFile
+    from db.merge import apply_merge, plan_merge
+
+    path = tmp_path / "kama-procurement.casefile"
+    other = CaseFile.create(path, name="Kama procurement", author="colleague")
+    run(other, "Build colleague's case", lambda tx: entity_service.create_entity(
+        tx, "Company", "Renera LLC", properties={"country": ["ru"]}))
+    other.engine.dispose()
+    apply_merge(sample, plan_merge(sample, path)).do(sample)
+    with sample.session() as session:
+        pairs = pending_pairs(session)
+        (theirs,) = session.scalars(select(Entity.id).where(Entity.caption == "Renera LLC"))
+    assert [(p.left.id, p.right.id) for p in pairs] == [(sample.ids["renera"], theirs)]
+    assert pairs[0].note.startswith("merge of Kama procurement [")
