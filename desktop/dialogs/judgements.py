@@ -179,7 +179,13 @@ class JudgementsDialog(QDialog):
         if pairs:
             self.view.selectRow(min(row, len(pairs) - 1))
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self.refresh(self._current_row())
+
     def _on_changes(self, changes: Changes) -> None:
+        if not self.isVisible():  # a closed dialog re-reads when shown again
+            return
         if changes.everything or changes.entities or changes.judgements or changes.links:
             self.refresh(self._current_row())
 
