@@ -7,6 +7,8 @@ refreshes itself from ``on_changes`` with only the ids that changed.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -33,8 +35,18 @@ class Pane(QWidget):
 
     # -- called by the main window -------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:
-        """A case was opened (or closed: None). Reload everything."""
+        """A case was opened (or closed: None). Reload everything.
+
+        A pane that defines ``_as_of_changed(date | None)`` follows the shared "as of"
+        date of the open case; the subscription moves with the case here.
+        """
+        listener = getattr(self, "_as_of_changed", None)
+        if self.context is not None and listener is not None:
+            with suppress(RuntimeError, TypeError):  # already gone with its QObject
+                self.context.sig_as_of_changed.disconnect(listener)
         self.context = context
+        if context is not None and listener is not None:
+            context.sig_as_of_changed.connect(listener)
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what ``changes`` names (``changes.everything``: reload all)."""

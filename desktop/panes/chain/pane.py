@@ -112,11 +112,6 @@ class ChainPane(Pane):
 
     # -- Pane API -----------------------------------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:
-        if self.context is not None:
-            try:
-                self.context.sig_as_of_changed.disconnect(self._as_of_changed)
-            except (RuntimeError, TypeError):
-                pass
         super().set_context(context)
         self.entity_id = None
         self.chain = None
@@ -126,7 +121,6 @@ class ChainPane(Pane):
         if context is None:
             self._show_message(self.tr("No case open."))
         else:
-            context.sig_as_of_changed.connect(self._as_of_changed)
             self._load_range()
             self.as_of.set_value(context.as_of)
             self._show_message(self.tr(

@@ -139,11 +139,6 @@ class NetworkPane(Pane):
 
     # -- Pane API --------------------------------------------------------------------------
     def set_context(self, context) -> None:  # noqa: ANN001
-        if self.context is not None:
-            try:
-                self.context.sig_as_of_changed.disconnect(self._as_of_changed)
-            except (RuntimeError, TypeError):
-                pass
         super().set_context(context)
         self._generation += 1
         self.mode, self.focus, self.expanded, self.hidden = NEIGHBOURHOOD, [], [], set()
@@ -157,7 +152,6 @@ class NetworkPane(Pane):
         if context is None:
             self._say(self.tr("Open a case to see its network."))
             return
-        context.sig_as_of_changed.connect(self._as_of_changed)
         with context.case.session() as session:
             small = count_entities(session, SMALL_CASE_LIMIT + 1) <= SMALL_CASE_LIMIT
         if small:

@@ -106,15 +106,9 @@ class TimelinePane(Pane):
 
     # -- Pane API -----------------------------------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:
-        if self.context is not None:
-            try:
-                self.context.sig_as_of_changed.disconnect(self._as_of_changed)
-            except (RuntimeError, TypeError):
-                pass
         super().set_context(context)
         self.selected = None
         if context is not None:
-            context.sig_as_of_changed.connect(self._as_of_changed)
             with context.case.session() as session:
                 self.small_case = is_small_case(session)
                 small = self.small_case and count_items(session) <= WHOLE_CASE_LIMIT
