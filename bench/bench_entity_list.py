@@ -130,11 +130,13 @@ class Heartbeat:
 
 def _spin(app, until, timeout_s: float = 120.0) -> None:  # noqa: ANN001
     deadline = time.monotonic() + timeout_s
+    from PySide6.QtCore import QEventLoop
+
     while not until():
-        app.processEvents()
+        # Block until the next event (the 5 ms heartbeat guarantees one), no busy loop.
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         if time.monotonic() > deadline:
             raise TimeoutError("step did not finish")
-        time.sleep(0.001)
 
 
 def measure(case: CaseFile) -> dict[str, float]:

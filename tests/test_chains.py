@@ -9,7 +9,7 @@ import pytest
 from db.analysis import control_chains
 from db.casefile import CaseFile
 from db.commands import run
-from db.sample.build import build_sample, populate
+from db.sample.build import build_sample
 from db.services import entities as E
 from db.services import evidence as X
 from db.services import links as L
@@ -239,16 +239,9 @@ def test_steps_carry_supporting_and_contradicting_claims(case):
         ("supports", "P owns 75% of T", "F2"), ("contradicts", "P owns nothing", "F6")]
 
 
-@pytest.fixture
-def sample(tmp_path):
-    case = CaseFile.create(tmp_path / "sample.casefile", author="tester")
-    ids = run(case, "sample", populate).result
-    yield case, ids
-    case.close()
-
 
 def test_sample_kama_owned_by_renera_with_unknown_share(sample):
-    case, ids = sample
+    case, ids = sample, sample.ids  # the suite's fresh sample case (conftest)
     for as_of in (None, date(2022, 6, 30), date(2024, 1, 1)):
         result = chains(case, ids, "kama", as_of)
         assert [(o.id, o.effective_share) for o in result.owners] == [(ids["renera"], None)]
@@ -260,7 +253,7 @@ def test_sample_kama_owned_by_renera_with_unknown_share(sample):
 
 
 def test_sample_enertech_controlled_by_rosatom_from_2022(sample):
-    case, ids = sample
+    case, ids = sample, sample.ids  # the suite's fresh sample case (conftest)
     result = chains(case, ids, "enertech", date(2024, 1, 1))
     assert [(o.name, o.controls, o.ultimate_controller) for o in result.owners] == [
         ("Rosatom", True, True)]

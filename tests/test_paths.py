@@ -9,7 +9,6 @@ import pytest
 from db.analysis import connecting_paths
 from db.casefile import CaseFile
 from db.commands import run
-from db.sample.build import populate
 from db.services import entities as E
 from db.services import links as L
 
@@ -45,16 +44,9 @@ def names(ids, found):
     return [[back[i] for i in p.entity_ids] for p in found]
 
 
-@pytest.fixture
-def sample(tmp_path):
-    case = CaseFile.create(tmp_path / "sample.casefile", author="tester")
-    ids = run(case, "sample", populate).result
-    yield case, ids
-    case.close()
-
 
 def test_sample_rosatom_to_south_korea(sample):
-    case, ids = sample
+    case, ids = sample, sample.ids  # the suite's fresh sample case (conftest)
     found = paths(case, ids, "rosatom", "south_korea")
     assert len(found) == 1
     path = found[0]
@@ -70,7 +62,7 @@ def test_sample_rosatom_to_south_korea(sample):
 
 
 def test_sample_link_types_and_dates_narrow_the_search(sample):
-    case, ids = sample
+    case, ids = sample, sample.ids  # the suite's fresh sample case (conftest)
     assert paths(case, ids, "rosatom", "south_korea", link_types={"Ownership", "Control"}) == []
     assert paths(case, ids, "rosatom", "south_korea", as_of=date(2021, 6, 30)) == []
     assert len(paths(case, ids, "rosatom", "south_korea", as_of=date(2022, 6, 30))) == 1
