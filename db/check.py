@@ -54,5 +54,5 @@ def check_case(case: CaseFile) -> CheckReport:
                     f"claim {claim.id}: excerpt is not at its position in the document")
         report.audit_rows = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
         report.audit_problems = [str(p) for p in verify_chain(session)]
-        report.unsourced_links = len(queries.unsourced_link_ids(session))
+        report.unsourced_links = queries.unsourced_link_count(session)
     return report

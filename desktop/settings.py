@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -49,7 +49,3 @@ def add_recent(path: str) -> list[str]:
     recent.insert(0, path)
     RECENT_FILES.set(recent[:MAX_RECENT])
     return recent[:MAX_RECENT]
-
-
-def value(key: str, default: Any = None) -> Any:
-    return _settings().value(key, default)

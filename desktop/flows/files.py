@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,8 +88,3 @@ def open_case_path(window: MainWindow, path: str) -> bool:
     settings.LAST_FOLDER.set(str(Path(path).parent))
     window.set_case(case)
     return True
-
-
-def copy_of_shipped(path: Path, target: Path) -> Path:
-    shutil.copy2(path, target)
-    return target
