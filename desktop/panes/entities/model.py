@@ -17,6 +17,8 @@ from db.views import entity_list as views
 from desktop.icons import schema_icon
 from desktop.worker import run_task
 
+RELEASE_SLICE = 10_000  # rows freed per event-loop turn after a reset
+
 COL_NAME, COL_TYPE, COL_COUNTRY, COL_LINKS, COL_CLAIMS = range(5)
 COLUMN_SORT = {COL_NAME: views.SORT_NAME, COL_TYPE: views.SORT_TYPE,
                COL_COUNTRY: views.SORT_COUNTRY, COL_LINKS: views.SORT_LINKS,
@@ -91,12 +93,22 @@ class EntityListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        old_rows = self._rows
         self._ids, self._positions = result
         self._rows = []
         self.endResetModel()
+        self._release(old_rows)
         # The first page comes in the next turn of the event loop: a reset that drops
         # 100,000 loaded rows and a page read are two short blocks, not one long one.
         QTimer.singleShot(0, lambda: self._first_page(generation))
+
+    def _release(self, rows: list) -> None:
+        """Free replaced rows a slice per event-loop turn: dropping 100,000 loaded rows at
+        once blocks the GUI thread ~35 ms on top of the reset."""
+        if len(rows) <= RELEASE_SLICE:
+            return
+        del rows[-RELEASE_SLICE:]
+        QTimer.singleShot(0, lambda: self._release(rows))
 
     def _first_page(self, generation: int) -> None:
         if generation != self._generation:
