@@ -30,7 +30,7 @@ import networkx as nx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from db.analysis import connecting_paths, control_chains  # noqa: E402
-from db.casefile import CaseFile  # noqa: E402
+from db.core.casefile import CaseFile  # noqa: E402
 from db.models import Entity, Link  # noqa: E402
 
 NOW = "2026-01-01T00:00:00+00:00"

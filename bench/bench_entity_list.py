@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from db.casefile import CaseFile  # noqa: E402
+from db.core.casefile import CaseFile  # noqa: E402
 from db.models import Claim, ClaimTarget, Entity, Link, new_id  # noqa: E402
 from db.services import evidence  # noqa: E402
 
@@ -143,8 +143,8 @@ def measure(case: CaseFile) -> dict[str, float]:
     """Longest GUI-thread block (ms) for each step on ``case``."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.context import CaseContext
     from desktop.panes.entities import EntitiesPane
+    from desktop.shell.context import CaseContext
 
     app = QApplication.instance() or QApplication([])
     pane = EntitiesPane()

@@ -5,7 +5,7 @@ offscreen, in the same run:
   * draw — the pane's ``GraphCanvas`` (one item per node and edge, labels, arrows):
     set the data, fit, render to an image; baseline: a bare ``pg.GraphItem`` with the same
     positions and adjacency rendered to an image of the same size;
-  * layered layout (``db.views.layered_layout.layered_positions``, with crossing
+  * layered layout (``db.analysis.layered_layout.layered_positions``, with crossing
     reduction); baseline: networkx ``topological_generations`` (layers only, no order);
   * force layout (``force_layout.force_positions``) — absolute time, reported only.
 
@@ -30,10 +30,10 @@ import pyqtgraph as pg  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from db.views.layered_layout import layered_positions  # noqa: E402
-from desktop.icons import icon_path  # noqa: E402
+from db.analysis.force_layout import force_positions  # noqa: E402
+from db.analysis.layered_layout import layered_positions  # noqa: E402
 from desktop.panes.network.canvas import GraphCanvas  # noqa: E402
-from desktop.panes.network.force_layout import force_positions  # noqa: E402
+from desktop.shell.icons import icon_path  # noqa: E402
 
 SIZE = (1200, 800)
 

@@ -20,8 +20,8 @@ CLAIMS = 500
 
 
 def build(path: Path):  # noqa: ANN201
-    from db.casefile import CaseFile
-    from db.commands import run
+    from db.core.casefile import CaseFile
+    from db.core.commands import run
     from db.services import entities as E
     from db.services import evidence as X
     from db.services import links as L

@@ -38,7 +38,7 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def new_case(tmp_path):
-    from db.casefile import CaseFile
+    from db.core.casefile import CaseFile
 
     case = CaseFile.create(tmp_path / "test.casefile", name="Test case", author="tester")
     yield case
@@ -48,8 +48,8 @@ def new_case(tmp_path):
 @pytest.fixture
 def sample(tmp_path):
     """The sample case (a fresh build) and its key → id map."""
-    from db.casefile import CaseFile
-    from db.commands import run
+    from db.core.casefile import CaseFile
+    from db.core.commands import run
     from db.sample.build import AUTHOR, CASE_NAME, populate
 
     case = CaseFile.create(tmp_path / "sample.casefile", name=CASE_NAME, author=AUTHOR)

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from sqlalchemy import select
 
-from db import queries
 from db.formats import FormatError, import_file
 from db.models import Claim, ClaimTarget, Document, Entity, Link, Source
+from db.reads import queries
 
 # file → (entities, links, claims, claim targets)
 EXPECTED = {
@@ -193,9 +193,9 @@ def test_chains_agree_with_declared_indirect_interests(new_case, bods_dir, name,
 
 
 def test_cancelled_import_leaves_case_unchanged(new_case, bods_dir):
+    from db.core.progress import Cancelled, Progress
     from db.formats.batch import write_batch
     from db.formats.bods import read_bods
-    from db.progress import Cancelled, Progress
 
     batch = read_bods(bods_dir / "tecido.json")
     steps = []

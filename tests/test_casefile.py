@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from db import migrate, sqlite_seam
-from db.casefile import CaseFile, CaseFileError
-from db.commands import run
+from db.core import migrate
+from db.core.casefile import CaseFile, CaseFileError
+from db.core.commands import run
+from db.core.seam import sqlite as sqlite_seam
 from db.services import entities
 
 

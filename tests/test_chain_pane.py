@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.main_window import MainWindow
 from desktop.panes.chain.model import CLAIM, KIND_ROLE, OWNER, STEP, UNSOURCED, ChainTreeModel
+from desktop.shell.main_window import MainWindow
 
 KAMA_EXCERPT = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 
@@ -17,7 +17,7 @@ KAMA_EXCERPT = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in
 def window(qtbot, sample, monkeypatch):
     # Only the panes under test (chain, timeline): other panes are built and tested by
     # their own suites; the coordinator still relays between these two.
-    import desktop.main_window as main_window
+    import desktop.shell.main_window as main_window
     from desktop.panes import PANES
 
     monkeypatch.setattr(main_window, "PANES",
@@ -167,10 +167,10 @@ def test_follows_selection_only_when_asked(qtbot, window, sample):
 
 def test_unsourced_step_and_range_share(qtbot, new_case):
     from db.analysis import control_chains
-    from db.commands import run
+    from db.core.commands import run
+    from db.reads.chain_load import ChainData
     from db.services import entities as E
     from db.services import links as L
-    from desktop.panes.chain.data import ChainData
 
     def build(tx):
         a = E.create_entity(tx, "Person", "<b>Alice</b>")
@@ -218,10 +218,10 @@ def test_recomputes_after_an_edit_and_its_undo(qtbot, window, sample):
 
 def test_owner_with_two_paths_lists_each_path(new_case):
     from db.analysis import control_chains
-    from db.commands import run
+    from db.core.commands import run
+    from db.reads.chain_load import ChainData
     from db.services import entities as E
     from db.services import links as L
-    from desktop.panes.chain.data import ChainData
     from desktop.panes.chain.model import PATH
 
     def build(tx):

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from db.analysis import control_chains
-from db.casefile import CaseFile
-from db.commands import run
+from db.core.casefile import CaseFile
+from db.core.commands import run
 from db.sample.build import build_sample
 from db.services import entities as E
 from db.services import evidence as X
@@ -265,7 +265,7 @@ def test_build_sample_file_chains(tmp_path):
     case = build_sample(tmp_path / "built.casefile")
     try:
         with case.session() as session:
-            from db.queries import find_entities
+            from db.reads.queries import find_entities
 
             kama = find_entities(session, "JSC Kama")[0].id
             owners = control_chains(session, kama, date(2022, 6, 30)).to_json()["owners"]

@@ -26,8 +26,8 @@ from db.analysis.shares import (
     strong_components,
     walk_sums,
 )
-from db.casefile import CaseFile
-from db.commands import run
+from db.core.casefile import CaseFile
+from db.core.commands import run
 from db.services import entities as E
 from db.services import links as L
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from db.commands import Command, run
+from db.core.commands import Command, run
 from db.models import Claim, ClaimTarget, Document, Link, Source
+from db.reads.excerpt_entities import entities_in_excerpt
 from db.services import claim_flow as F
 from db.services import entities as E
-from db.views.excerpt_entities import entities_in_excerpt
 
 STAKE = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 CONTROL = "Enertech, which has been under Rosatom’s control since 2022, according to Kommersant"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from db import queries
+from db.reads import queries
 from db.services import links as link_service
-from desktop.actions import ActionId
-from desktop.main_window import MainWindow
 from desktop.panes.claims.model import ClaimTableModel
 from desktop.panes.claims.pane import MODE_DISPUTED, MODE_UNSOURCED
+from desktop.shell.actions import ActionId
+from desktop.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from db.casefile import CaseFile
-from db.commands import run
+from cli.main import main
+from db.core.casefile import CaseFile
+from db.core.commands import run
 from db.sample.build import build_sample
 from db.services import entities as E
 from db.services import links as L
-from desktop.cli.main import main
 
 OWNER_KEYS = {"id", "name", "schema", "effective_share", "effective_share_min",
               "effective_share_max", "controls", "ultimate", "paths"}
@@ -24,7 +24,7 @@ def sample_path(tmp_path_factory):
     case = build_sample(path)
 
     def extra(tx):
-        from db.queries import find_entities
+        from db.reads.queries import find_entities
 
         russia = find_entities(tx.session, "Russia")[0].id
         rosatom = find_entities(tx.session, "Rosatom")[0].id

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from db.casefile import CaseFile
+from cli.main import main
+from db.core.casefile import CaseFile
 from db.sample.build import build_sample
-from desktop.cli.main import main
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_console_script_runs_as_a_process(sample_path):
     """The installed entry point works end to end (no import-time Qt for headless use)."""
     result = subprocess.run(
         [sys.executable, "-c",
-         "import sys; from desktop.cli.main import main; rc = main(sys.argv[1:]); "
+         "import sys; from cli.main import main; rc = main(sys.argv[1:]); "
          "assert 'PySide6' not in sys.modules, 'Qt imported by a headless command'; "
          "sys.exit(rc)", "check", str(sample_path)],
         capture_output=True, text=True, timeout=120)

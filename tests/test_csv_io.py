@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from db import queries
 from db.formats import FormatError, export_file, import_file
 from db.formats.csv_io import CsvMapping, header_signature, read_header
 from db.models import Entity, Link
+from db.reads import queries
 
 SHEET = """owner;owner_type;company;company_no;country;share;since;until
 Anna Berg;Person;Acme Ltd;12345;gb;25-50;2019;

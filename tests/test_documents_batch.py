@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from db import queries
-from db.documents_batch import add_documents, add_documents_command
+from db.core.progress import Cancelled, Progress
 from db.models import Document
-from db.progress import Cancelled, Progress
+from db.reads import queries
+from db.services.documents import add_documents, add_documents_command
 
 
 @pytest.fixture
@@ -64,8 +64,8 @@ def test_batch_is_one_undoable_step(new_case, files):
 def test_add_documents_flow_is_one_undo_step(qtbot, sample, files):
     from PySide6.QtWidgets import QMainWindow
 
-    from desktop.context import CaseContext
     from desktop.flows import sharing
+    from desktop.shell.context import CaseContext
 
     window = QMainWindow()  # the flows need only a parent, a status bar and the context
     qtbot.addWidget(window)

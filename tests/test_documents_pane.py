@@ -13,13 +13,13 @@ from PySide6.QtGui import QDropEvent, QHelpEvent, QPageSize, QPdfWriter, QTextDo
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
 from sqlalchemy import select
 
-from db import search
 from db.models import Claim, ClaimTarget, Document, Link
-from desktop import main_window
-from desktop.actions import ActionId
-from desktop.main_window import MainWindow
+from db.reads import search
 from desktop.panes import PANES
 from desktop.panes.documents.text_view import plain_tooltip
+from desktop.shell import main_window
+from desktop.shell.actions import ActionId
+from desktop.shell.main_window import MainWindow
 
 STAKE = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 PDF_SENTENCE = "Renera is wholly owned by Rosatom State Corporation since 2021."

@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from db import queries
+from db.reads import queries
 from db.services import entities as entity_service
 from db.services import evidence
 from db.services import links as link_service
-from desktop.actions import ActionId
-from desktop.main_window import MainWindow
 from desktop.panes.entities.detail import ClaimsModel, LinksModel
 from desktop.panes.entities.model import COL_CLAIMS, COL_LINKS, COL_NAME
+from desktop.shell.actions import ActionId
+from desktop.shell.main_window import MainWindow
 
 ALL = ["Atom", "Enertech", "Erdoğan", "Erdoğan's former wife", "JSC Kama", "Kommersant",
        "Krasnaya Pakhra gigafactory", "Moscow Mayor's Office", "Mosgortrans", "Moskvich",
@@ -316,9 +316,9 @@ def test_context_menu_asks_for_chain_paths_and_summary(qtbot, window, sample):
 
 
 def test_selecting_an_entity_far_down_the_list_loads_pages_until_it(qtbot, new_case):
-    from db.commands import run
-    from desktop.context import CaseContext
+    from db.core.commands import run
     from desktop.panes.entities import EntitiesPane
+    from desktop.shell.context import CaseContext
 
     def many(tx) -> list[str]:  # noqa: ANN001
         return [entity_service.create_entity(tx, "Company", f"Firm {n:04d}")

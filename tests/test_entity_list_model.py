@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from db.commands import run
+from db.core.commands import run
+from db.reads import entity_list
 from db.services import entities as entity_service
 from db.services import links as link_service
-from db.views import entity_list
 from desktop.panes.entities.model import (
     COL_CLAIMS,
     COL_COUNTRY,

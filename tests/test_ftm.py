@@ -8,9 +8,9 @@ import shutil
 import pytest
 from followthemoney import model
 
-from db import queries
 from db.formats import FormatError, export_file, import_file
 from db.models import Entity, Link
+from db.reads import queries
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_object_without_schema_is_refused(new_case, tmp_path):
 
 
 def test_cli_import_and_export(new_case, donations, tmp_path, capsys):
-    from desktop.cli.main import main
+    from cli.main import main
 
     new_case.engine.dispose()
     bad = tmp_path / "bad.ijson"
@@ -169,9 +169,9 @@ def test_import_flow_previews_then_writes_one_undoable_step(qtbot, sample, donat
                                                             monkeypatch):
     from PySide6.QtWidgets import QDialog, QMainWindow
 
-    from desktop.context import CaseContext
     from desktop.dialogs.import_preview import ImportPreviewDialog
     from desktop.flows import sharing
+    from desktop.shell.context import CaseContext
 
     shown = []
     monkeypatch.setattr(ImportPreviewDialog, "exec",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from db import queries
 from db.formats import FormatError, export_file, import_file
 from db.formats.graphml import build_graph
 from db.models import Entity, Link
+from db.reads import queries
 
 
 def _graph(case):

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtNetwork import QNetworkAccessManager
 
-from db.views.document_bytes import original_bytes
-from desktop import main_window
-from desktop.main_window import MainWindow
+from db.reads.document_bytes import original_bytes
 from desktop.panes import PANES
 from desktop.panes.documents.html_view import sanitize_html
+from desktop.shell import main_window
+from desktop.shell.main_window import MainWindow
 
 SENTENCE = "Kama's register lists Renera as sole shareholder since 14 March 2022."
 PAGE = f"""<!DOCTYPE html>

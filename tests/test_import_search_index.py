@@ -6,7 +6,7 @@ import json
 
 from db.formats import read_file
 from db.formats.batch import import_command
-from db.search import search
+from db.reads.search import search
 
 
 def test_bulk_import_indexes_names_and_aliases_and_undo_redo_keep_the_index(new_case, tmp_path):

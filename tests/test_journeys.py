@@ -17,15 +17,15 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
-from db import queries
-from db.casefile import CaseFile
-from db.commands import run
+from db.core.casefile import CaseFile
+from db.core.commands import run
 from db.models import Claim, Entity, Link
+from db.reads import queries
 from db.services import entities as entity_service
 from db.services import evidence, links
-from desktop.actions import ActionId
 from desktop.flows import files, sharing
-from desktop.main_window import MainWindow
+from desktop.shell.actions import ActionId
+from desktop.shell.main_window import MainWindow
 
 REGISTRY_SENTENCE = "Renera is wholly owned by Rosatom State Corporation since 2021."
 KAMA_REGISTRATION = "1021602013971"

@@ -6,17 +6,17 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from db import queries
-from db.commands import run
+from db.core.commands import run
 from db.models import Entity, Judgement
+from db.reads import queries
+from db.reads.judgements import pending_pairs
 from db.sample.build import AUTHOR
 from db.services import entities as entity_service
 from db.services import events as event_service
 from db.services import links as link_service
-from db.views.judgements import pending_pairs
-from desktop.actions import ActionId
 from desktop.dialogs.judgements import COL_OURS, COL_SCORE, COL_THEIRS, COL_WHY
-from desktop.main_window import MainWindow
+from desktop.shell.actions import ActionId
+from desktop.shell.main_window import MainWindow
 
 EVIL = "<b>Rosatom</b> State Corp"
 
@@ -170,8 +170,8 @@ def test_empty_case_says_so(qtbot, window):
 
 def test_a_real_merge_leaves_renera_llc_pending(sample, tmp_path):
     """Journey 4: merging a colleague's case stores "Renera LLC" ≈ "Renera" as unsure."""
-    from db.casefile import CaseFile
-    from db.merge import apply_merge, plan_merge
+    from db.core.casefile import CaseFile
+    from db.services.merge import apply_merge, plan_merge
 
     path = tmp_path / "kama-procurement.casefile"
     other = CaseFile.create(path, name="Kama procurement", author="colleague")

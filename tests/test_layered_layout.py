@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.views.layered_layout import layered_positions, layers
+from db.analysis.layered_layout import layered_positions, layers
 
 
 def test_chain_layers_by_longest_path():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 
 
 def test_main_window_shows_sample_case(qtbot, sample, artifacts):
@@ -38,9 +38,9 @@ def test_open_refuses_bad_file_with_one_line_message(qtbot, tmp_path, monkeypatc
 
 
 def test_open_recent_and_title(qtbot, tmp_path):
-    from db.casefile import CaseFile
-    from desktop import settings
+    from db.core.casefile import CaseFile
     from desktop.flows import files
+    from desktop.shell import settings
 
     path = tmp_path / "kama.casefile"
     CaseFile.create(path, name="Kama procurement").close()
@@ -80,7 +80,7 @@ def test_window_geometry_is_remembered(qtbot):
 
 def test_undo_menu_names_the_action(qtbot, sample):
     from db.services import entities
-    from desktop.actions import ActionId
+    from desktop.shell.actions import ActionId
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -92,7 +92,7 @@ def test_undo_menu_names_the_action(qtbot, sample):
     window.actions[ActionId.UNDO].trigger()
     assert window.actions[ActionId.REDO].text() == "&Redo Add entity Acme"
     with sample.session() as session:
-        from db import queries
+        from db.reads import queries
 
         assert queries.counts(session).entities == 16
     window.actions[ActionId.REDO].trigger()

@@ -7,10 +7,9 @@ import json
 import pytest
 from sqlalchemy import select
 
-from db import queries
-from db.casefile import CaseFile
-from db.commands import run
-from db.merge import apply_merge, normalise_name, plan_merge
+from db.core.casefile import CaseFile
+from db.core.commands import run
+from db.core.progress import Cancelled, Progress
 from db.models import (
     Claim,
     ClaimTarget,
@@ -22,11 +21,12 @@ from db.models import (
     Source,
     canonical_json,
 )
-from db.progress import Cancelled, Progress
+from db.reads import queries
 from db.sample.build import populate
 from db.services import entities as E
 from db.services import evidence as X
 from db.services import links as L
+from db.services.merge import apply_merge, normalise_name, plan_merge
 
 DUMPED = (Entity, Link, Source, Document, Claim, ClaimTarget, Event, Judgement)
 
@@ -184,7 +184,7 @@ def test_merging_a_case_with_itself_is_refused(two_cases):
 
 
 def test_cli_dry_run_writes_nothing_then_merge(two_cases, capsys):
-    from desktop.cli.main import main
+    from cli.main import main
 
     alice, a, bob_path, b = two_cases
     sha = alice.file_sha256()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from db.models import Link, NodePosition
 from db.services.links import create_link
-from desktop.main_window import MainWindow
+from desktop.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -382,7 +382,7 @@ def test_big_whole_case_is_drawn_as_an_overview(window, qtbot, sample):
 
 # -- the read queries behind the pane (Qt-free) ---------------------------------------------
 def test_neighbourhood_query_depth_date_and_cap(sample):
-    from db.views.network import neighbourhood, whole_case
+    from db.reads.network import neighbourhood, whole_case
 
     ids = sample.ids
     names = {v: k for k, v in ids.items()}

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from db.analysis import connecting_paths
-from db.casefile import CaseFile
-from db.commands import run
+from db.core.casefile import CaseFile
+from db.core.commands import run
 from db.services import entities as E
 from db.services import links as L
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.commands import run
+from db.core.commands import run
 from db.reporting import build_case_summary, build_entity_summary
 from db.sample.build import ARTICLE
 from db.services import entities as E

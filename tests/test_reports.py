@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from db.commands import run
+from db.core.commands import run
 from db.reporting import build_case_summary, build_entity_summary
 from db.sample.build import ARTICLE
 from db.services import entities as E
@@ -183,7 +183,7 @@ def test_non_latin_rtl_and_html_names_print_literally(sample, qapp, tmp_path, ar
 
 
 def test_cli_report_writes_pdf_and_refuses_bad_input(sample, qapp, tmp_path, capsys):
-    from desktop.cli.main import main
+    from cli.main import main
 
     path = str(sample.path)
     sample.engine.dispose()
@@ -210,8 +210,8 @@ def test_gui_preview_and_export(sample, qtbot, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.actions import ActionId
-    from desktop.main_window import MainWindow
+    from desktop.shell.actions import ActionId
+    from desktop.shell.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db import queries
-from db.check import check_case
 from db.models import Claim, Document, Entity, Link
+from db.reads import queries
 from db.sample.build import ARTICLE, CLAIMS, ENTITIES, LINKS
+from db.verify.check import check_case
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_df8c93c743fb9931.txt"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from db import queries
-from db.audit import GENESIS, verify_chain
-from db.commands import Command, run
+from db.core.audit import GENESIS, verify_chain
+from db.core.commands import Command, run
 from db.models import AuditEntry, Claim, ClaimTarget, Entity, Link
 from db.partial_date import PartialDate, PartialDateError, in_force
+from db.reads import queries
 from db.services import entities, events, evidence, links
 
 
@@ -25,8 +25,8 @@ def audit_rows(case) -> list[AuditEntry]:
 
 def dump(case) -> dict:
     """Everything but the audit log, as plain rows, to compare states exactly."""
+    from db.core.transaction import snapshot
     from db.models import Base
-    from db.transaction import snapshot
 
     state = {}
     with case.session() as session:
@@ -183,7 +183,7 @@ def test_events_and_judgements(new_case):
 
 
 def test_search_finds_entities_documents_and_claims(sample):
-    from db.search import search
+    from db.reads.search import search
 
     with sample.session() as session:
         hits = search(session, "Kommersant")
@@ -214,8 +214,8 @@ def test_partial_dates():
 
 
 def test_a_huge_bulk_change_asks_for_a_reload_instead_of_listing_ids(new_case):
+    from db.core.transaction import BULK_LISTED
     from db.models import Entity as EntityModel
-    from db.transaction import BULK_LISTED
 
     rows = [{"id": f"e{n}", "schema": "Company", "caption": f"C{n}", "properties": {}}
             for n in range(BULK_LISTED + 1)]

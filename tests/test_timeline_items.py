@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.commands import run
-from db.services import entities as E
-from db.services import events as V
-from db.services import links as L
-from db.views.timeline import (
+from db.core.commands import run
+from db.reads.timeline import (
     EVENT,
     LINK,
     count_items,
@@ -16,6 +13,9 @@ from db.views.timeline import (
     is_small_case,
     timeline_items,
 )
+from db.services import entities as E
+from db.services import events as V
+from db.services import links as L
 
 
 def test_whole_sample_case(sample):

@@ -9,14 +9,14 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.main_window import MainWindow
 from desktop.panes.timeline.plot import to_x
+from desktop.shell.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, sample, monkeypatch):
     # Only the panes under test (timeline, chain): other panes have their own suites.
-    import desktop.main_window as main_window
+    import desktop.shell.main_window as main_window
     from desktop.panes import PANES
 
     monkeypatch.setattr(main_window, "PANES",
@@ -186,9 +186,9 @@ def test_new_event_appears_and_undo_removes_it(qtbot, window, sample):
 
 
 def test_big_case_loads_on_the_worker_and_starts_with_the_selection(qtbot, sample, monkeypatch):
-    import desktop.main_window as main_window
     import desktop.panes.chain.pane as chain_pane
     import desktop.panes.timeline.pane as timeline_pane
+    import desktop.shell.main_window as main_window
     from desktop.panes import PANES
 
     # Pretend the sample is a big case: nothing may scan it on the GUI thread.

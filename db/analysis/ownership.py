@@ -35,7 +35,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.analysis import graph_load
 from db.analysis.shares import (
     controlled_sets,
     owner_paths,
@@ -43,7 +42,8 @@ from db.analysis.shares import (
     strong_components,
     walk_sums,
 )
-from db.queries import Citation
+from db.reads import graph as graph_load
+from db.reads.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS

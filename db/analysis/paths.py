@@ -20,8 +20,8 @@ from typing import Any
 import networkx as nx
 from sqlalchemy.orm import Session
 
-from db.analysis import graph_load
 from db.models import Entity
+from db.reads import graph as graph_load
 from db.schemata import LINK_SCHEMATA
 
 # Links read before the search settles for "shortest + one hop" instead of max_depth.

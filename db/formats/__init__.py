@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.results import FormatError, ImportBatch, ImportResult
-from db.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
-    from db.casefile import CaseFile
+    from db.core.casefile import CaseFile
 
 IMPORT_FORMATS = ("ftm", "bods", "csv", "graphml", "casefile")
 EXPORT_FORMATS = ("ftm", "graphml", "gexf", "csv")
@@ -53,7 +53,7 @@ def guess_format(path: str | Path) -> str:
 
 def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | Path | None = None,
               progress: Progress = NO_PROGRESS) -> ImportBatch:
-    """Read ``path`` into a batch (nothing written). Not for "casefile" (see db.merge)."""
+    """Read ``path`` into a batch (nothing written). Not for "casefile" (see db.services.merge)."""
     path = Path(path)
     fmt = fmt or guess_format(path)
     if fmt == "ftm":

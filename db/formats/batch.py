@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, insert, select
 
-from db.commands import Command
-from db.formats.fts_bulk import indexed_entity_rows
+from db.core.commands import Command
+from db.core.progress import NO_PROGRESS, Progress
+from db.core.seam.sqlite_bulk import indexed_entity_rows
+from db.core.transaction import Record, Transaction
 from db.formats.results import KINDS, ImportBatch, ImportResult
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source, new_id, utc_now
 from db.partial_date import PartialDateError, normalise
-from db.progress import NO_PROGRESS, Progress
-from db.transaction import Record, Transaction
 
 if TYPE_CHECKING:
-    from db.casefile import CaseFile
+    from db.core.casefile import CaseFile
 
 MODELS = {"entities": Entity, "links": Link, "sources": Source, "documents": Document,
           "claims": Claim, "claim_targets": ClaimTarget, "events": Event}

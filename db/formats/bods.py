@@ -37,11 +37,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
 from db.partial_date import PartialDate
-from db.progress import NO_PROGRESS, Progress
 
 OWNERSHIP_INTERESTS = {"shareholding"}
 ENTITY_SCHEMA = {"registeredEntity": "Company", "legalEntity": "LegalEntity",

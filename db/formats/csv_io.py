@@ -26,13 +26,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.bods import stable_id
 from db.formats.results import FormatError, ImportBatch
-from db.merge import normalise_name
 from db.models import Claim, ClaimTarget, Document, Entity, Link, Source, utc_now
-from db.progress import NO_PROGRESS, Progress
 from db.schemata import ENTITY_SCHEMATA, IDENTIFIER_PROPERTIES, LINK_SCHEMATA
+from db.services.merge import normalise_name
 
 
 @dataclass

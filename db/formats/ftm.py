@@ -22,10 +22,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, link_row, paused_gc
 from db.formats.results import FormatError, ImportBatch
 from db.models import Entity, Link, utc_now
-from db.progress import NO_PROGRESS, Progress
 from db.schemata import ENTITY_PROPERTIES, ENTITY_ROLES, ENTITY_SCHEMATA, LINK_SCHEMATA
 
 # FtM schema → our link schema, for the schemata that map one-to-one.

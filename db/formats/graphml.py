@@ -21,11 +21,11 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 from sqlalchemy import select
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.bods import stable_id
 from db.formats.results import FormatError, ImportBatch
 from db.models import Entity, Link, utc_now
-from db.progress import NO_PROGRESS, Progress
 from db.schemata import ENTITY_ROLES, ENTITY_SCHEMATA, LINK_SCHEMATA
 
 NODE_ATTRIBUTES = {"label", "schema", "role", "country", "properties", "origin"}

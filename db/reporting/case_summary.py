@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, union_all
 
-from db.casefile import CaseFile
+from db.core.casefile import CaseFile
+from db.core.progress import NO_PROGRESS, Progress
 from db.models import ClaimTarget, Entity, Event, Link
-from db.progress import NO_PROGRESS, Progress
-from db.queries import Citation, counts, unsourced_link_ids
+from db.reads.queries import Citation, counts, unsourced_link_ids
+from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
 from db.reporting.content import CaseSummary, ClaimEntry, ClaimGroup, Evidence, KeyEntity, LinkRow
 from db.reporting.entity_summary import property_label
-from db.reporting.loading import CitationLoader, case_header
-from db.reporting.wording import dates_text, relationship, share_text
+from db.wording import dates_text, relationship, share_text
 
 KEY_ENTITIES = 10
 CONTESTED = ("disputed", "refuted")

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Document, Source
-from db.queries import Citation
+from db.reads.queries import Citation
 from db.reporting.content import AnnexDocument, AnnexExcerpt, Evidence
-from db.reporting.wording import grade_meaning, position_text, reliability_text
+from db.wording import grade_meaning, position_text, reliability_text
 
 
 class CitationIndex:

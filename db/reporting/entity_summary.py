@@ -7,16 +7,16 @@ from datetime import date
 from sqlalchemy import select
 
 from db.analysis import control_chains
-from db.casefile import CaseFile
+from db.core.casefile import CaseFile
+from db.core.progress import NO_PROGRESS, Progress
 from db.models import ClaimTarget, Entity
 from db.partial_date import in_force
-from db.progress import NO_PROGRESS, Progress
-from db.queries import Citation, links_of
+from db.reads.queries import Citation, links_of
+from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
 from db.reporting.content import EntitySummary, Evidence, FactRow, LinkRow, OwnerRow
 from db.reporting.figure import chain_figure
-from db.reporting.loading import CitationLoader, case_header
-from db.reporting.wording import dates_text, relationship, share_text
+from db.wording import dates_text, relationship, share_text
 
 # Identity properties shown as their own lines (names and aliases are listed apart).
 _SKIP = {"name", "alias"}

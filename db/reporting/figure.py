@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from db.analysis import ChainResult
 from db.reporting.content import ChainFigure, FigureEdge, FigureNode
-from db.reporting.wording import dates_text, share_text
+from db.wording import dates_text, share_text
 
 
 def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:

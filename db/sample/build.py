@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.casefile import CaseFile
-from db.commands import run
+from db.core.casefile import CaseFile
+from db.core.commands import run
+from db.core.transaction import Transaction
 from db.services import entities as E
 from db.services import events as V
 from db.services import evidence as X
 from db.services import links as L
-from db.transaction import Transaction
 
 ARTICLE = Path(__file__).with_name("article.txt")
 CASE_NAME = "Battery supply chain: Korea, Rosatom, Renera"

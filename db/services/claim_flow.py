@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.core.transaction import Transaction
 from db.models import Document, Entity
 from db.partial_date import normalise
+from db.reads.excerpt_entities import Mention
 from db.schemata import link_schema
 from db.services.evidence import attach_claim, create_claim, create_source
 from db.services.links import create_link
-from db.transaction import Transaction
-from db.views.excerpt_entities import Mention
 
 
 # -- what the dialog hands over ------------------------------------------------------------

@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.core.transaction import Transaction
 from db.models import ClaimTarget, Entity, EventEntity, Link, NodePosition, Source, utc_now
 from db.schemata import check_entity_schema
-from db.transaction import Transaction
 
 
 def _clean_properties(properties: dict[str, Any] | None) -> dict[str, list[str]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from db.core.transaction import Transaction
 from db.models import Entity, Event, EventEntity, Judgement
 from db.partial_date import normalise
 from db.schemata import JUDGEMENTS
-from db.transaction import Transaction
 
 
 def create_event(tx: Transaction, title: str, date: str | None, *,

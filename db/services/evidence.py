@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.core.transaction import Transaction
 from db.extract import extract
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
 from db.partial_date import normalise
 from db.schemata import CLAIM_STATUSES, RELIABILITY_GRADES, STANCES
-from db.transaction import Transaction
 
 
 def _check_reliability(value: str | None) -> None:

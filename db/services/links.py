@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from db.core.transaction import Transaction
 from db.models import Entity, Link
 from db.partial_date import normalise
 from db.schemata import link_schema
-from db.transaction import Transaction
 
 
 def _check_share(share_min: float | None, share_max: float | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 
 
 class CaseDetailsDialog(QDialog):

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.reads import claim_list
 from db.schemata import CLAIM_STATUSES, CREDIBILITY_GRADES, ENTITY_PROPERTIES, RELIABILITY_GRADES
 from db.services import evidence
-from db.views import claim_list
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 from desktop.widgets.entity_picker import EntityPicker
 
 

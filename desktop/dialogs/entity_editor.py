@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from db.models import Entity
 from db.schemata import ENTITY_ROLES, ENTITY_SCHEMATA
 from db.services import entities as entity_service
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 
 # Form field → FtM property, for the multi-valued one-line fields.
 _LIST_FIELDS = (("alias", "alias"), ("country", "country"),

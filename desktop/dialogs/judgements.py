@@ -2,7 +2,7 @@
 
 Each row is their entity beside ours with the score and why they were matched. "Same —
 merge" folds theirs into ours and records the judgement in one undoable command; "Not the
-same" records that; "Still unsure" moves on. The list is ``db.views.judgements``.
+same" records that; "Still unsure" moves on. The list is ``db.reads.judgements``.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
+from db.core.changes import Changes
+from db.reads.judgements import Pair, Side, pending_pairs
 from db.services import entities as entity_service
 from db.services import events as event_service
-from db.views.judgements import Pair, Side, pending_pairs
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 
 COL_THEIRS, COL_OURS, COL_SCORE, COL_WHY, COL_JUDGED = range(5)
 PairRole = Qt.ItemDataRole.UserRole + 1

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.reads import entity_list
 from db.services import entities as entity_service
-from db.views import entity_list
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 
 
 class MergeEntitiesDialog(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.merge import MergePlan
+from db.services.merge import MergePlan
 
 DECISIONS = ("same", "not_same", "unsure")
 

@@ -3,7 +3,7 @@
 Everything is pre-filled so that the common case takes the key and OK: the excerpt and
 its position come from the selection; the relationship's type, direction, entities,
 share, value and dates are guessed from the passage (``db.services.claim_flow``,
-``db.views.excerpt_entities``) or remembered from the last claim. OK writes the claim,
+``db.reads.excerpt_entities``) or remembered from the last claim. OK writes the claim,
 any new source, the new link and the attachment as ONE undoable command.
 """
 
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from db.models import Document
 from db.partial_date import PartialDateError, normalise
+from db.reads import documents as views
+from db.reads.excerpt_entities import entities_in_excerpt
 from db.schemata import (
     CLAIM_STATUSES,
     CREDIBILITY_GRADES,
@@ -39,9 +41,7 @@ from db.schemata import (
 )
 from db.services import claim_flow as flow
 from db.services.evidence import page_of
-from db.views import documents as views
-from db.views.excerpt_entities import entities_in_excerpt
-from desktop.context import CaseContext
+from desktop.shell.context import CaseContext
 from desktop.widgets.entity_picker import EntityPicker
 
 NEW_LINK, EXISTING_LINK, ENTITY_FACT, NO_TARGET = range(4)

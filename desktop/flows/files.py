@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from db.casefile import SUFFIX, CaseFile, CaseFileError
-from desktop import settings
+from db.core.casefile import SUFFIX, CaseFile, CaseFileError
+from desktop.shell import settings
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.shell.main_window import MainWindow
 
 
 def tr(text: str) -> str:

@@ -17,16 +17,16 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from db.progress import Progress
+from db.core.progress import Progress
 from db.reporting import build_case_summary, build_entity_summary
-from desktop import settings
 from desktop.reports import print_summary as render_summary
 from desktop.reports import write_pdf
 from desktop.reports.document import Summary, page_layout
-from desktop.worker import run_task
+from desktop.shell import settings
+from desktop.shell.worker import run_task
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.shell.main_window import MainWindow
 
 
 def tr(text: str) -> str:

@@ -2,8 +2,8 @@
 
 Each flow: ask for the file(s) with a dialog, show a preview / mapping / review dialog
 (``desktop/dialogs/``), then run the db work off the GUI thread with
-``desktop.worker.run_task`` (progress + Cancel), and push the resulting
-``db.commands.Command`` with ``window.context.push_done(command)`` so it is one undoable
+``desktop.shell.worker.run_task`` (progress + Cancel), and push the resulting
+``db.core.commands.Command`` with ``window.context.push_done(command)`` so it is one undoable
 step. Messages for the person: one line, through ``QMessageBox`` or the status bar.
 """
 
@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from db.documents_batch import add_documents_command
 from db.formats import FormatError, guess_format, read_file
 from db.formats.batch import import_command
 from db.formats.csv_io import CsvMapping, header_signature, read_csv
-from db.merge import apply_merge, plan_merge
-from desktop import settings
-from desktop.worker import run_task
+from db.services.documents import add_documents_command
+from db.services.merge import apply_merge, plan_merge
+from desktop.shell import settings
+from desktop.shell.worker import run_task
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.shell.main_window import MainWindow
 
 IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)",
                   "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json)", "CSV (*.csv)",

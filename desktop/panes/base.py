@@ -12,8 +12,8 @@ from contextlib import suppress
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from db.changes import Changes
-from desktop.context import CaseContext
+from db.core.changes import Changes
+from desktop.shell.context import CaseContext
 
 
 class Pane(QWidget):

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
 from db.reporting.content import ChainFigure, FigureNode
-from desktop.icons import schema_color
 from desktop.reports.fonts import report_font
+from desktop.shell.icons import schema_color
 
 SCALE = 3
 BOX_HEIGHT = 46

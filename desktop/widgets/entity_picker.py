@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from db import queries
-from desktop.context import CaseContext
-from desktop.icons import schema_icon
+from db.reads import queries
+from desktop.shell.context import CaseContext
+from desktop.shell.icons import schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 

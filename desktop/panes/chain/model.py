@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.analysis import ChainStep, OwnerShare
-from db.queries import Citation
-from desktop.icons import icon, schema_icon
-from desktop.panes.chain.data import ChainData
+from db.reads.chain_load import ChainData
+from db.reads.queries import Citation
+from desktop.shell.icons import icon, schema_icon
 
 OWNER, PATH, STEP, CLAIM, UNSOURCED = "owner", "path", "step", "claim", "unsourced"
 

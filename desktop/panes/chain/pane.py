@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
-from db.views.timeline import date_range, is_small_case
-from desktop.context import CaseContext
+from db.core.changes import Changes
+from db.reads.chain_load import ChainData, load_chain
+from db.reads.timeline import date_range, is_small_case
 from desktop.panes.base import Pane
 from desktop.panes.chain.as_of import AsOfControl
-from desktop.panes.chain.data import ChainData, load_chain
 from desktop.panes.chain.model import (
     CLAIM,
     ID_ROLE,
@@ -42,7 +41,8 @@ from desktop.panes.chain.model import (
     UNSOURCED,
     ChainTreeModel,
 )
-from desktop.worker import run_task
+from desktop.shell.context import CaseContext
+from desktop.shell.worker import run_task
 
 EXPAND_ALL_BELOW = 300  # rows; a bigger chain opens with its owners collapsed
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from db.views.claim_list import ClaimRow, LinkRow
+from db.reads.claim_list import ClaimRow, LinkRow
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {"disputed": QColor("#e65100"), "refuted": QColor("#c62828"),

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
-from db.views import claim_list
-from desktop.context import CaseContext
+from db.core.changes import Changes
+from db.reads import claim_list
 from desktop.panes.base import Pane
 from desktop.panes.claims.model import (
     ClaimFilterProxy,
@@ -34,7 +33,8 @@ from desktop.panes.claims.model import (
     RowsFilterProxy,
     UnsourcedLinksModel,
 )
-from desktop.worker import run_task
+from desktop.shell.context import CaseContext
+from desktop.shell.worker import run_task
 
 MODE_ALL, MODE_DISPUTED, MODE_UNSOURCED = range(3)
 UNSOURCED_SHOWN = 2_000  # more is not a to-do list anyone reads; the label gives the total

@@ -1,6 +1,6 @@
 """Adding files as documents: read, hash, refuse duplicates and unreadable files, store.
 
-Runs in a worker (``desktop.worker.run_task``): reading and extracting a large PDF can
+Runs in a worker (``desktop.shell.worker.run_task``): reading and extracting a large PDF can
 take seconds. Every refused file gets a one-line reason; the accepted ones are stored by
 ONE command, done in the worker, which the pane pushes on the undo stack so that Ctrl+Z
 removes them all.
@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.casefile import CaseFile
-from db.commands import Command
+from db.core.casefile import CaseFile
+from db.core.commands import Command
+from db.core.progress import NO_PROGRESS, Progress
 from db.extract import ExtractionError, extract
 from db.models import Document
-from db.progress import NO_PROGRESS, Progress
 from db.services.evidence import add_document, find_document_by_hash, sha256_of
 
 MAX_FILE_BYTES = 200 * 1024 * 1024

@@ -6,9 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
+from db.reads.documents import DocumentRow
 from db.schemata import RELIABILITY_GRADES
-from db.views.documents import DocumentRow
-from desktop.icons import icon
+from desktop.shell.icons import icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 MimeRole = Qt.ItemDataRole.UserRole + 2

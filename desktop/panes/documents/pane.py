@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
+from db.core.changes import Changes
 from db.extract import ExtractionError
 from db.models import Blob, Document
-from db.views import documents as views
-from db.views.document_bytes import original_text
-from desktop.context import CaseContext
-from desktop.icons import icon
+from db.reads import documents as views
+from db.reads.document_bytes import original_text
 from desktop.panes.base import Pane
 from desktop.panes.documents.adding import AddOutcome, add_files
 from desktop.panes.documents.find_bar import FindBar
@@ -42,7 +40,9 @@ from desktop.panes.documents.text_view import (
     DocumentTextView,
     legend_html,
 )
-from desktop.worker import run_task
+from desktop.shell.context import CaseContext
+from desktop.shell.icons import icon
+from desktop.shell.worker import run_task
 
 TEXT_PAGE, PDF_PAGE, HTML_PAGE = range(3)
 HTML_MIME = "text/html"

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from db.views.documents import ClaimSpan
+from db.reads.documents import ClaimSpan
 
 # Translucent backgrounds by claim status: disputed and refuted stand out.
 STATUS_COLOURS = {

@@ -1,6 +1,6 @@
 """The detail of one entity: who it is, its links in and out, and the claims behind them.
 
-Every list here is a small Qt table model over ``db.views.entity_list.EntityDetail``.
+Every list here is a small Qt table model over ``db.reads.entity_list.EntityDetail``.
 A link without a supporting claim says UNSOURCED; a claim is one click from its quote
 (``sig_claim_clicked`` carries the document and span); a counterpart one click from its
 own detail.
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import Citation
-from db.views.entity_list import EntityDetail, LinkLine
-from desktop.icons import schema_icon
+from db.reads.entity_list import EntityDetail, LinkLine
+from db.reads.queries import Citation
 from desktop.panes.entities.wording import dates_text, share_text
+from desktop.shell.icons import schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 UNSOURCED_COLOR = QColor("#c62828")

@@ -1,7 +1,7 @@
 """The entity list as a lazily loading Qt table model.
 
 Ordering or filtering 100,000 entities is a full scan, so the ordered ids are computed
-off the GUI thread (``db.views.entity_list.ordered_ids``); rows are then read a page at a
+off the GUI thread (``db.reads.entity_list.ordered_ids``); rows are then read a page at a
 time by key as the view scrolls (``canFetchMore``/``fetchMore``), counts included. A
 newer filter or sort makes an older, still-running load irrelevant: each load carries a
 generation number and stale results are dropped.
@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
-from db.views import entity_list as views
-from desktop.icons import schema_icon
-from desktop.worker import run_task
+from db.reads import entity_list as views
+from desktop.shell.icons import schema_icon
+from desktop.shell.worker import run_task
 
 RELEASE_SLICE = 10_000  # rows freed per event-loop turn after a reset
 
@@ -49,7 +49,7 @@ class EntityListModel(QAbstractTableModel):
         self.busy = False
 
     # -- loading -----------------------------------------------------------------------------
-    def set_case(self, case) -> None:  # noqa: ANN001 - db.casefile.CaseFile | None
+    def set_case(self, case) -> None:  # noqa: ANN001 - db.core.casefile.CaseFile | None
         self.case = case
         self.filter_text = ""
         self.reload()

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
+from db.core.changes import Changes
+from db.reads import entity_list as views
 from db.services import entities as entity_service
-from db.views import entity_list as views
-from desktop.context import CaseContext
 from desktop.panes.base import Pane
 from desktop.panes.entities.detail import EntityDetailWidget
 from desktop.panes.entities.model import (
@@ -36,6 +35,7 @@ from desktop.panes.entities.model import (
     COL_TYPE,
     EntityListModel,
 )
+from desktop.shell.context import CaseContext
 
 FILTER_DELAY_MS = 200
 # Beyond this many rows to load, selecting an entity loads pages of this size on a timer

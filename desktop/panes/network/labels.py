@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from db.analysis import OwnerShare
+from db.reads.network import EdgeRow
 from db.schemata import LINK_SCHEMATA, OWNERSHIP_LINKS
-from db.views.network import EdgeRow
 
 
 def tr(text: str) -> str:

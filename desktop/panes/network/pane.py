@@ -25,15 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
-from db.progress import NO_PROGRESS
-from db.services.entities import set_position
-from db.views.network import count_entities
-from desktop.icons import icon_path, schema_color, schema_style
-from desktop.panes.base import Pane
-from desktop.panes.network import labels, loading
-from desktop.panes.network.canvas import GraphCanvas
-from desktop.panes.network.loading import (
+from db.core.changes import Changes
+from db.core.progress import NO_PROGRESS
+from db.reads import network_drawing as loading
+from db.reads.network import count_entities
+from db.reads.network_drawing import (
     CHAIN,
     FORCE,
     HIERARCHICAL,
@@ -42,7 +38,12 @@ from desktop.panes.network.loading import (
     WHOLE_CASE,
     Drawing,
 )
-from desktop.worker import run_task
+from db.services.entities import set_position
+from desktop.panes.base import Pane
+from desktop.panes.network import labels
+from desktop.panes.network.canvas import GraphCanvas
+from desktop.shell.icons import icon_path, schema_color, schema_style
+from desktop.shell.worker import run_task
 
 SYNC_LAYOUT_LIMIT = 150  # nodes to lay out on the GUI thread; more go to a worker
 OVERVIEW_LIMIT = 500  # nodes: above, an overview (no labels, arrows or dragging)

@@ -18,9 +18,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from db.reads.timeline import EVENT, TimelineItem
 from db.schemata import LINK_SCHEMATA
-from db.views.timeline import EVENT, TimelineItem
-from desktop.icons import icon
+from desktop.shell.icons import icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the TimelineItem
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes
-from db.views.timeline import EVENT, count_items, is_small_case
-from desktop.context import CaseContext
+from db.core.changes import Changes
+from db.reads.timeline import EVENT, count_items, is_small_case
+from db.reads.timeline_load import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.base import Pane
-from desktop.panes.timeline.loading import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
 from desktop.panes.timeline.plot import TimelinePlot
-from desktop.worker import run_task
+from desktop.shell.context import CaseContext
+from desktop.shell.worker import run_task
 
 WHOLE_CASE_LIMIT = 500  # items; above this the pane starts with the selection only
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPalett
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from db.partial_date import PartialDate
-from db.views.timeline import EVENT, TimelineItem
+from db.reads.timeline import EVENT, TimelineItem
 from desktop.panes.timeline.lanes import pack_lanes
 from desktop.panes.timeline.model import full_label
 

@@ -1,0 +1,42 @@
+"""``casefile export CASE OUT --format ftm|graphml|gexf|csv``.
+
+CSV writes entities.csv, links.csv and claims.csv into the folder OUT, or into a zip
+when OUT ends in ``.zip``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli.common import open_case, print_json
+from db.formats import EXPORT_FORMATS, FormatError, export_file
+
+
+def register(subparsers) -> None:  # noqa: ANN001
+    parser = subparsers.add_parser(
+        "export", help="write the case as FtM JSON lines, GraphML, GEXF or CSV")
+    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("out", metavar="OUT")
+    parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:  # noqa: ANN001
+    from cli.main import CommandError
+
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise CommandError(f"{out.parent}: no such folder")
+    case = open_case(args.case)
+    try:
+        counts = export_file(case, out, args.format)
+    except FormatError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        case.close()
+    if args.json:
+        print_json({"out": str(out), "format": args.format, "written": counts})
+    else:
+        print(f"wrote {out}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0

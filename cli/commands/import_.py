@@ -1,0 +1,56 @@
+"""``casefile import CASE FILE [--format …] [--mapping M.json] [--json]``.
+
+Adds a FollowTheMoney, BODS, CSV or GraphML file to the case in one transaction (one
+undoable step), or merges a colleague's case file (``--format casefile``). The format
+is guessed from the extension or the content when not given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli.common import open_case, print_json
+from db.formats import IMPORT_FORMATS, FormatError, guess_format, import_file
+
+
+def register(subparsers) -> None:  # noqa: ANN001
+    parser = subparsers.add_parser(
+        "import", help="add an FtM, BODS, CSV or GraphML file (or merge a case file)")
+    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--format", choices=IMPORT_FORMATS, help="default: guessed")
+    parser.add_argument("--mapping", metavar="M.json",
+                        help="CSV column mapping (see db/formats/csv_io.py)")
+    parser.add_argument("--accept-unsure", action="store_true",
+                        help="casefile: fold unsure matches too")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:  # noqa: ANN001
+    from cli.main import CommandError
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path.name}: no such file")
+    try:
+        fmt = args.format or guess_format(path)
+    except FormatError as error:
+        raise CommandError(str(error)) from None
+    if fmt == "casefile":
+        from cli.commands.merge import merge
+
+        return merge(args.case, path, dry_run=False, as_json=args.json,
+                     accept_unsure=args.accept_unsure)
+    case = open_case(args.case)
+    try:
+        result = import_file(case, path, fmt, mapping_path=args.mapping)
+    except FormatError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        case.close()
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print("\n".join(result.lines()))
+    return 0

@@ -1,0 +1,22 @@
+"""``casefile new CASE [--name NAME]``: create an empty case file."""
+
+from __future__ import annotations
+
+from db.core.casefile import CaseFile
+
+
+def register(subparsers) -> None:  # noqa: ANN001
+    parser = subparsers.add_parser("new", help="create an empty case file")
+    parser.add_argument("case", metavar="CASE", help="path of the new .casefile")
+    parser.add_argument("--name", help="the case's name (default: the file name)")
+    parser.add_argument("--author", help="who is working on it (default: your user name)")
+    parser.add_argument("--marking", default="CONFIDENTIAL",
+                        help="handling marking printed on every page (default: CONFIDENTIAL)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:  # noqa: ANN001
+    case = CaseFile.create(args.case, name=args.name, author=args.author, marking=args.marking)
+    print(f"created {case.path} ({case.name})")
+    case.close()
+    return 0

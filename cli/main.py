@@ -1,0 +1,76 @@
+"""Entry point of ``casefile``: bare or with a case file it starts the GUI; with a
+sub-command it runs headless.
+
+Exit codes: 0 success, 1 failure (one line on stderr, never a traceback), 2 usage.
+Qt is imported only by the commands that need it (the GUI, ``report``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Sub-command modules under desktop/cli/commands/; each has register(subparsers) and
+# run(args) -> int.
+COMMANDS = ("new", "check", "search", "chains", "path", "report", "import_", "export",
+            "merge")
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casefile",
+        description="Case File Explorer: build, check and share investigative case files. "
+                    "Without a command, opens the GUI (on CASE, or on a fresh copy of the "
+                    "bundled sample case).")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"cli.commands.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"cli.commands.{name}":
+                continue  # not built yet
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in _command_names() and not argv[0].startswith("-")):
+        from desktop.shell.app import run_gui  # Qt only for the GUI
+
+        return run_gui(argv[0] if argv else None)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("casefile: interrupted", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a person reads this, not a debugger
+        from db.core.casefile import CaseFileError
+
+        # By name too: under "python -m" this module is loaded twice, and the commands
+        # raise the CommandError of the other copy.
+        if isinstance(error, CommandError | CaseFileError | LookupError | ValueError | OSError) \
+                or type(error).__name__ == "CommandError":
+            print(f"casefile: {error}", file=sys.stderr)
+            return 1
+        print(f"casefile: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+def _command_names() -> set[str]:
+    return {name.rstrip("_") for name in COMMANDS}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

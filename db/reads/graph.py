@@ -1,0 +1,197 @@
+"""Load only the part of the link graph an analysis needs, as it stood on a date.
+
+A case may hold a million links; the chain of one entity touches a few hundred. The
+ancestor subgraph is found by a recursive query that walks links by ``target_id`` (an
+indexed column), filtered to the chosen link types and to links in force on the date,
+so nothing else is read. Dates are partial ("2022", "2022-09"): the SQL filter compares
+ISO text prefixes, which is exactly ``db.partial_date.in_force``; the rows are checked
+again with ``in_force`` itself so both can never disagree silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from db.models import Claim, ClaimTarget, Document, Entity, Source
+from db.partial_date import in_force
+from db.reads.queries import Citation
+from db.schemata import LINK_SCHEMATA, grade
+
+_COLUMNS = ("l.id, l.schema, l.source_id, l.target_id, l.share_min, l.share_max, "
+            "l.start_date, l.end_date")
+
+
+class LinkRow(NamedTuple):
+    """The columns of a link the analyses use (plain values, safe across threads).
+
+    A named tuple, not an ORM object: a chain reads thousands of these, and building
+    each costs one tuple.
+    """
+
+    id: str
+    schema: str
+    source_id: str
+    target_id: str
+    share_min: float | None
+    share_max: float | None
+    start_date: str | None
+    end_date: str | None
+
+
+def check_link_types(link_types: Iterable[str]) -> tuple[str, ...]:
+    """The link type names, sorted; ValueError naming the first unknown one."""
+    names = tuple(sorted(set(link_types)))
+    for name in names:
+        if name not in LINK_SCHEMATA:
+            known = ", ".join(LINK_SCHEMATA)
+            raise ValueError(f"unknown link type: {name!r} (known: {known})")
+    if not names:
+        raise ValueError("choose at least one link type")
+    return names
+
+
+def _in_force_sql(as_of: date | None) -> str:
+    """SQL twin of ``in_force``: a partial start/end compares as its ISO prefix."""
+    if as_of is None:
+        return "1"
+    return ("(l.start_date IS NULL OR l.start_date <= :as_of) AND "
+            "(l.end_date IS NULL OR l.end_date >= substr(:as_of, 1, length(l.end_date)))")
+
+
+def _rows(session: Session, sql: str, params: dict, as_of: date | None) -> list[LinkRow]:
+    if as_of is not None:
+        params = {**params, "as_of": as_of.isoformat()}
+    rows = [LinkRow._make(row) for row in _fetch(session, sql, params)]
+    if as_of is None:
+        return rows
+    return [r for r in rows if in_force(r.start_date, r.end_date, as_of)]
+
+
+def _fetch(session: Session, sql: str, params: dict) -> list[tuple]:
+    """Plain tuples straight from the driver, in the session's transaction.
+
+    A chain reads a few thousand rows; SQLAlchemy's result rows cost as much again as
+    the query itself, and these columns need no type conversion.
+    """
+    cursor = session.connection().connection.cursor()
+    try:
+        return cursor.execute(sql, params).fetchall()
+    finally:
+        cursor.close()
+
+
+def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
+                   as_of: date | None = None, *, ended: bool = True) -> list[LinkRow]:
+    """Every link of ``link_types`` in force on ``as_of`` that leads up from the entity.
+
+    That is, the links whose target is the entity or one of its ancestors (anything
+    that reaches it through such links). UNION (not UNION ALL) makes cycles terminate.
+    With no date, ``ended=False`` leaves out links whose end date has passed: the
+    holdings of today and of the future, not every stake ever recorded.
+    """
+    condition = _in_force_sql(as_of)
+    if as_of is None and not ended:
+        today = date.today().isoformat()
+        condition = ("(l.end_date IS NULL OR l.end_date >= "
+                     f"substr('{today}', 1, length(l.end_date)))")
+    sql = f"""
+        WITH RECURSIVE up(id) AS (
+            SELECT :entity
+            UNION
+            SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
+            WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
+        )
+        SELECT {_COLUMNS} FROM links AS l JOIN up ON l.target_id = up.id
+        WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
+    """
+    return _rows(session, sql, {"entity": entity_id,
+                                "types": _json_list(check_link_types(link_types))}, as_of)
+
+
+def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iterable[str],
+                   as_of: date | None = None) -> list[LinkRow]:
+    """Links of ``link_types`` in force on ``as_of`` into or out of any of the entities.
+
+    Two indexed lookups (by source, by target) beat one OR. ``+l.schema`` keeps SQLite
+    off the schema index: with it, a lookup by source scanned every link of the type.
+    """
+    types = _json_list(check_link_types(link_types))
+    ids = _json_list(entity_ids)
+    condition = _in_force_sql(as_of)
+    found: dict[str, LinkRow] = {}
+    for column in ("source_id", "target_id"):
+        sql = (f"SELECT {_COLUMNS} FROM links AS l "
+               f"WHERE l.{column} IN (SELECT value FROM json_each(:ids)) "
+               f"AND +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}")
+        for link in _rows(session, sql, {"ids": ids, "types": types}, as_of):
+            found[link.id] = link
+    return list(found.values())
+
+
+def entity_caption(session: Session, entity_id: str) -> str | None:
+    """The entity's caption; None when there is no such entity."""
+    return session.execute(select(Entity.caption).where(Entity.id == entity_id)).scalar()
+
+
+def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """id → (caption, schema) for the given entities, in one query."""
+    sql = ("SELECT id, caption, schema FROM entities "
+           "WHERE id IN (SELECT value FROM json_each(:ids))")
+    return {id_: (caption, schema) for id_, caption, schema
+            in _fetch(session, sql, {"ids": _json_list(entity_ids)})}
+
+
+def claim_stances(session: Session, link_ids: Iterable[str]
+                  ) -> dict[str, tuple[list[str], list[str]]]:
+    """link id → (supporting claim ids, contradicting claim ids); absent when none."""
+    stances: dict[str, tuple[list[str], list[str]]] = {}
+    rows = _fetch(session, "SELECT link_id, stance, claim_id FROM claim_targets "
+                  "WHERE link_id IN (SELECT value FROM json_each(:ids)) ORDER BY claim_id",
+                  {"ids": _json_list(link_ids)})
+    for link_id, stance, claim_id in rows:
+        supporting, contradicting = stances.setdefault(link_id, ([], []))
+        (supporting if stance == "supports" else contradicting).append(claim_id)
+    return stances
+
+
+def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[Citation]]:
+    """link id → its claims as cited (excerpt, grade, document), in one query."""
+    link_ids = list(link_ids)
+    citations: dict[str, list[Citation]] = {}
+    if not link_ids:
+        return citations
+    sources = {id_: (name, reliability) for id_, name, reliability
+               in session.execute(select(Source.id, Source.name, Source.reliability))}
+    ids = bindparam("ids", _json_list(link_ids))
+    rows = session.execute(
+        select(ClaimTarget.link_id, ClaimTarget.stance, Claim.id, Claim.excerpt,
+               Claim.statement, Claim.status, Claim.reliability, Claim.credibility,
+               Claim.span_start, Claim.span_end, Claim.page, Claim.source_id, Document.id,
+               Document.title, Document.sha256, Document.source_id, Document.url,
+               Document.published)
+        .join(Claim, Claim.id == ClaimTarget.claim_id)
+        .join(Document, Document.id == Claim.document_id)
+        .where(ClaimTarget.link_id.in_(text("SELECT value FROM json_each(:ids)")
+                                       .bindparams(ids)))
+        .order_by(Document.title, Claim.span_start))
+    for (link_id, stance, claim_id, excerpt, statement, status, claim_reliability,
+         credibility, span_start, span_end, page, claim_source, document_id, title, sha256,
+         document_source, url, published) in rows:
+        source = sources.get(claim_source or document_source or "")
+        reliability = claim_reliability or (source[1] if source else None)
+        citations.setdefault(link_id, []).append(Citation(
+            claim_id, stance, excerpt, statement, status, grade(reliability, credibility),
+            span_start, span_end, page, document_id, title, sha256,
+            source[0] if source else None, url, published))
+    return citations
+
+
+def _json_list(ids: Iterable[str]) -> str:
+    """The ids as one JSON array: a single bound value, read back with ``json_each``."""
+    return json.dumps(list(dict.fromkeys(ids)))

@@ -1,1 +1,0 @@
-"""Read models for the panes: the queries each pane needs, Qt-free."""

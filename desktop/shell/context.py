@@ -1,0 +1,85 @@
+"""The open case as the GUI sees it: the case file, its undo stack, the "as of" date.
+
+Panes get the context, never each other. Every edit goes through ``execute`` (or
+``push_done`` for a command already done in a worker), which puts it on the undo stack
+and announces what changed with ``sig_changed`` so each pane refreshes only that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from db.core.casefile import CaseFile
+from db.core.changes import Changes
+from db.core.commands import Command
+from db.core.transaction import Transaction
+
+
+class UndoableCommand(QUndoCommand):
+    """Adapts a Qt-free ``db.core.commands.Command`` to ``QUndoStack``."""
+
+    def __init__(self, context: CaseContext, command: Command):
+        super().__init__(command.label)
+        self.context = context
+        self.command = command
+
+    def redo(self) -> None:
+        if not self.command.done_once:
+            changes = self.command.do(self.context.case)
+        elif getattr(self, "_pushed", False):
+            changes = self.command.do(self.context.case)
+        else:
+            # Pushing a command that was already done: QUndoStack calls redo() once.
+            self._pushed = True
+            changes = self.command.changes
+        self.context.sig_changed.emit(changes)
+
+    def undo(self) -> None:
+        self.context.sig_changed.emit(self.command.undo(self.context.case))
+
+
+class CaseContext(QObject):
+    sig_changed = Signal(object)  # db.core.changes.Changes
+    sig_as_of_changed = Signal(object)  # datetime.date | None
+    sig_error = Signal(str)  # one line for the person
+
+    def __init__(self, case: CaseFile, parent: QObject | None = None):
+        super().__init__(parent)
+        self.case = case
+        self.undo_stack = QUndoStack(self)
+        self._as_of: date | None = None
+
+    # -- edits ---------------------------------------------------------------------------
+    def execute(self, label: str, operation: Callable[[Transaction], Any]) -> Command | None:
+        """Do an edit as an undoable command; on a refused edit emit sig_error, return None."""
+        command = Command(label, operation)
+        try:
+            command.do(self.case)
+        except (ValueError, LookupError) as error:
+            self.sig_error.emit(str(error))
+            return None
+        self.push_done(command)
+        return command
+
+    def push_done(self, command: Command) -> None:
+        """Put a command that has already been done (e.g. in a worker) on the stack."""
+        self.undo_stack.push(UndoableCommand(self, command))
+
+    def refresh_all(self) -> None:
+        changes = Changes(meta=True, everything=True)
+        self.sig_changed.emit(changes)
+
+    # -- the shared "as of" date -----------------------------------------------------------
+    @property
+    def as_of(self) -> date | None:
+        return self._as_of
+
+    def set_as_of(self, value: date | None) -> None:
+        if value != self._as_of:
+            self._as_of = value
+            self.sig_as_of_changed.emit(value)
