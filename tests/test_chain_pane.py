@@ -69,7 +69,7 @@ def test_kama_lists_renera_with_unknown_share_and_its_claim(qtbot, window, sampl
     assert pane.stack.currentWidget() is pane.view
     assert _owner_cells(pane, "Renera") == ["Renera", "share unknown", "", "✓", "directly"]
     rows = _rows(pane)
-    assert rows[1] == (STEP, 1, "Renera → JSC Kama · Ownership · share unknown (6.2 bn RUB) "
+    assert rows[1] == (STEP, 1, "Renera → JSC Kama · Ownership · share unknown · 6.2 bn RUB "
                                 "· since 2022")
     assert rows[2] == (CLAIM, 2, f"“{KAMA_EXCERPT}” — C2 · News report (publisher not stated)")
     assert not any(kind == UNSOURCED for kind, _, _ in rows)
@@ -210,7 +210,7 @@ def test_recomputes_after_an_edit_and_its_undo(qtbot, window, sample):
     qtbot.waitUntil(lambda: not pane.computing
                     and _owner_cells(pane, "Renera")[1] == "30%")
     steps = [text for kind, _, text in _rows(pane) if kind == STEP]
-    assert steps == ["Renera → JSC Kama · Ownership · 30% · since 2022"]
+    assert steps == ["Renera → JSC Kama · Ownership · 30% · 6.2 bn RUB · since 2022"]
     context.undo_stack.undo()
     qtbot.waitUntil(lambda: not pane.computing
                     and _owner_cells(pane, "Renera")[1] == "share unknown")

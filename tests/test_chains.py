@@ -129,7 +129,7 @@ def test_unknown_share_makes_every_owner_above_it_unknown_but_listed(case):
     for owner in (p, q):
         assert (owner.effective_share, owner.effective_share_min,
                 owner.effective_share_max) == (None, None, None)
-        assert owner.share_text == "unknown"
+        assert owner.share_text == "share unknown"
     assert sorted(p.paths) == sorted([[ids["P"], ids["T"]], [ids["P"], ids["H"], ids["T"]]])
     assert q.ultimate and len(q.paths) == 2
 

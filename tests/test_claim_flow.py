@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select
 
@@ -10,6 +12,7 @@ from db.models import Claim, ClaimTarget, Document, Link, Source
 from db.reads.excerpt_entities import entities_in_excerpt
 from db.services import claim_flow as F
 from db.services import entities as E
+from db.wording import Stake
 
 STAKE = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 CONTROL = "Enertech, which has been under Rosatom’s control since 2022, according to Kommersant"
@@ -43,9 +46,7 @@ def test_guess_stake_passage(sample):
         guess = F.guess_relationship(STAKE, entities_in_excerpt(session, STAKE))
     assert (guess.schema, guess.source_id, guess.target_id) == (
         "Ownership", sample.ids["renera"], sample.ids["kama"])
-    assert (guess.start_date, guess.end_date) == ("2022", None)
-    assert (guess.share_min, guess.share_max) == (None, None)
-    assert (guess.shares_value, guess.shares_currency) == (6.2e9, "RUB")
+    assert guess.stake == Stake(None, None, 6.2e9, "RUB", "2022", None)
 
 
 def test_guess_passive_and_control(sample):
@@ -55,8 +56,8 @@ def test_guess_passive_and_control(sample):
         control = F.guess_relationship(CONTROL, entities_in_excerpt(session, CONTROL))
     assert (owned.schema, owned.source_id, owned.target_id) == (
         "Ownership", sample.ids["rosatom"], sample.ids["renera"])
-    assert (owned.share_min, owned.share_max, owned.start_date) == (100.0, 100.0, "2021")
-    assert (control.schema, control.source_id, control.target_id, control.start_date) == (
+    assert owned.stake == Stake(100.0, 100.0, start="2021")
+    assert (control.schema, control.source_id, control.target_id, control.stake.start) == (
         "Control", sample.ids["rosatom"], sample.ids["enertech"], "2022")
 
 
@@ -75,41 +76,14 @@ def test_guess_small_pieces():
     assert F.guess_link_type("Nothing to see") is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", (None, None)), ("51", (51.0, 51.0)), ("51 %", (51.0, 51.0)),
-    ("25–50", (25.0, 50.0)), ("25-50%", (25.0, 50.0)), ("0,5", (0.5, 0.5))])
-def test_parse_share(text, expected):
-    assert F.parse_share(text) == expected
-
-
-@pytest.mark.parametrize("text", ["abc", "120", "60-40", "5-"])
-def test_parse_share_refuses(text):
-    with pytest.raises(ValueError):
-        F.parse_share(text)
-
-
-def test_parse_and_format_amount():
-    assert F.parse_amount("6.2 bn") == 6.2e9
-    assert F.parse_amount("6 200 000") == 6.2e6
-    assert F.parse_amount("") is None
-    with pytest.raises(ValueError, match="not an amount"):
-        F.parse_amount("lots")
-    assert F.format_amount(6.2e9, "RUB") == "RUB 6.2 bn"
-    assert F.describe_link("Renera", "Ownership", "JSC Kama", shares_value=6.2e9,
-                           shares_currency="RUB", start_date="2022") == \
-        "Renera owns RUB 6.2 bn of JSC Kama since 2022"
-    assert F.describe_link("Rosatom", "Ownership", "Renera", share_min=100,
-                           share_max=100) == "Rosatom owns 100% of Renera"
-
-
 def _stake_draft(sample, **link) -> F.ClaimDraft:
     document = sample.ids["document"]
     with sample.session() as session:
         text = session.get(Document, document).text
     start = text.index(STAKE)
     return F.ClaimDraft(document, start, start + len(STAKE), credibility=2, target=F.NewLink(
-        "Ownership", sample.ids["renera"], sample.ids["kama"], start_date="2022",
-        shares_value=6.2e9, shares_currency="RUB", **link))
+        "Ownership", sample.ids["renera"], sample.ids["kama"],
+        Stake(value=6.2e9, currency="RUB", start="2022", **link)))
 
 
 def test_claim_and_new_link_in_one_command(sample):
@@ -123,7 +97,7 @@ def test_claim_and_new_link_in_one_command(sample):
         link = session.get(Link, result.link_id)
         target = session.get(ClaimTarget, result.target_id)
         assert claim.excerpt == STAKE
-        assert claim.statement == "Renera owns RUB 6.2 bn of JSC Kama since 2022"
+        assert claim.statement == "Renera owns 6.2 bn RUB of JSC Kama since 2022"
         assert claim.source_id is None and claim.credibility == 2 and claim.page is None
         assert (link.schema, link.source_id, link.target_id, link.start_date) == (
             "Ownership", sample.ids["renera"], sample.ids["kama"], "2022")
@@ -166,15 +140,14 @@ def test_new_source_and_existing_link_and_entity_fact(sample):
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ({"start_date": "2022-13"}, "not a date"),
-    ({"end_date": "2020"}, "ends"),
+    ({"start": "2022-13"}, "not a date"),
+    ({"end": "2020"}, "ends"),
     ({"share_min": 60.0, "share_max": 40.0}, "backwards"),
 ])
 def test_refused_link_leaves_nothing(sample, change, message):
     claims, links = _count(sample, Claim), _count(sample, Link)
     draft = _stake_draft(sample)
-    for key, value in change.items():
-        setattr(draft.target, key, value)
+    draft.target.stake = replace(draft.target.stake, **change)
     with pytest.raises(ValueError, match=message):
         run(sample, "bad", lambda tx: F.create_claim_from_passage(tx, draft))
     assert (_count(sample, Claim), _count(sample, Link)) == (claims, links)

@@ -122,7 +122,7 @@ def test_passage_to_claim_and_link_in_two_clicks_then_undo(qtbot, window, sample
         "6.2 bn", "RUB", "")
     dialog.start_date.clear()
     qtbot.keyClicks(dialog.start_date, "2022")
-    assert dialog.statement.text() == "Renera owns RUB 6.2 bn of JSC Kama since 2022"
+    assert dialog.statement.text() == "Renera owns 6.2 bn RUB of JSC Kama since 2022"
     dialog.grab().save(str(artifacts / "new_claim_dialog.png"))
     with qtbot.waitSignal(context.sig_changed) as changed:
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
@@ -131,7 +131,7 @@ def test_passage_to_claim_and_link_in_two_clicks_then_undo(qtbot, window, sample
     result = dialog.result_ids
     new = _claims(sample, id=result.claim_id)
     assert new == [(result.claim_id, start, end, STAKE, None,
-                    "Renera owns RUB 6.2 bn of JSC Kama since 2022")]
+                    "Renera owns 6.2 bn RUB of JSC Kama since 2022")]
     with sample.session() as session:
         link = session.get(Link, result.link_id)
         assert (link.schema, link.source_id, link.target_id, link.start_date,

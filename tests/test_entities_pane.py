@@ -169,7 +169,7 @@ def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
     links = table_texts(pane.detail.links_view)
     assert ["→ JSC Kama", "Renera owns JSC Kama", "News report (publisher not stated), C2",
             "share unknown · 6.2 bn RUB", "since 2022"] in links
-    assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25% – 50%", "since 2023"] in links
+    assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25–50%", "since 2023"] in links
     assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
 
 

@@ -66,7 +66,7 @@ def test_kama_stake_share_unknown_with_its_value(sample):
     summary = build_entity_summary(sample, sample.ids["kama"])
     stake = next(r for r in summary.links if r.counterpart == "Renera")
     assert (stake.relationship, stake.share, stake.dates) == (
-        "is owned by", "share unknown (stake valued at 6.2 bn RUB)", "since 2022")
+        "is owned by", "share unknown · 6.2 bn RUB", "since 2022")
     assert [(o.name, o.share, o.controls) for o in summary.owners] == [
         ("Renera", "share unknown", False)]
     assert [(e.label, e.unsourced) for e in summary.figure.edges] == [

@@ -30,8 +30,8 @@ def test_whole_sample_case(sample):
         "2022", None, date(2022, 1, 1), None)
     assert (stake.source_name, stake.target_name, stake.schema) == ("Renera", "JSC Kama",
                                                                     "Ownership")
-    assert (stake.share_min, stake.share_max, stake.shares_value, stake.shares_currency) == (
-        None, None, 6.2e9, "RUB")
+    assert (stake.stake.share_min, stake.stake.share_max, stake.stake.value,
+            stake.stake.currency) == (None, None, 6.2e9, "RUB")
     assert stake.unsourced is False
     control = by_id[ids["link:control"]]
     assert (control.source_name, control.target_name, control.start) == (
@@ -88,7 +88,7 @@ def test_ended_link_and_date_range(new_case):
     link = next(i for i in items if i.kind == LINK)
     assert link.id == link_id
     assert (link.start_day, link.end_day) == (date(2019, 3, 1), date(2020, 12, 31))
-    assert (link.share_min, link.share_max) == (25, 40)
+    assert (link.stake.share_min, link.stake.share_max) == (25, 40)
     assert link.unsourced is True
     assert link.in_force(date(2021, 1, 1)) is False
     assert link.in_force(date(2020, 12, 31)) is True

@@ -84,7 +84,8 @@ def print_chains(result: ChainResult) -> None:
 def _print_step(step: ChainStep, names: dict[str, str]) -> None:
     print(f"      {names.get(step.source_id, step.source_id)} → "
           f"{names.get(step.target_id, step.target_id)}: {step.schema}, "
-          f"{_share(step)}{_dates(step)}  [link {step.link_id}]")
+          f"{step.stake.text(step.schema, separator=', ') or 'no share stated'}"
+          f"  [link {step.link_id}]")
     if step.unsourced:
         print("        UNSOURCED")
     for citation in step.citations:
@@ -92,23 +93,6 @@ def _print_step(step: ChainStep, names: dict[str, str]) -> None:
         print(f"        {verb} [{citation.grade}] “{citation.excerpt}” "
               f"— {citation.source_name or 'unknown source'}, {citation.document_title} "
               f"(claim {citation.claim_id})")
-
-
-def _share(step: ChainStep) -> str:
-    if step.schema != "Ownership":
-        return "no share stated"
-    low, high = step.share_min, step.share_max
-    if low is None and high is None:
-        return "share unknown"
-    if low == high:
-        return f"{low:g}%"
-    return f"{0 if low is None else low:g}–{100 if high is None else high:g}%"
-
-
-def _dates(step: ChainStep) -> str:
-    if not step.start_date and not step.end_date:
-        return ""
-    return f", {step.start_date or '…'} to {step.end_date or 'now'}"
 
 
 def _yes(flag: bool) -> str:

@@ -45,6 +45,7 @@ from db.analysis.shares import (
 from db.reads import graph as graph_load
 from db.reads.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
+from db.wording import Stake, share_range_text
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
 MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
@@ -56,10 +57,7 @@ class ChainStep:
     schema: str
     source_id: str
     target_id: str
-    share_min: float | None
-    share_max: float | None
-    start_date: str | None
-    end_date: str | None
+    stake: Stake
     supporting: list[str] = field(default_factory=list)
     contradicting: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
@@ -70,9 +68,9 @@ class ChainStep:
 
     def to_json(self) -> dict[str, Any]:
         return {"link_id": self.link_id, "schema": self.schema, "source_id": self.source_id,
-                "target_id": self.target_id, "share_min": self.share_min,
-                "share_max": self.share_max, "start_date": self.start_date,
-                "end_date": self.end_date, "supporting": self.supporting,
+                "target_id": self.target_id, "share_min": self.stake.share_min,
+                "share_max": self.stake.share_max, "start_date": self.stake.start,
+                "end_date": self.stake.end, "supporting": self.supporting,
                 "contradicting": self.contradicting, "unsourced": self.unsourced,
                 "citations": [{"claim_id": c.claim_id, "stance": c.stance,
                                "excerpt": c.excerpt, "grade": c.grade,
@@ -86,7 +84,7 @@ class OwnerShare:
     """One owner of the entity. Shares are percent; all three None when unknown.
 
     Exact: effective_share == min == max. A range: effective_share is None and min/max
-    give the bounds (``share_text`` reads "20–30%").
+    give the bounds (``share_text`` reads "20–30%", or "share unknown").
     """
 
     id: str
@@ -104,11 +102,9 @@ class OwnerShare:
 
     @property
     def share_text(self) -> str:
-        if self.effective_share is not None:
-            return f"{_number(self.effective_share)}%"
         if self.effective_share_min is None or self.effective_share_max is None:
-            return "unknown"
-        return f"{_number(self.effective_share_min)}–{_number(self.effective_share_max)}%"
+            return share_range_text(None, None)
+        return share_range_text(self.effective_share_min, self.effective_share_max)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "schema": self.schema,
@@ -285,8 +281,7 @@ def _steps(session: Session, links: list[graph_load.LinkRow],
     for link in sorted(links):  # by id: rows are tuples with the (unique) id first
         supporting, contradicting = stances.get(link.id, ([], []))
         steps[link.id] = ChainStep(link.id, link.schema, link.source_id, link.target_id,
-                                   link.share_min, link.share_max, link.start_date,
-                                   link.end_date, supporting, contradicting,
+                                   link.stake, supporting, contradicting,
                                    cited.get(link.id, []))
     return steps
 
@@ -296,6 +291,3 @@ def _owner_order(owner: OwnerShare) -> tuple:
         return (1, 0.0, owner.name.casefold(), owner.id)
     return (0, -owner.effective_share_max, owner.name.casefold(), owner.id)
 
-
-def _number(value: float) -> str:
-    return f"{value:.4f}".rstrip("0").rstrip(".")

@@ -42,6 +42,7 @@ from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
 from db.partial_date import PartialDate
+from db.wording import share_range_text
 
 OWNERSHIP_INTERESTS = {"shareholding"}
 ENTITY_SCHEMA = {"registeredEntity": "Company", "legalEntity": "LegalEntity",
@@ -349,7 +350,7 @@ class _Reader:
                 if record in computed:
                     schema = "UnknownLink"
                     role = f"declared indirect interest: {kind}" + (
-                        f" {low:g}%" if low is not None and low == high else "")
+                        f" {share_range_text(low, high)}" if low is not None and low == high else "")
             elif record in cut and schema != "Control" and low is None and high is None:
                 schema = "UnknownLink"
                 role = f"{kind or 'interest'} (component of a declared indirect interest)"
@@ -369,11 +370,8 @@ class _Reader:
         owner = details["interestedParty"]
         owner_name = names.get(owner, owner) if isinstance(owner, str) else \
             f"an unspecified party ({owner.get('reason', 'no reason given')})"
-        interests = ", ".join(
-            (i.get("type") or "interest") + (f" {i['share']['exact']:g}%" if
-                                             (i.get("share") or {}).get("exact") is not None
-                                             else "") + f" ({i.get('directOrIndirect', 'unknown')})"
-            for i in details.get("interests") or []) or "no interests stated"
+        interests = ", ".join(_interest_text(i) for i in details.get("interests") or []) \
+            or "no interests stated"
         text = (f"BODS {statement.get('recordStatus', 'new')} statement of "
                 f"{clean_date(statement['statementDate'])}: {owner_name} → "
                 f"{names.get(details['subject'], details['subject'])}: {interests}")
@@ -415,3 +413,11 @@ def read_bods(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch
 
 def read_bods_bytes(data: bytes, name: str, progress: Progress = NO_PROGRESS) -> ImportBatch:
     return _Reader(data, name).read(progress)
+
+
+def _interest_text(interest: dict[str, Any]) -> str:
+    """"shareholding 50% (direct)": one declared interest, as a claim quotes it."""
+    exact = (interest.get("share") or {}).get("exact")
+    share = f" {share_range_text(exact, exact)}" if exact is not None else ""
+    return (f"{interest.get('type') or 'interest'}{share} "
+            f"({interest.get('directOrIndirect', 'unknown')})")

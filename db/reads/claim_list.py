@@ -13,8 +13,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
-from db.reads.entity_list import link_label
 from db.schemata import grade
+from db.wording import Stake, link_label
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,7 @@ class LinkRow:
     label: str
     source_id: str
     target_id: str
-    start_date: str | None
-    end_date: str | None
-    share_min: float | None
-    share_max: float | None
-    shares_value: float | None
-    shares_currency: str | None
+    stake: Stake
 
 
 def _link_rows(session: Session, condition, limit: int | None = None) -> list[LinkRow]:  # noqa: ANN001
@@ -67,8 +62,7 @@ def _link_rows(session: Session, condition, limit: int | None = None) -> list[Li
         .join(src, src.id == Link.source_id).join(dst, dst.id == Link.target_id)
         .where(condition).order_by(src.caption, Link.schema, dst.caption).limit(limit))
     return [LinkRow(link.id, link.schema, link_label(link.schema, a, b), link.source_id,
-                    link.target_id, link.start_date, link.end_date, link.share_min,
-                    link.share_max, link.shares_value, link.shares_currency)
+                    link.target_id, Stake.of(link))
             for link, a, b in rows]
 
 

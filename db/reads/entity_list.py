@@ -24,7 +24,7 @@ from db.core.seam.sqlite import fts_query
 from db.models import ClaimTarget, Entity
 from db.reads import queries
 from db.reads.queries import Citation
-from db.schemata import LINK_SCHEMATA
+from db.wording import Stake, link_label
 
 SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS = (
     "name", "type", "country", "links", "claims")
@@ -182,12 +182,7 @@ class LinkLine:
     counterpart_id: str
     counterpart: str
     role: str | None
-    start_date: str | None
-    end_date: str | None
-    share_min: float | None
-    share_max: float | None
-    shares_value: float | None
-    shares_currency: str | None
+    stake: Stake
     supporting: int
     contradicting: int
     best_source: str | None  # source name of the best-graded supporting claim
@@ -205,11 +200,6 @@ class EntityDetail:
     claims: list[Citation]  # about its facts and its links, each claim once
     claim_about: dict[str, str]  # claim id → what it is about ("Rosatom controls Enertech")
 
-
-def link_label(schema: str, source: str, target: str) -> str:
-    """How a link reads: "Renera owns JSC Kama"."""
-    known = LINK_SCHEMATA.get(schema)
-    return f"{source} {known.label if known else schema} {target}"
 
 
 def entity_detail(session: Session, entity_id: str) -> EntityDetail | None:
@@ -232,8 +222,7 @@ def entity_detail(session: Session, entity_id: str) -> EntityDetail | None:
         counterpart = link.target_id if outgoing else link.source_id
         lines.append(LinkLine(
             link.id, link.schema, label, outgoing, counterpart, others.get(counterpart, "?"),
-            link.role, link.start_date, link.end_date, link.share_min, link.share_max,
-            link.shares_value, link.shares_currency, len(supporting),
+            link.role, Stake.of(link), len(supporting),
             len(citations) - len(supporting), best.source_name if best else None,
             best.grade if best else None))
         for citation in citations:

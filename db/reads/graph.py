@@ -22,9 +22,10 @@ from db.models import Claim, ClaimTarget, Document, Entity, Source
 from db.partial_date import in_force
 from db.reads.queries import Citation
 from db.schemata import LINK_SCHEMATA, grade
+from db.wording import Stake
 
 _COLUMNS = ("l.id, l.schema, l.source_id, l.target_id, l.share_min, l.share_max, "
-            "l.start_date, l.end_date")
+            "l.start_date, l.end_date, l.shares_value, l.shares_currency")
 
 
 class LinkRow(NamedTuple):
@@ -42,6 +43,12 @@ class LinkRow(NamedTuple):
     share_max: float | None
     start_date: str | None
     end_date: str | None
+    shares_value: float | None
+    shares_currency: str | None
+
+    @property
+    def stake(self) -> Stake:
+        return Stake.of(self)
 
 
 def check_link_types(link_types: Iterable[str]) -> tuple[str, ...]:
@@ -145,6 +152,12 @@ def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tupl
            "WHERE id IN (SELECT value FROM json_each(:ids))")
     return {id_: (caption, schema) for id_, caption, schema
             in _fetch(session, sql, {"ids": _json_list(entity_ids)})}
+
+
+def entity_roles(session: Session, entity_ids: Iterable[str]) -> dict[str, str | None]:
+    """id → role ("brand", "facility" …) for the given entities, in one query."""
+    sql = "SELECT id, role FROM entities WHERE id IN (SELECT value FROM json_each(:ids))"
+    return dict(_fetch(session, sql, {"ids": _json_list(entity_ids)}))
 
 
 def claim_stances(session: Session, link_ids: Iterable[str]

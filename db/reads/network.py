@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Claim, ClaimTarget, Entity, Link, NodePosition
 from db.partial_date import in_force
+from db.wording import Stake
 
 CHUNK = 500  # ids per IN (...) list
 MAX_NEIGHBOURHOOD = 400  # nodes: beyond it the next ring is not added
@@ -43,12 +44,7 @@ class EdgeRow:
     source_id: str
     target_id: str
     role: str | None
-    start_date: str | None
-    end_date: str | None
-    share_min: float | None
-    share_max: float | None
-    shares_value: float | None
-    shares_currency: str | None
+    stake: Stake
     sourced: bool
     disputed: bool
 
@@ -122,9 +118,7 @@ def evidence_flags(session: Session, link_ids: Iterable[str]) -> dict[str, tuple
 def _edges(session: Session, links: list[Link]) -> dict[str, EdgeRow]:
     flags = evidence_flags(session, (link.id for link in links))
     return {link.id: EdgeRow(link.id, link.schema, link.source_id, link.target_id, link.role,
-                             link.start_date, link.end_date, link.share_min, link.share_max,
-                             link.shares_value, link.shares_currency,
-                             *flags.get(link.id, (False, False)))
+                             Stake.of(link), *flags.get(link.id, (False, False)))
             for link in links}
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.models import ClaimTarget, Entity, Event, EventEntity, Link
 from db.partial_date import PartialDate, in_force
+from db.wording import Stake
 
 EVENT = "event"
 LINK = "link"
@@ -37,10 +38,7 @@ class TimelineItem:
     schema: str | None = None  # link schema
     source_name: str | None = None
     target_name: str | None = None
-    share_min: float | None = None
-    share_max: float | None = None
-    shares_value: float | None = None
-    shares_currency: str | None = None
+    stake: Stake = Stake()  # a link's share, value and dates
     unsourced: bool = False
 
     @property
@@ -159,8 +157,7 @@ def _links(session: Session, entity_id: str | None, limit: int | None) -> list[T
                          (link.source_id, link.target_id), link.schema,
                          names.get(link.source_id, link.source_id),
                          names.get(link.target_id, link.target_id),
-                         link.share_min, link.share_max, link.shares_value,
-                         link.shares_currency, link.id not in supported)
+                         Stake.of(link), link.id not in supported)
             for link in links]
 
 

@@ -13,7 +13,7 @@ from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
 from db.reporting.content import CaseSummary, ClaimEntry, ClaimGroup, Evidence, KeyEntity, LinkRow
 from db.reporting.entity_summary import property_label
-from db.wording import dates_text, relationship, share_text
+from db.wording import Stake, dates_not_stated, link_label, verb
 
 KEY_ENTITIES = 10
 CONTESTED = ("disputed", "refuted")
@@ -66,11 +66,10 @@ def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS) -> Case
                 if entry.status in CONTESTED:
                     contested.setdefault(entry.number, entry)
         unsourced_rows = sorted((LinkRow(
-            captions.get(link.source_id, ""), relationship(link.schema, True),
+            captions.get(link.source_id, ""), verb(link.schema),
             captions.get(link.target_id, ""), link.role or "",
-            share_text(link.schema, link.share_min, link.share_max, link.shares_value,
-                       link.shares_currency),
-            dates_text(link.start_date, link.end_date), Evidence()) for link in unsourced),
+            Stake.of(link).holding_text(link.schema),
+            Stake.of(link).period_text(dates_not_stated()), Evidence()) for link in unsourced),
             key=lambda r: (r.source.casefold(), r.relationship, r.target.casefold()))
         progress.step(3, 4, "Source annex")
         annex = index.annex(session)
@@ -94,13 +93,11 @@ def _title(group: tuple[str, str], links: dict, events: dict, captions: dict) ->
     kind, key = group
     if kind == "link":
         link = links[key]
-        title = (f"{captions.get(link.source_id, '?')} {relationship(link.schema, True)} "
-                 f"{captions.get(link.target_id, '?')}")
-        share = share_text(link.schema, link.share_min, link.share_max, link.shares_value,
-                           link.shares_currency)
-        extras = [x for x in (share if share != "—" else "", link.role or "",
-                              dates_text(link.start_date, link.end_date)
-                              if link.start_date or link.end_date else "") if x]
+        title = link_label(link.schema, captions.get(link.source_id, '?'),
+                           captions.get(link.target_id, '?'))
+        stake = Stake.of(link)
+        extras = [x for x in (stake.holding_text(link.schema, missing=""), link.role or "",
+                              stake.period_text()) if x]
         return title + (f" ({'; '.join(extras)})" if extras else "")
     if kind == "event":
         event = events[key]

@@ -16,7 +16,7 @@ from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
 from db.reporting.content import EntitySummary, Evidence, FactRow, LinkRow, OwnerRow
 from db.reporting.figure import chain_figure
-from db.wording import dates_text, relationship, share_text
+from db.wording import Stake, dates_not_stated, verb
 
 # Identity properties shown as their own lines (names and aliases are listed apart).
 _SKIP = {"name", "alias"}
@@ -57,10 +57,10 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
             evidence = index.evidence(step.citations)
             step_evidence[step.link_id] = evidence
             steps.append(LinkRow(names.get(step.source_id, step.source_id),
-                                 relationship(step.schema, True),
+                                 verb(step.schema),
                                  names.get(step.target_id, step.target_id), "",
-                                 share_text(step.schema, step.share_min, step.share_max),
-                                 dates_text(step.start_date, step.end_date), evidence))
+                                 step.stake.holding_text(step.schema),
+                                 step.stake.period_text(dates_not_stated()), evidence))
         owners = []
         for owner in chain.owners:
             used = {s.link_id for path in owner.paths for a, b in zip(path, path[1:], strict=False)
@@ -69,7 +69,7 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
             contradicting = sorted({n for u in used for n in step_evidence[u].contradicting})
             owners.append(OwnerRow(
                 owner.name, owner.schema,
-                "share unknown" if owner.share_text == "unknown" else owner.share_text,
+                owner.share_text,
                 owner.controls, owner.ultimate, owner.direct,
                 tuple(" → ".join(names.get(i, i) for i in path) for path in owner.paths),
                 Evidence(tuple(supporting), tuple(c for c in contradicting
@@ -131,10 +131,9 @@ def _links(session, loader: CitationLoader, entity: Entity, as_of: date | None, 
     for link in outgoing_first:
         out = link.source_id == entity.id
         rows.append(LinkRow(
-            captions.get(link.source_id, ""), relationship(link.schema, out),
+            captions.get(link.source_id, ""), verb(link.schema, out),
             captions.get(link.target_id, ""), link.role or "",
-            share_text(link.schema, link.share_min, link.share_max, link.shares_value,
-                       link.shares_currency),
-            dates_text(link.start_date, link.end_date),
+            Stake.of(link).holding_text(link.schema),
+            Stake.of(link).period_text(dates_not_stated()),
             index.evidence(cited.get(link.id, [])), "out" if out else "in"))
     return rows

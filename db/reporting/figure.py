@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from db.analysis import ChainResult
 from db.reporting.content import ChainFigure, FigureEdge, FigureNode
-from db.wording import dates_text, share_text
+from db.wording import translate
 
 
 def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
@@ -53,10 +53,10 @@ def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
     edges = []
     for step in sorted(steps, key=lambda s: (layer.get(s.source_id, 0), s.link_id)):
         control = step.schema != "Ownership"
-        label = "controls" if control else share_text(step.schema, step.share_min,
-                                                      step.share_max)
-        if step.start_date or step.end_date:
-            label += f", {dates_text(step.start_date, step.end_date)}"
+        label = translate("LinkTypes", "controls") if control \
+            else step.stake.share_text(step.schema)
+        if step.stake.period_text():
+            label += f", {step.stake.period_text()}"
         edges.append(FigureEdge(step.source_id, step.target_id, label, control,
                                 step.unsourced))
     return ChainFigure(tuple(nodes), tuple(edges))

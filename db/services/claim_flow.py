@@ -11,7 +11,7 @@ so they are tested on plain strings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.core.transaction import Transaction
@@ -21,6 +21,7 @@ from db.reads.excerpt_entities import Mention
 from db.schemata import link_schema
 from db.services.evidence import attach_claim, create_claim, create_source
 from db.services.links import create_link
+from db.wording import AMOUNT_MULTIPLIERS, NUMBER_PATTERN, Stake, decimal, link_sentence
 
 
 # -- what the dialog hands over ------------------------------------------------------------
@@ -29,12 +30,7 @@ class NewLink:
     schema: str
     source_id: str
     target_id: str
-    share_min: float | None = None
-    share_max: float | None = None
-    shares_value: float | None = None
-    shares_currency: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
+    stake: Stake = Stake()
     role: str | None = None
 
 
@@ -89,7 +85,7 @@ def create_claim_from_passage(tx: Transaction, draft: ClaimDraft) -> FlowResult:
         source_id = None  # the claim's source is the document's own: no override
     target = draft.target
     if isinstance(target, NewLink):
-        _check_new_link(target)
+        target = _check_new_link(target)
     statement = draft.statement.strip() or _default_statement(tx, target)
     result.claim_id = create_claim(
         tx, draft.document_id, draft.span_start, draft.span_end, statement=statement,
@@ -98,9 +94,7 @@ def create_claim_from_passage(tx: Transaction, draft: ClaimDraft) -> FlowResult:
     if isinstance(target, NewLink):
         result.link_id = create_link(
             tx, target.schema, target.source_id, target.target_id,
-            share_min=target.share_min, share_max=target.share_max,
-            shares_value=target.shares_value, shares_currency=target.shares_currency,
-            start_date=target.start_date, end_date=target.end_date, role=target.role)
+            role=target.role, **target.stake.columns())
         result.target_id = attach_claim(tx, result.claim_id, link_id=result.link_id,
                                         stance=draft.stance)
     elif isinstance(target, ExistingLink):
@@ -114,15 +108,16 @@ def create_claim_from_passage(tx: Transaction, draft: ClaimDraft) -> FlowResult:
     return result
 
 
-def _check_new_link(link: NewLink) -> None:
+def _check_new_link(link: NewLink) -> NewLink:
     link_schema(link.schema)
     if not link.source_id or not link.target_id:
         raise ValueError("choose both entities of the relationship")
-    link.start_date = normalise(link.start_date)  # PartialDateError is a ValueError
-    link.end_date = normalise(link.end_date)
-    if link.start_date and link.end_date and link.end_date < link.start_date:
-        raise ValueError(f"the relationship ends ({link.end_date}) before it starts "
-                         f"({link.start_date})")
+    stake = replace(link.stake, start=normalise(link.stake.start),  # PartialDateError: ValueError
+                    end=normalise(link.stake.end))
+    if stake.start and stake.end and stake.end < stake.start:
+        raise ValueError(f"the relationship ends ({stake.end}) before it starts "
+                         f"({stake.start})")
+    return replace(link, stake=stake)
 
 
 def _default_statement(tx: Transaction, target: Any) -> str:
@@ -132,96 +127,7 @@ def _default_statement(tx: Transaction, target: Any) -> str:
     other = tx.session.get(Entity, target.target_id)
     if source is None or other is None:
         return ""
-    return describe_link(source.caption, target.schema, other.caption,
-                         share_min=target.share_min, share_max=target.share_max,
-                         shares_value=target.shares_value,
-                         shares_currency=target.shares_currency,
-                         start_date=target.start_date, end_date=target.end_date)
-
-
-def describe_link(source: str, schema: str, target: str, *, share_min: float | None = None,
-                  share_max: float | None = None, shares_value: float | None = None,
-                  shares_currency: str | None = None, start_date: str | None = None,
-                  end_date: str | None = None) -> str:
-    """"Renera owns RUB 6.2 bn of JSC Kama since 2022" — a statement from a link's fields."""
-    verb = link_schema(schema).label
-    what = ""
-    share = format_share(share_min, share_max)
-    if share:
-        what = f" {share} of"
-    elif shares_value is not None:
-        what = f" {format_amount(shares_value, shares_currency)} of"
-    text = f"{source} {verb}{what} {target}"
-    if start_date and end_date:
-        text += f" from {start_date} to {end_date}"
-    elif start_date:
-        text += f" since {start_date}"
-    elif end_date:
-        text += f" until {end_date}"
-    return text
-
-
-# -- the fields people type ---------------------------------------------------------------
-_NUMBER = r"\d+(?:[.,]\d+)?"
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", "."))
-
-
-def parse_share(text: str) -> tuple[float | None, float | None]:
-    """"51", "51 %", "25–50", "25-50%" or "" (unknown) → (share_min, share_max)."""
-    cleaned = text.strip().replace("%", "").replace(" ", "")
-    if not cleaned:
-        return None, None
-    match = re.fullmatch(rf"({_NUMBER})(?:[-–—]|\.\.)({_NUMBER})", cleaned)
-    if match:
-        low, high = _number(match.group(1)), _number(match.group(2))
-    elif re.fullmatch(_NUMBER, cleaned):
-        low = high = _number(cleaned)
-    else:
-        raise ValueError(f"a share is a percentage (51), a range (25–50) or blank, not {text!r}")
-    for value in (low, high):
-        if not 0 <= value <= 100:
-            raise ValueError(f"a share is a percentage from 0 to 100, not {value:g}")
-    if low > high:
-        raise ValueError(f"share range {low:g}–{high:g} runs backwards")
-    return low, high
-
-
-def format_share(share_min: float | None, share_max: float | None) -> str:
-    if share_min is None and share_max is None:
-        return ""
-    if share_min == share_max:
-        return f"{share_min:g}%"
-    return f"{share_min if share_min is not None else 0:g}–" \
-           f"{share_max if share_max is not None else 100:g}%"
-
-
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-                "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
-
-
-def parse_amount(text: str) -> float | None:
-    """"6.2 bn", "6.2 billion", "6200000000", "6 200 000 000" or "" → a number."""
-    cleaned = text.strip().casefold()
-    if not cleaned:
-        return None
-    match = re.fullmatch(rf"({_NUMBER}(?:[ \u00a0]\d{{3}})*)\s*([a-z]*)", cleaned)
-    if match is None or (match.group(2) and match.group(2) not in _MULTIPLIERS):
-        raise ValueError(f"not an amount: {text!r} (e.g. 6.2 bn or 6200000000)")
-    number = _number(re.sub(r"[ \u00a0]", "", match.group(1)))
-    return number * _MULTIPLIERS.get(match.group(2), 1)
-
-
-def format_amount(value: float, currency: str | None = None) -> str:
-    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
-        if abs(value) >= size:
-            amount = f"{value / size:g} {suffix}"
-            break
-    else:
-        amount = f"{value:,.0f}"
-    return f"{currency} {amount}" if currency else amount
+    return link_sentence(source.caption, target.schema, other.caption, target.stake)
 
 
 # -- guessing what a passage says -------------------------------------------------------
@@ -254,12 +160,7 @@ class RelationshipGuess:
     schema: str | None = None
     source_id: str | None = None
     target_id: str | None = None
-    share_min: float | None = None
-    share_max: float | None = None
-    shares_value: float | None = None
-    shares_currency: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
+    stake: Stake = Stake()
     notes: list[str] = field(default_factory=list)
 
 
@@ -298,10 +199,10 @@ def guess_share(excerpt: str) -> tuple[float | None, float | None]:
     folded = _plain(excerpt)
     if re.search(r"\bwholly[- ]owned\b|\bfully[- ]owned\b|\bsole (owner|shareholder)\b", folded):
         return 100.0, 100.0
-    match = re.search(rf"({_NUMBER})\s*(?:[-–]\s*({_NUMBER})\s*)?(?:%|per ?cent)", folded)
+    match = re.search(rf"({NUMBER_PATTERN})\s*(?:[-–]\s*({NUMBER_PATTERN})\s*)?(?:%|per ?cent)", folded)
     if match:
-        low = _number(match.group(1))
-        high = _number(match.group(2)) if match.group(2) else low
+        low = decimal(match.group(1))
+        high = decimal(match.group(2)) if match.group(2) else low
         if 0 <= low <= high <= 100:
             return low, high
     if re.search(r"\bmajority\b", folded):
@@ -312,15 +213,15 @@ def guess_share(excerpt: str) -> tuple[float | None, float | None]:
 def guess_value(excerpt: str) -> tuple[float | None, str | None]:
     """"valued at 6.2 billion rubles" → (6.2e9, "RUB")."""
     folded = _plain(excerpt)
-    words = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+    words = "|".join(sorted(AMOUNT_MULTIPLIERS, key=len, reverse=True))
     symbols = "|".join(re.escape(c) for c in sorted(_CURRENCIES, key=len, reverse=True))
-    match = re.search(rf"({_NUMBER})\s*({words})?\.?\s+({symbols})(?!\w)", folded)
+    match = re.search(rf"({NUMBER_PATTERN})\s*({words})?\.?\s+({symbols})(?!\w)", folded)
     if match:
-        amount = _number(match.group(1)) * _MULTIPLIERS.get(match.group(2) or "", 1)
+        amount = decimal(match.group(1)) * AMOUNT_MULTIPLIERS.get(match.group(2) or "", 1)
         return amount, _CURRENCIES[match.group(3)]
-    match = re.search(rf"([$€£₽])\s*({_NUMBER})\s*({words})?(?!\w)", folded)
+    match = re.search(rf"([$€£₽])\s*({NUMBER_PATTERN})\s*({words})?(?!\w)", folded)
     if match:
-        amount = _number(match.group(2)) * _MULTIPLIERS.get(match.group(3) or "", 1)
+        amount = decimal(match.group(2)) * AMOUNT_MULTIPLIERS.get(match.group(3) or "", 1)
         return amount, _CURRENCIES[match.group(1)]
     return None, None
 
@@ -342,10 +243,12 @@ def guess_relationship(excerpt: str, mentions: list[Mention]) -> RelationshipGue
     ("Renera is wholly owned by Rosatom"), in which case the second is.
     """
     guess = RelationshipGuess(schema=guess_link_type(excerpt))
-    guess.start_date, guess.end_date = guess_dates(excerpt)
+    start, end = guess_dates(excerpt)
+    guess.stake = Stake(start=start, end=end)
     if guess.schema == "Ownership":
-        guess.share_min, guess.share_max = guess_share(excerpt)
-        guess.shares_value, guess.shares_currency = guess_value(excerpt)
+        low, high = guess_share(excerpt)
+        value, currency = guess_value(excerpt)
+        guess.stake = Stake(low, high, value, currency, start, end)
     if len(mentions) >= 2:
         first, second = mentions[0], mentions[1]
         between = _plain(excerpt[first.end:second.start]) + " "

@@ -47,6 +47,7 @@ from db.models import (
     utc_now,
 )
 from db.schemata import IDENTIFIER_PROPERTIES
+from db.wording import Stake, dates_not_stated, share_range_text, translate
 
 SAME_SCORE = 0.8
 UNSURE_SCORE = 0.3
@@ -210,31 +211,12 @@ def _link_key(link: dict[str, Any], mapping: dict[str, str]) -> tuple[str, str, 
             mapping.get(link["target_id"], link["target_id"]))
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def _stake(link: dict[str, Any]) -> list[str]:
-    """A link's stake as a reviewer reads it: "share unknown", "value 6.2 bn RUB", dates."""
-    low, high = link["share_min"], link["share_max"]
-    if low is None and high is None:
-        share = "share unknown"
-    elif low == high:
-        share = f"share {_number(low)}%"
-    else:
-        share = f"share {_number(low or 0)}–{_number(high if high is not None else 100)}%"
-    value = link["shares_value"]
-    if value is None:
-        worth = "value not stated"
-    else:
-        for size, word in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-            if abs(value) >= size:
-                worth = f"value {_number(round(value / size, 3))} {word}"
-                break
-        else:
-            worth = f"value {_number(value)}"
-        worth += f" {link['shares_currency']}" if link.get("shares_currency") else ""
-    return [share, worth, f"{link['start_date'] or '…'} – {link['end_date'] or '…'}"]
+    """A link's stake as a reviewer reads it: "share unknown", "6.2 bn RUB", dates."""
+    stake = Stake.of(link)
+    return [stake.share_text(link["schema"]) or share_range_text(None, None),
+            stake.value_text() or translate("Wording", "value not stated"),
+            stake.period_text(dates_not_stated())]
 
 
 def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dict[str, Any]]],

@@ -250,7 +250,7 @@ class ClaimEditorDialog(QDialog):
         with self.context.case.session() as session:
             links = claim_list.links_between(session, first, second)
         for link in links:
-            when = f" ({link.start_date})" if link.start_date else ""
+            when = f" ({link.stake.start})" if link.stake.start else ""
             self.link.addItem(f"{link.label}{when}", link.id)
         if not links:
             self.link.addItem(self.tr("(no link between them)"), None)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import wording
 from db.models import Document
 from db.partial_date import PartialDateError, normalise
 from db.reads import documents as views
@@ -304,12 +305,13 @@ class NewClaimDialog(QDialog):
         self.link_type.setCurrentIndex(self.link_type.findData(schema))
         self.from_entity.set_entity(guess.source_id)
         self.to_entity.set_entity(guess.target_id)
-        self.share.setText(flow.format_share(guess.share_min, guess.share_max).rstrip("%"))
-        if guess.shares_value is not None:
-            self.value.setText(flow.format_amount(guess.shares_value))
-            self.currency.setText(guess.shares_currency or "")
-        self.start_date.setText(guess.start_date or "")
-        self.end_date.setText(guess.end_date or "")
+        stake = guess.stake
+        self.share.setText(wording.share_input(stake.share_min, stake.share_max))
+        if stake.value is not None:
+            self.value.setText(wording.amount_text(stake.value))
+            self.currency.setText(stake.currency or "")
+        self.start_date.setText(stake.start or "")
+        self.end_date.setText(stake.end or "")
         if self.mentions:
             self.fact_entity.set_entity(self.mentions[0].entity_id)
         mode = memory["mode"]
@@ -349,16 +351,16 @@ class NewClaimDialog(QDialog):
             source, target = self.from_entity.entity_id(), self.to_entity.entity_id()
             if source and target:
                 try:
-                    low, high = flow.parse_share(self.share.text())
-                    value = flow.parse_amount(self.value.text())
+                    low, high = wording.parse_share(self.share.text())
+                    value = wording.parse_amount(self.value.text())
                 except ValueError:
                     low = high = value = None
-                text = flow.describe_link(
+                stake = wording.Stake(low, high, value, self.currency.text().strip() or None,
+                                      self.start_date.text().strip() or None,
+                                      self.end_date.text().strip() or None)
+                text = wording.link_sentence(
                     self.from_entity.currentText(), self.link_type.currentData(),
-                    self.to_entity.currentText(), share_min=low, share_max=high,
-                    shares_value=value, shares_currency=self.currency.text().strip() or None,
-                    start_date=self.start_date.text().strip() or None,
-                    end_date=self.end_date.text().strip() or None)
+                    self.to_entity.currentText(), stake)
         self.statement.setText(text)
 
     def _update_duplicate_hint(self) -> None:
@@ -414,18 +416,17 @@ class NewClaimDialog(QDialog):
             raise ValueError(self.tr("Choose both entities of the relationship."))
         if source == target:
             raise ValueError(self.tr("A relationship needs two different entities."))
-        low, high = flow.parse_share(self.share.text())
-        value = flow.parse_amount(self.value.text())
+        low, high = wording.parse_share(self.share.text())
+        value = wording.parse_amount(self.value.text())
         currency = self.currency.text().strip().upper() or None
         try:
             start = normalise(self.start_date.text())
             end = normalise(self.end_date.text())
         except PartialDateError as error:
             raise ValueError(str(error)) from None
-        return flow.NewLink(self.link_type.currentData(), source, target, share_min=low,
-                            share_max=high, shares_value=value,
-                            shares_currency=currency if value is not None else None,
-                            start_date=start, end_date=end)
+        stake = wording.Stake(low, high, value, currency if value is not None else None,
+                              start, end)
+        return flow.NewLink(self.link_type.currentData(), source, target, stake)
 
     def accept(self) -> None:
         try:

@@ -41,40 +41,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChainTreeModel", text)
 
 
-def number_text(value: float) -> str:
-    return f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def share_text(low: float | None, high: float | None) -> str:
-    """"30%", "25–40%" or "share unknown"."""
-    if low is None and high is None:
-        return _tr("share unknown")
-    if low is not None and high is not None and low == high:
-        return f"{number_text(low)}%"
-    return f"{number_text(low or 0)}–{number_text(100 if high is None else high)}%"
-
-
-def money_text(value: float, currency: str | None) -> str:
-    """6.2e9, "RUB" → "6.2 bn RUB"."""
-    for size, unit in ((1e9, _tr("bn")), (1e6, _tr("m")), (1e3, _tr("k"))):
-        if abs(value) >= size:
-            text = f"{number_text(round(value / size, 2))} {unit}"
-            break
-    else:
-        text = number_text(value)
-    return f"{text} {currency}" if currency else text
-
-
-def period_text(start: str | None, end: str | None) -> str:
-    if start and end:
-        return _tr("{start} – {end}").format(start=start, end=end)
-    if start:
-        return _tr("since {start}").format(start=start)
-    if end:
-        return _tr("until {end}").format(end=end)
-    return ""
-
-
 def _plain_tooltip(lines: list[str]) -> str:
     # Qt guesses whether a tooltip is HTML; data such as "<b>Evil</b>" must show literally.
     return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
@@ -120,9 +86,7 @@ class ChainTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _add_owner(self, data: ChainData, owner: OwnerShare) -> None:
-        share = (share_text(owner.effective_share, owner.effective_share)
-                 if owner.effective_share is not None
-                 else share_text(owner.effective_share_min, owner.effective_share_max))
+        share = owner.share_text
         node = self._root.add(Node(OWNER, self._root, [
             owner.name, share, "✓" if owner.controls else "", "✓" if owner.ultimate else "",
             _tr("directly") if owner.direct else _tr("indirectly")], owner))
@@ -140,14 +104,9 @@ class ChainTreeModel(QAbstractItemModel):
     def _add_step(self, data: ChainData, parent: Node, step: ChainStep) -> None:
         parts = [f"{data.name(step.source_id)} → {data.name(step.target_id)}",
                  QCoreApplication.translate("LinkSchema", step.schema)]
-        if step.schema == "Ownership":
-            share = share_text(step.share_min, step.share_max)
-            if step.link_id in data.stake_values and step.share_min is None:
-                share += f" ({money_text(*data.stake_values[step.link_id])})"
-            parts.append(share)
-        period = period_text(step.start_date, step.end_date)
-        if period:
-            parts.append(period)
+        stake = step.stake.text(step.schema)
+        if stake:
+            parts.append(stake)
         node = parent.add(Node(STEP, parent, [" · ".join(parts)], step))
         for citation in step.citations:
             node.add(Node(CLAIM, node, [self._claim_text(citation)], citation))

@@ -195,21 +195,10 @@ class UnsourcedLinksModel(SortableRowsModel):
         return None
 
     def _dates(self, row: LinkRow) -> str:
-        if row.start_date and row.end_date:
-            return f"{row.start_date} – {row.end_date}"
-        if row.start_date:
-            return self.tr("since {date}").format(date=row.start_date)
-        if row.end_date:
-            return self.tr("until {date}").format(date=row.end_date)
-        return ""
+        return row.stake.period_text()
 
     def _share(self, row: LinkRow) -> str:
-        if row.share_min is not None and row.share_min == row.share_max:
-            return f"{row.share_min:g}%"
-        if row.share_min is not None or row.share_max is not None:
-            return f"{row.share_min if row.share_min is not None else '?'}–" \
-                   f"{row.share_max if row.share_max is not None else '?'}%"
-        return self.tr("share unknown") if row.schema == "Ownership" else ""
+        return row.stake.holding_text(row.schema, missing="")
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from db.reads.entity_list import EntityDetail, LinkLine
 from db.reads.queries import Citation
-from desktop.panes.entities.wording import dates_text, share_text
 from desktop.shell.icons import schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -121,10 +120,9 @@ class LinksModel(QAbstractTableModel):
                     return f"{line.label} ({line.role})"
                 return line.label
             if column == self.COL_SHARE:
-                return share_text(line.schema, line.share_min, line.share_max,
-                                  line.shares_value, line.shares_currency)
+                return line.stake.holding_text(line.schema, missing="")
             if column == self.COL_DATES:
-                return dates_text(line.start_date, line.end_date)
+                return line.stake.period_text()
             if column == self.COL_EVIDENCE:
                 return self.evidence(line)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_EVIDENCE \

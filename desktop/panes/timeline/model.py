@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from db import wording
 from db.reads.timeline import EVENT, TimelineItem
-from db.schemata import LINK_SCHEMATA
 from desktop.shell.icons import icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the TimelineItem
@@ -33,30 +33,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TimelineModel", text)
 
 
-def _number(value: float) -> str:
-    return f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def share_text(item: TimelineItem) -> str:
-    low, high = item.share_min, item.share_max
-    if low is None and high is None:
-        return _tr("share unknown")
-    if low is not None and low == high:
-        return f"{_number(low)}%"
-    return f"{_number(low or 0)}–{_number(100 if high is None else high)}%"
-
-
 def item_label(item: TimelineItem) -> str:
     """What the item says: the event's title, or "Source verb Target (share)"."""
     if item.kind == EVENT:
         return item.title
-    verb = LINK_SCHEMATA[item.schema].label if item.schema in LINK_SCHEMATA else item.schema
-    text = _tr("{source} {verb} {target}").format(
-        source=item.source_name, verb=QCoreApplication.translate("LinkSchema", verb),
-        target=item.target_name)
-    if item.schema == "Ownership":
-        text += f" ({share_text(item)})"
-    return text
+    text = wording.link_label(item.schema or "", item.source_name or "",
+                              item.target_name or "")
+    share = item.stake.share_text(item.schema or "")
+    return f"{text} ({share})" if share else text
 
 
 def date_label(item: TimelineItem) -> str:
@@ -64,11 +48,7 @@ def date_label(item: TimelineItem) -> str:
         return _tr("date not stated")
     if item.kind == EVENT:
         return f"{item.start} – {item.end}" if item.end else str(item.start)
-    if item.start and item.end:
-        return f"{item.start} – {item.end}"
-    if item.start:
-        return _tr("since {start}").format(start=item.start)
-    return _tr("until {end}").format(end=item.end)
+    return wording.period_text(item.start, item.end)
 
 
 def full_label(item: TimelineItem) -> str:
