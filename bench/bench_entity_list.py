@@ -128,7 +128,7 @@ class Heartbeat:
         return self.longest
 
 
-def _spin(app, until, timeout_s: float = 120.0) -> None:  # noqa: ANN001
+def _spin(app, until, timeout_s: float = 120.0) -> None:
     deadline = time.monotonic() + timeout_s
     from PySide6.QtCore import QEventLoop
 

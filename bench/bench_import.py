@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from db.core.casefile import CaseFile  # noqa: E402
-from db.core.seam.sqlite_bulk import entity_names  # noqa: E402
+from db.core.seam.sqlite_bulk import entity_names  # noqa: E402 - the same text the app indexes
 from db.formats.batch import write_batch  # noqa: E402
 from db.formats.ftm import read_ftm_bytes  # noqa: E402
 

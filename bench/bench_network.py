@@ -51,7 +51,7 @@ def ownership_graph(count: int, seed: int = 1) -> tuple[list[str], list[tuple[st
     return nodes, list(dict.fromkeys(edges))
 
 
-def timed(function, repeat: int = 1) -> float:  # noqa: ANN001
+def timed(function, repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -60,7 +60,7 @@ def timed(function, repeat: int = 1) -> float:  # noqa: ANN001
     return best
 
 
-def draw_canvas(app: QApplication, nodes, edges, positions,  # noqa: ANN001
+def draw_canvas(app: QApplication, nodes, edges, positions,
                 overview: bool) -> float:
     canvas = GraphCanvas()
     canvas.resize(*SIZE)
@@ -86,7 +86,7 @@ def draw_canvas(app: QApplication, nodes, edges, positions,  # noqa: ANN001
     return elapsed
 
 
-def draw_graph_item(app: QApplication, nodes, edges, positions) -> float:  # noqa: ANN001
+def draw_graph_item(app: QApplication, nodes, edges, positions) -> float:
     view = pg.GraphicsLayoutWidget()
     view.resize(*SIZE)
     view.show()

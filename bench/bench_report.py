@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 CLAIMS = 500
 
 
-def build(path: Path):  # noqa: ANN201
+def build(path: Path):
     from db.core.casefile import CaseFile
     from db.core.commands import run
     from db.services import entities as E
@@ -31,7 +31,7 @@ def build(path: Path):  # noqa: ANN201
                  f"according to the registry extract number {1000 + i}." for i in range(CLAIMS)]
     text = " ".join(sentences)
 
-    def populate(tx) -> None:  # noqa: ANN001
+    def populate(tx) -> None:
         source = X.create_source(tx, "Company registry", reliability="A", kind="registry")
         document = X.add_document(tx, "registry.txt", text.encode(), source_id=source,
                                   title="Registry extract")

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
-# Sub-command modules under desktop/cli/commands/; each has register(subparsers) and
+from cli.errors import CommandError
+from db.core import CaseFileError, configure_logging, log_file
+
+log = logging.getLogger(__name__)
+
+# Sub-command modules under cli/commands/; each has register(subparsers) and
 # run(args) -> int.
 COMMANDS = ("new", "check", "search", "chains", "path", "report", "import_", "export",
             "merge")
-
-
-class CommandError(Exception):
-    """A failure to report as one line on stderr with exit status 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,18 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "bundled sample case).")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"cli.commands.{name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"cli.commands.{name}":
-                continue  # not built yet
-            raise
-        module.register(subparsers)
+        importlib.import_module(f"cli.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    configure_logging()
     if not argv or (argv[0] not in _command_names() and not argv[0].startswith("-")):
         from desktop.shell.app import run_gui  # Qt only for the GUI
 
@@ -55,16 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("casefile: interrupted", file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - a person reads this, not a debugger
-        from db.core.casefile import CaseFileError
-
-        # By name too: under "python -m" this module is loaded twice, and the commands
-        # raise the CommandError of the other copy.
-        if isinstance(error, CommandError | CaseFileError | LookupError | ValueError | OSError) \
-                or type(error).__name__ == "CommandError":
-            print(f"casefile: {error}", file=sys.stderr)
-            return 1
-        print(f"casefile: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+    except (CommandError, CaseFileError, LookupError, ValueError, OSError) as error:
+        print(f"casefile: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a person reads this, not a debugger
+        log.exception("casefile %s failed", argv[0])
+        first = (str(error).strip().splitlines() or [""])[0]
+        print(f"casefile: unexpected error: {type(error).__name__}: {first} "
+              f"(details in {log_file()})", file=sys.stderr)
         return 1
 
 

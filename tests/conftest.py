@@ -1,33 +1,31 @@
-"""Suite-wide setup: offscreen Qt, isolated settings, a fresh case per test."""
+"""Suite-wide setup, Qt-free: an isolated home, a fresh case per test, shared data files.
+
+The headless tests (tests/db, tests/cli) never import Qt; tests/desktop/conftest.py
+sets up Qt for the GUI tests.
+"""
 
 from __future__ import annotations
 
-import os
+import json
+import shutil
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory, monkeypatch):
-    """QSettings and the app data folder go to a temporary home, never the real one."""
-    from PySide6.QtCore import QSettings
-
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """The user's folders (data folder, settings) go to a temporary home, never the real
+    one. Qt-free: the GUI tests add Qt's own settings paths (tests/desktop/conftest.py)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    # Qt reads the environment once; point its settings at this test's home explicitly
-    # so nothing remembered by one test (dialog choices, geometry) leaks into the next.
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / ".config"))
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / ".config"))
-    yield
+    monkeypatch.delenv("CASEFILE_DATA_HOME", raising=False)
+    return home
 
 
 @pytest.fixture
@@ -62,3 +60,87 @@ def sample(tmp_path):
 @pytest.fixture
 def shared_data() -> Path:
     return SHARED / "data"
+
+
+SHEET = """owner;owner_type;company;company_no;country;share;since;until
+Anna Berg;Person;Acme Ltd;12345;gb;25-50;2019;
+Acme Ltd;Company;Bolt GmbH;HRB 1;de;100;2020-03;2023-12-31
+"""
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    """A semicolon-separated ownership sheet and the column mapping that reads it."""
+    path = tmp_path / "owners.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({
+        "entity_name": "company", "entity_country": "country",
+        "entity_identifiers": {"registrationNumber": "company_no"},
+        "link_source": "owner", "link_target": "company", "link_share": "share",
+        "link_start": "since", "link_end": "until", "link_entity_schema": "Person"}))
+    return path, mapping
+
+
+@pytest.fixture
+def donations(tmp_path, shared_data):
+    path = tmp_path / "donations.ijson"
+    shutil.copy(shared_data / "ftm" / "donations.ijson", path)
+    return path
+
+
+@pytest.fixture
+def two_cases(tmp_path):
+    """Alice's and Bob's copies of the sample, each edited on its own (Bob adds TVEL's
+    sourced 100% stake in Renera); Bob's file closed, ready to be merged."""
+    from db.core import CaseFile, run
+    from db.models import Entity
+    from db.sample.build import populate
+    from db.services import entities as E
+    from db.services import evidence as X
+    from db.services import links as L
+
+    alice = CaseFile.create(tmp_path / "alice.casefile", name="Alice's case", author="alice")
+    a = run(alice, "Build", populate).result
+    bob = CaseFile.create(tmp_path / "bob.casefile", name="Bob's case", author="bob")
+    b = run(bob, "Build", populate).result
+
+    def alice_edits(tx):
+        E.edit_entity(tx, a["renera"], properties={
+            **tx.session.get(Entity, a["renera"]).properties, "website": ["renera.ru"]})
+
+    def bob_edits(tx):
+        renera = tx.session.get(Entity, b["renera"])
+        E.edit_entity(tx, b["renera"], properties={**renera.properties,
+                                                    "website": ["www.renera.ru"]})
+        b["tvel"] = E.create_entity(tx, "Company", "TVEL", properties={"country": ["ru"]})
+        b["stake"] = L.create_link(tx, "Ownership", b["tvel"], b["renera"], share=100,
+                                   start_date="2021")
+        source = X.create_source(tx, "Rosatom annual report", reliability="B")
+        b["doc"] = X.add_document(tx, "report.txt", b"TVEL owns 100% of Renera.",
+                                  source_id=source)
+        b["claim"] = X.create_claim_for_excerpt(tx, b["doc"], "TVEL owns 100% of Renera",
+                                                credibility=2)
+        X.attach_claim(tx, b["claim"], link_id=b["stake"])
+
+    run(alice, "Alice edits", alice_edits)
+    run(bob, "Bob edits", bob_edits)
+    bob.close()
+    yield alice, a, tmp_path / "bob.casefile", b
+    alice.engine.dispose()
+
+
+@pytest.fixture
+def files(tmp_path):
+    """Files of every kind to add as documents: readable, a copy, broken, unreadable, gone."""
+    (tmp_path / "a.txt").write_text("Renera bought a stake in JSC Kama.")
+    (tmp_path / "b.md").write_text("# Note\n\nRosatom controls Enertech.")
+    (tmp_path / "c.html").write_text("<html><head><title>Page</title></head>"
+                                     "<body><p>Mosgortrans</p></body></html>")
+    (tmp_path / "copy.txt").write_text("Renera bought a stake in JSC Kama.")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "mail.eml").write_text("From: a@example.org\nTo: b@example.org\n"
+                                       "Subject: Batteries\n\nShipment delayed.\n")
+    return [tmp_path / n for n in ("a.txt", "b.md", "c.html", "copy.txt", "broken.pdf",
+                                   "image.png", "mail.eml", "missing.txt")]

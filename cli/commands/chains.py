@@ -7,13 +7,12 @@ claim excerpt and grade it rests on — or UNSOURCED.
 
 from __future__ import annotations
 
-from datetime import date
-
-from cli.common import open_case, print_json, resolve_entity
+from cli.arguments import open_case, parse_as_of, resolve_entity
+from cli.output import print_json
 from db.analysis import ChainResult, ChainStep, control_chains
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "chains", help="owners and controllers of an entity, with effective shares")
     parser.add_argument("case", metavar="CASE")
@@ -24,27 +23,12 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def parse_as_of(text: str | None) -> date | None:
-    """The --as-of date; CommandError for anything but a real YYYY-MM-DD date."""
-    from cli.main import CommandError
-
-    if text is None:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--as-of: not a date: {text!r} (use YYYY-MM-DD)") from None
-
-
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     as_of = parse_as_of(args.as_of)
     case = open_case(args.case)
     try:
         entity_id, _ = resolve_entity(case, args.entity)
-        with case.session() as session:
-            result = control_chains(session, entity_id, as_of)
+        result = case.read(control_chains, entity_id, as_of)
     finally:
         case.close()
     if args.json:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from cli.common import open_case, print_json
+from cli.arguments import open_case
+from cli.output import print_json
 from db.verify.check import check_case
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check", help="verify integrity, document hashes, the audit chain and sourcing")
     parser.add_argument("case", metavar="CASE")
@@ -14,7 +15,7 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     case = open_case(args.case)
     try:
         report = check_case(case)

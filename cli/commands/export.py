@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.common import open_case, print_json
+from cli.arguments import open_case
+from cli.errors import CommandError
+from cli.output import print_json
 from db.formats import EXPORT_FORMATS, FormatError, export_file
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export", help="write the case as FtM JSON lines, GraphML, GEXF or CSV")
     parser.add_argument("case", metavar="CASE")
@@ -22,9 +24,7 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
-    from cli.main import CommandError
-
+def run(args) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise CommandError(f"{out.parent}: no such folder")

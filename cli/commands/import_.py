@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.common import open_case, print_json
+from cli.arguments import open_case
+from cli.errors import CommandError
+from cli.merging import merge
+from cli.output import print_json
 from db.formats import IMPORT_FORMATS, FormatError, guess_format, import_file
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import", help="add an FtM, BODS, CSV or GraphML file (or merge a case file)")
     parser.add_argument("case", metavar="CASE")
@@ -27,9 +30,7 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
-    from cli.main import CommandError
-
+def run(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"{path.name}: no such file")
@@ -38,8 +39,6 @@ def run(args) -> int:  # noqa: ANN001
     except FormatError as error:
         raise CommandError(str(error)) from None
     if fmt == "casefile":
-        from cli.commands.merge import merge
-
         return merge(args.case, path, dry_run=False, as_json=args.json,
                      accept_unsure=args.accept_unsure)
     case = open_case(args.case)

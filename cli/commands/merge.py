@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.common import open_case, print_json
-from db.core.casefile import CaseFile, CaseFileError
-from db.services.merge import apply_merge, plan_merge
+from cli.merging import merge
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser("merge", help="merge a colleague's case file into CASE")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("other", metavar="OTHER")
@@ -25,53 +23,6 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     return merge(args.case, Path(args.other), dry_run=args.dry_run, as_json=args.json,
                  accept_unsure=args.accept_unsure)
-
-
-def merge(case_path: str, other: Path, *, dry_run: bool, as_json: bool,
-          accept_unsure: bool) -> int:
-    from cli.main import CommandError
-
-    case = open_case(case_path)
-    try:
-        try:
-            plan = plan_merge(case, other)
-        except CaseFileError as error:
-            raise CommandError(str(error)) from None
-        decisions = plan.default_decisions(accept_unsure)
-        added = None
-        if not dry_run:
-            command = apply_merge(case, plan, decisions)
-            command.do(case)
-            added = command.result
-    finally:
-        case.close()
-    if as_json:
-        print_json({"plan": plan.to_dict(), "decisions": decisions, "added": added,
-                    "dry_run": dry_run})
-        return 0
-    same = sum(1 for d in decisions.values() if d == "same")
-    print(f"{plan.other_name}: {len(plan.matches)} matching entities "
-          f"({same} folded as the same, {len(plan.matches) - same} kept apart as unsure), "
-          f"{plan.new.get('entities', 0)} new")
-    for match in plan.matches:
-        if match.score < 1.0:
-            print(f"  {decisions[match.other_id]:6} {match.score:.2f}  {match.other_caption} ≈ "
-                  f"{match.our_caption}  ({'; '.join(match.reasons)})")
-    for conflict in plan.conflicts:
-        print(f"  conflict {conflict.kind} {conflict.what}: ours {conflict.ours} / "
-              f"theirs {conflict.theirs}")
-    if dry_run:
-        print("dry run: nothing written; would add " + ", ".join(
-            f"{n} {k.replace('_', ' ')}" for k, n in plan.new.items() if n))
-    else:
-        same = added.pop("same_entities", 0)
-        listed = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
-        print(f"added {listed or 'nothing new'}; {same} entities treated as the same "
-              f"(origin: {plan.origin})")
-    return 0
-
-
-__all__ = ["CaseFile", "merge"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from db.core.casefile import CaseFile
+from db.core import CaseFile
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser("new", help="create an empty case file")
     parser.add_argument("case", metavar="CASE", help="path of the new .casefile")
     parser.add_argument("--name", help="the case's name (default: the file name)")
@@ -15,7 +15,7 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     case = CaseFile.create(args.case, name=args.name, author=args.author, marking=args.marking)
     print(f"created {case.path} ({case.name})")
     case.close()

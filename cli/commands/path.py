@@ -5,13 +5,14 @@ type, direction and the claims supporting it.
 
 from __future__ import annotations
 
-from cli.commands.chains import parse_as_of
-from cli.common import open_case, print_json, resolve_entity
+from cli.arguments import open_case, parse_as_of, resolve_entity
+from cli.errors import CommandError
+from cli.output import print_json
 from db.analysis import ConnectingPath, connecting_paths
 from db.reads.graph import check_link_types, entity_labels
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser("path", help="connecting paths between two entities")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("a", metavar="A", help="entity id or exact name")
@@ -26,9 +27,7 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
-    from cli.main import CommandError
-
+def run(args) -> int:
     as_of = parse_as_of(args.as_of)
     types = None
     if args.types is not None:
@@ -42,11 +41,10 @@ def run(args) -> int:  # noqa: ANN001
         b_id, _ = resolve_entity(case, args.b)
         if a_id == b_id:
             raise CommandError("A and B are the same entity")
-        with case.session() as session:
-            paths = connecting_paths(session, a_id, b_id, types, as_of,
-                                     max_paths=args.max_paths, max_depth=args.max_depth)
-            names = {i: label[0] for i, label in entity_labels(
-                session, {a_id, b_id} | {i for p in paths for i in p.entity_ids}).items()}
+        paths = case.read(connecting_paths, a_id, b_id, types, as_of,
+                          max_paths=args.max_paths, max_depth=args.max_depth)
+        labels = case.read(entity_labels, {a_id, b_id} | {i for p in paths for i in p.entity_ids})
+        names = {i: label[0] for i, label in labels.items()}
     finally:
         case.close()
     if args.json:

@@ -8,15 +8,13 @@ exist or cannot be written) fails with one line before anything is rendered.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-from cli.commands.chains import parse_as_of
-from cli.common import open_case, resolve_entity
+from cli.arguments import open_case, parse_as_of, resolve_entity, writable_output
+from cli.output import ensure_gui_application
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "report", help="print an evidence summary (entity or whole case) to PDF")
     parser.add_argument("case", metavar="CASE")
@@ -29,35 +27,11 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def check_output(path: Path) -> Path:
-    """The output path, or CommandError when it cannot be written."""
-    from cli.main import CommandError
-
-    path = path.expanduser().absolute()
-    folder = path.parent
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder; give a file name such as summary.pdf")
-    if not folder.is_dir():
-        raise CommandError(f"{folder}: no such folder")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise CommandError(f"{path}: not writable")
-    return path
-
-
-def ensure_gui_application():  # noqa: ANN201
-    """A QGuiApplication for rendering; offscreen when there is no display."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-
-
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     from db.reporting import build_case_summary, build_entity_summary
 
     as_of = parse_as_of(args.as_of)
-    output = check_output(Path(args.output))
+    output = writable_output(Path(args.output))
     case = open_case(args.case)
     try:
         if args.entity:

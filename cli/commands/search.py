@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from cli.common import open_case, print_json
+from cli.arguments import open_case
+from cli.output import print_json
 from db.reads.search import search
 
 
-def register(subparsers) -> None:  # noqa: ANN001
+def register(subparsers) -> None:
     parser = subparsers.add_parser("search", help="search entities, documents and claims")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("query", metavar="QUERY")
@@ -17,11 +18,10 @@ def register(subparsers) -> None:  # noqa: ANN001
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     case = open_case(args.case)
     try:
-        with case.session() as session:
-            hits = search(session, args.query, limit=args.limit)
+        hits = case.read(search, args.query, limit=args.limit)
     finally:
         case.close()
     if args.json:

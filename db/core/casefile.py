@@ -11,10 +11,11 @@ from __future__ import annotations
 import getpass
 import hashlib
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
@@ -28,6 +29,7 @@ from db.core.transaction import Transaction
 from db.models import CaseMeta, new_id, utc_now
 
 SUFFIX = ".casefile"
+T = TypeVar("T")
 
 
 class CaseFileError(Exception):
@@ -37,7 +39,7 @@ class CaseFileError(Exception):
 def default_author() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to fail
+    except Exception:  # no user name is not a reason to fail
         return "unknown"
 
 
@@ -67,6 +69,16 @@ def refusal(path: Path) -> str | None:
     if problem:
         return f"{name} is damaged: {problem}"
     return None
+
+
+def write_meta(tx: Transaction, values: dict[str, str]) -> None:
+    """Set case metadata (name, author, marking …) within a transaction."""
+    for key, value in values.items():
+        row = tx.session.get(CaseMeta, key)
+        if row is None:
+            tx.add(CaseMeta(key=key, value=str(value)))
+        elif row.value != str(value):
+            tx.update(row, value=str(value))
 
 
 class CaseFile:
@@ -154,7 +166,7 @@ class CaseFile:
     def close(self) -> None:
         # Checkpoint so the -wal file is folded back and the case is one file again.
         with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            sqlite_seam.checkpoint(connection)
         self.engine.dispose()
 
     # -- sessions and writes -------------------------------------------------------------
@@ -163,6 +175,15 @@ class CaseFile:
         """A short read session."""
         with self._sessions() as session:
             yield session
+
+    def read(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(session, *args, **kwargs)`` in a short read session of its own.
+
+        How ``desktop/`` and ``cli/`` read: they call a ``db.reads`` function through
+        this and never hold a session (or an ORM object) themselves.
+        """
+        with self._sessions() as session:
+            return function(session, *args, **kwargs)
 
     @contextmanager
     def transaction(self, label: str) -> Iterator[Transaction]:
@@ -179,12 +200,7 @@ class CaseFile:
 
     def set_meta(self, values: dict[str, str], label: str = "Edit case details") -> None:
         with self.transaction(label) as tx:
-            for key, value in values.items():
-                row = tx.session.get(CaseMeta, key)
-                if row is None:
-                    tx.add(CaseMeta(key=key, value=str(value)))
-                else:
-                    tx.update(row, value=str(value))
+            write_meta(tx, values)
 
     @property
     def name(self) -> str:
@@ -193,7 +209,7 @@ class CaseFile:
     def file_sha256(self) -> str:
         """SHA-256 of the case file as it is on disk, after folding the WAL back in."""
         with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            sqlite_seam.checkpoint(connection)
         digest = hashlib.sha256()
         with open(self.path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):

@@ -8,17 +8,13 @@ the case are left out and counted, so importing the same file twice adds nothing
 from __future__ import annotations
 
 import gc
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, insert, select
-
+from db.core import seam
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
-from db.core.seam.sqlite_bulk import indexed_entity_rows
 from db.core.transaction import Record, Transaction
 from db.formats.results import KINDS, ImportBatch, ImportResult
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source, new_id, utc_now
@@ -82,77 +78,6 @@ def clean_date(value: Any) -> str | None:
         return None
 
 
-def _json_encoder() -> Callable[[Any], str]:
-    """``json.dumps(value, ensure_ascii=False)`` without building an encoder per call.
-
-    ``json.dumps`` with keyword arguments constructs a ``JSONEncoder`` (and its C
-    encoder) for every value; reusing one C encoder is about three times faster, which
-    matters at a million rows. Falls back to a reused ``JSONEncoder`` without the C one.
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False)
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return encoder.encode
-    iterencode = make(None, encoder.default, json.encoder.encode_basestring, None,
-                      encoder.key_separator, encoder.item_separator, False, False, True)
-
-    def encode(value: Any) -> str:
-        if isinstance(value, str):
-            return encoder.encode(value)
-        return "".join(iterencode(value, 0))
-
-    return encode
-
-
-dump_json = _json_encoder()
-
-
-def existing_ids(session: Any, model: type, ids: Iterable[str]) -> set[str]:
-    ids = list(ids)
-    if not ids:
-        return set()
-    connection = session.connection()
-    table = model.__table__.name
-    if connection.dialect.name == "sqlite":
-        # An empty table holds none of them; otherwise one query per 100,000 ids, the
-        # ids passed as one JSON array instead of 500 bound parameters a query.
-        if connection.exec_driver_sql(f"SELECT 1 FROM {table} LIMIT 1").first() is None:
-            return set()
-        found: set[str] = set()
-        for start in range(0, len(ids), 100_000):
-            found.update(row[0] for row in connection.exec_driver_sql(
-                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-                (dump_json(ids[start:start + 100_000]),)))
-        return found
-    found = set()
-    for start in range(0, len(ids), 500):
-        found.update(session.scalars(select(model.id).where(model.id.in_(ids[start:start + 500]))))
-    return found
-
-
-def _execute_rows(tx: Transaction, model: type, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) without recording them."""
-    connection = tx.session.connection()
-    table = model.__table__
-    if connection.dialect.paramstyle != "qmark":
-        tx.session.execute(insert(table), rows)
-        return
-    # Straight to the driver's executemany: SQLAlchemy's per-row bind processing costs
-    # more than SQLite's insert itself. Parameters are built a column at a time (C-level
-    # ``map``/``zip``), JSON columns serialised once each with a reused encoder.
-    columns = [c for c in table.columns if c.name in rows[0]]
-    names = [c.name for c in columns]
-    values = []
-    for column in columns:
-        cells = list(map(itemgetter(column.name), rows))
-        if isinstance(column.type, JSON):
-            cells = [None if v is None else dump_json(v) for v in cells]
-        values.append(cells)
-    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
-           f"VALUES ({', '.join('?' * len(names))})")
-    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
-
-
 def core_bulk_insert(tx: Transaction, model: type, rows: list[dict[str, Any]]) -> None:
     """``tx.bulk_insert`` through a plain Core insert on the table (no ORM bulk path).
 
@@ -162,7 +87,7 @@ def core_bulk_insert(tx: Transaction, model: type, rows: list[dict[str, Any]]) -
     """
     if not rows:
         return
-    _execute_rows(tx, model, rows)
+    seam.of(tx.session).insert_rows(tx.session.connection(), model.__table__, rows)
     tx.records.append(Record(model.__tablename__, None, None, bulk=rows))
 
 
@@ -175,14 +100,16 @@ def insert_rows(tx: Transaction, model: type, rows: list[dict[str, Any]],
     """
     if not rows:
         return
+    bulk, connection = seam.of(tx.session), tx.session.connection()
     for start in range(0, len(rows), CHUNK):
         progress.step(start, len(rows), text)
-        _execute_rows(tx, model, rows[start:start + CHUNK])
+        bulk.insert_rows(connection, model.__table__, rows[start:start + CHUNK])
     tx.records.append(Record(model.__tablename__, None, None, bulk=rows))
 
 
 def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> ImportResult:
     session = tx.session
+    queries = seam.of(session)
     author = tx.author
     added: dict[str, int] = {}
     present: dict[str, int] = {}
@@ -190,19 +117,19 @@ def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> Impor
     kept: dict[str, list[dict[str, Any]]] = {}
     for kind in KINDS:
         rows = getattr(batch, kind)
-        already = existing_ids(session, MODELS[kind], (r["id"] for r in rows)) if rows else set()
+        already = queries.existing_ids(session, MODELS[kind], (r["id"] for r in rows)) if rows else set()
         kept[kind] = [r for r in rows if r["id"] not in already]
         present[kind] = len(rows) - len(kept[kind])
     # A link (or fact) whose end is neither in the batch nor in the case cannot be added.
     entity_ids = {r["id"] for r in batch.entities}
     ends = {e for r in kept["links"] for e in (r["source_id"], r["target_id"])} - entity_ids
-    known = entity_ids | existing_ids(session, Entity, ends)
+    known = entity_ids | queries.existing_ids(session, Entity, ends)
     links = [r for r in kept["links"] if r["source_id"] in known and r["target_id"] in known]
     if len(links) != len(kept["links"]):
         reason = "links whose source or target is not in the file or the case"
         skipped[reason] = skipped.get(reason, 0) + len(kept["links"]) - len(links)
     kept["links"] = links
-    link_ids = {r["id"] for r in links} | existing_ids(
+    link_ids = {r["id"] for r in links} | queries.existing_ids(
         session, Link, (t["link_id"] for t in kept["claim_targets"] if t.get("link_id")))
     kept["claim_targets"] = [t for t in kept["claim_targets"]
                              if t.get("link_id") is None or t["link_id"] in link_ids]
@@ -216,7 +143,7 @@ def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> Impor
                 row["author"] = author
         text = f"Adding {kind.replace('_', ' ')}"
         if kind == "entities" and len(kept[kind]) > 1000:
-            with indexed_entity_rows(session.connection(), kept[kind]):
+            with queries.indexed_entity_rows(session.connection(), kept[kind]):
                 insert_rows(tx, MODELS[kind], kept[kind], progress, text)
         else:
             insert_rows(tx, MODELS[kind], kept[kind], progress, text)

@@ -55,7 +55,7 @@ class LinkRow:
     stake: Stake
 
 
-def _link_rows(session: Session, condition, limit: int | None = None) -> list[LinkRow]:  # noqa: ANN001
+def _link_rows(session: Session, condition, limit: int | None = None) -> list[LinkRow]:
     src, dst = aliased(Entity), aliased(Entity)
     rows = session.execute(
         select(Link, src.caption, dst.caption)
@@ -113,7 +113,7 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
     return rows
 
 
-def _supported():  # noqa: ANN202
+def _supported():
     return select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
                                              ClaimTarget.stance == "supports")
 
@@ -133,6 +133,15 @@ def links_between(session: Session, first_id: str, second_id: str) -> list[LinkR
     return _link_rows(session, or_(
         and_(Link.source_id == first_id, Link.target_id == second_id),
         and_(Link.source_id == second_id, Link.target_id == first_id)))
+
+
+def pane_rows(session: Session, with_links: bool, links_shown: int) -> tuple:
+    """What the claims pane shows: claims, sources and (when asked) the unsourced links,
+    capped at ``links_shown``, with their total."""
+    claims, listed = claim_rows(session), sources(session)
+    if not with_links:
+        return claims, listed, None, 0
+    return (claims, listed, unsourced_links(session, links_shown), unsourced_count(session))
 
 
 def sources(session: Session) -> list[tuple[str, str, str]]:

@@ -13,7 +13,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Claim, Document, Entity, Link, Source
+from db.reads import records
+from db.reads.records import DocumentRecord
 from db.schemata import grade, link_schema
+
+PDF_MIME = "application/pdf"
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,24 @@ def claim_spans(session: Session, document_id: str) -> list[ClaimSpan]:
                                claim.statement, grade(reliability, claim.credibility),
                                source.name if source else ""))
     return spans
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What the viewer needs to open a document: the record, its claims, and for a PDF
+    its original bytes (the page view renders them)."""
+
+    document: DocumentRecord
+    claims: list[ClaimSpan]
+    pdf_bytes: bytes | None
+
+
+def document_view(session: Session, document_id: str) -> DocumentView | None:
+    document = records.document(session, document_id)
+    if document is None:
+        return None
+    data = records.blob(session, document.sha256) if document.mime_type == PDF_MIME else None
+    return DocumentView(document, claim_spans(session, document_id), data)
 
 
 def document_of_claim(session: Session, claim_id: str) -> tuple[str, int, int] | None:

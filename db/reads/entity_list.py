@@ -15,12 +15,13 @@ field.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from db.core.seam.sqlite import fts_query
+from db.core import seam
 from db.models import ClaimTarget, Entity
 from db.reads import queries
 from db.reads.queries import Citation
@@ -29,7 +30,6 @@ from db.wording import Stake, link_label
 SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS = (
     "name", "type", "country", "links", "claims")
 
-_COUNTRY_OF = "coalesce(json_extract(e.properties, '$.country[0]'), '')"
 # Whole-case counts for sorting by a count column: one grouped pass, not one per row.
 _LINK_COUNTS = ("SELECT id, count(*) AS n FROM (SELECT source_id AS id FROM links "
                 "UNION ALL SELECT target_id FROM links) GROUP BY id")
@@ -41,14 +41,20 @@ _CLAIM_COUNTS = (
     "UNION ALL SELECT l.target_id, ct.claim_id FROM claim_targets ct "
     "JOIN links l ON l.id = ct.link_id) GROUP BY id")
 
-_ORDER = {
-    SORT_NAME: ("e.caption COLLATE NOCASE", ""),
-    SORT_TYPE: ("coalesce(e.role, e.schema)", ""),
-    SORT_COUNTRY: (_COUNTRY_OF, ""),
-    SORT_LINKS: ("coalesce(n.n, 0)", f"LEFT JOIN ({_LINK_COUNTS}) n ON n.id = e.id"),
-    SORT_CLAIMS: ("coalesce(n.n, 0)", f"LEFT JOIN ({_CLAIM_COUNTS}) n ON n.id = e.id"),
-}
-SORT_KEYS = tuple(_ORDER)
+SORT_KEYS = (SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS)
+
+
+def _order(engine: ModuleType, sort: str) -> tuple[str, str]:
+    """(the ORDER BY key, the join it needs) for a sort column."""
+    if sort == SORT_TYPE:
+        return "coalesce(e.role, e.schema)", ""
+    if sort == SORT_COUNTRY:
+        return engine.json_first("e.properties", "country"), ""
+    if sort == SORT_LINKS:
+        return "coalesce(n.n, 0)", f"LEFT JOIN ({_LINK_COUNTS}) n ON n.id = e.id"
+    if sort == SORT_CLAIMS:
+        return "coalesce(n.n, 0)", f"LEFT JOIN ({_CLAIM_COUNTS}) n ON n.id = e.id"
+    return engine.nocase("e.caption"), ""
 
 
 class EntityRow(NamedTuple):
@@ -69,7 +75,7 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filter_clause(filter_text: str) -> tuple[str, dict[str, str]]:
+def filter_clause(engine: ModuleType, filter_text: str) -> tuple[str, dict[str, str]]:
     """SQL condition over entity row "e" for what the person typed, and its parameters."""
     conditions: list[str] = []
     params: dict[str, str] = {}
@@ -79,8 +85,7 @@ def filter_clause(filter_text: str) -> tuple[str, dict[str, str]]:
         if value and field.lower() in ("country", "schema", "type"):
             params[key] = value.lower()
             if field.lower() == "country":
-                conditions.append(f"EXISTS (SELECT 1 FROM json_each(e.properties, '$.country') c"
-                                  f" WHERE lower(c.value) = :{key})")
+                conditions.append(engine.json_has_value("e.properties", "country", key))
             else:
                 conditions.append(f"(lower(e.schema) = :{key} OR lower(e.role) = :{key})")
             continue
@@ -91,12 +96,12 @@ def filter_clause(filter_text: str) -> tuple[str, dict[str, str]]:
                         f"e.role LIKE :{key}p ESCAPE '\\'"]
         if len(word) in (2, 3) and word.isalpha():
             params[f"{key}c"] = f'%"{word.lower()}"%'
-            alternatives.append(f"lower(json_extract(e.properties, '$.country')) LIKE :{key}c")
-        match = fts_query(word)
+            alternatives.append(f"{engine.json_values_text('e.properties', 'country')} "
+                                f"LIKE :{key}c")
+        match = engine.text_query(word)
         if match:
             params[f"{key}f"] = match
-            alternatives.append(
-                f"e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH :{key}f)")
+            alternatives.append(engine.entity_text_match("e", f"{key}f"))
         conditions.append("(" + " OR ".join(alternatives) + ")")
     return (" AND ".join(conditions) or "1"), params
 
@@ -104,9 +109,10 @@ def filter_clause(filter_text: str) -> tuple[str, dict[str, str]]:
 def ordered_ids(session: Session, filter_text: str = "", sort: str = SORT_NAME,
                 descending: bool = False) -> list[str]:
     """Ids of the entities matching ``filter_text``, in list order (a full scan)."""
-    key, join = _ORDER.get(sort, _ORDER[SORT_NAME])
+    engine = seam.of(session)
+    key, join = _order(engine, sort)
     direction = "DESC" if descending else "ASC"
-    where, params = filter_clause(filter_text)
+    where, params = filter_clause(engine, filter_text)
     return list(session.scalars(text(
         f"SELECT e.id FROM entities e {join} WHERE {where} "
         f"ORDER BY {key} {direction}, e.caption {direction}, e.id {direction}"), params))
@@ -114,7 +120,7 @@ def ordered_ids(session: Session, filter_text: str = "", sort: str = SORT_NAME,
 
 def matching(session: Session, filter_text: str, entity_ids: list[str]) -> set[str]:
     """Which of ``entity_ids`` exist and match ``filter_text``."""
-    where, params = filter_clause(filter_text)
+    where, params = filter_clause(seam.of(session), filter_text)
     found: set[str] = set()
     for start in range(0, len(entity_ids), 500):
         chunk = {f"i{n}": value for n, value in enumerate(entity_ids[start:start + 500])}
@@ -124,8 +130,12 @@ def matching(session: Session, filter_text: str, entity_ids: list[str]) -> set[s
     return found
 
 
-_ROWS = text(f"SELECT e.id, e.caption, e.schema, e.role, {_COUNTRY_OF} FROM entities e "
-              f"WHERE e.id IN :ids").bindparams(bindparam("ids", expanding=True))
+def _rows_sql(engine: ModuleType):
+    country = engine.json_first("e.properties", "country")
+    return text(f"SELECT e.id, e.caption, e.schema, e.role, {country} FROM entities e "
+                f"WHERE e.id IN :ids").bindparams(bindparam("ids", expanding=True))
+
+
 _PAGE_LINK_COUNTS = text(
     "SELECT id, count(*) FROM (SELECT source_id AS id FROM links WHERE source_id IN :ids "
     "UNION ALL SELECT target_id FROM links WHERE target_id IN :ids) GROUP BY id"
@@ -140,18 +150,26 @@ _PAGE_CLAIM_COUNTS = text(
 ).bindparams(bindparam("ids", expanding=True))
 
 
+def listed_after_change(session: Session, filter_text: str, entity_ids: set[str],
+                        link_ids: list[str]) -> tuple[set[str], set[str]]:
+    """(entities a change touched, those of them that match the list's filter now)."""
+    affected = set(entity_ids) | link_endpoints(session, link_ids)
+    return affected, matching(session, filter_text, list(affected))
+
+
 def entity_rows(session: Session, entity_ids: list[str]) -> list[EntityRow]:
     """The list rows of these entities, in the order given (missing ids left out).
 
     Counts come from grouped queries over just these ids (indexed), not one per row.
     """
     found: list[EntityRow] = []
+    rows_sql = _rows_sql(seam.of(session))
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start:start + 500]
         params = {"ids": chunk}
         links = dict(session.execute(_PAGE_LINK_COUNTS, params).all())
         claims = dict(session.execute(_PAGE_CLAIM_COUNTS, params).all())
-        by_id = {row[0]: tuple(row) for row in session.execute(_ROWS, params)}
+        by_id = {row[0]: tuple(row) for row in session.execute(rows_sql, params)}
         found += [EntityRow(*by_id[i], links.get(i, 0), claims.get(i, 0))
                   for i in chunk if i in by_id]
     return found

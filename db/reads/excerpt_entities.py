@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.core import seam
 from db.models import Entity
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -37,11 +38,7 @@ def _candidate_ids(session: Session, excerpt: str) -> list[str]:
     words = {w for w in _WORD.findall(excerpt) if len(w) >= 2 and not w.isdigit()}
     if not words:
         return []
-    query = " OR ".join(f'"{w}"' for w in sorted(words))
-    rows = session.execute(text(
-        "SELECT entity_id FROM entity_fts WHERE entity_fts MATCH :q LIMIT :n"),
-        {"q": query, "n": MAX_CANDIDATES})
-    return [r[0] for r in rows]
+    return seam.of(session).entity_ids_matching(session, words, MAX_CANDIDATES)
 
 
 def _find_name(excerpt_folded: str, name: str) -> tuple[int, int] | None:

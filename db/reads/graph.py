@@ -10,7 +10,6 @@ again with ``in_force`` itself so both can never disagree silently.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
@@ -18,6 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from db.core import seam
 from db.models import Claim, ClaimTarget, Document, Entity, Source
 from db.partial_date import in_force
 from db.reads.queries import Citation
@@ -81,16 +81,7 @@ def _rows(session: Session, sql: str, params: dict, as_of: date | None) -> list[
 
 
 def _fetch(session: Session, sql: str, params: dict) -> list[tuple]:
-    """Plain tuples straight from the driver, in the session's transaction.
-
-    A chain reads a few thousand rows; SQLAlchemy's result rows cost as much again as
-    the query itself, and these columns need no type conversion.
-    """
-    cursor = session.connection().connection.cursor()
-    try:
-        return cursor.execute(sql, params).fetchall()
-    finally:
-        cursor.close()
+    return seam.of(session).fetch_rows(session, sql, params)
 
 
 def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
@@ -107,18 +98,19 @@ def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
         today = date.today().isoformat()
         condition = ("(l.end_date IS NULL OR l.end_date >= "
                      f"substr('{today}', 1, length(l.end_date)))")
+    schema_in = _schema_in(session)
     sql = f"""
         WITH RECURSIVE up(id) AS (
             SELECT :entity
             UNION
             SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
-            WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
+            WHERE {schema_in} AND {condition}
         )
         SELECT {_COLUMNS} FROM links AS l JOIN up ON l.target_id = up.id
-        WHERE +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}
+        WHERE {schema_in} AND {condition}
     """
     return _rows(session, sql, {"entity": entity_id,
-                                "types": _json_list(check_link_types(link_types))}, as_of)
+                                "types": _ids(session, check_link_types(link_types))}, as_of)
 
 
 def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iterable[str],
@@ -128,14 +120,15 @@ def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iter
     Two indexed lookups (by source, by target) beat one OR. ``+l.schema`` keeps SQLite
     off the schema index: with it, a lookup by source scanned every link of the type.
     """
-    types = _json_list(check_link_types(link_types))
-    ids = _json_list(entity_ids)
+    types = _ids(session, check_link_types(link_types))
+    ids = _ids(session, entity_ids)
     condition = _in_force_sql(as_of)
+    schema_in, ids_in = _schema_in(session), seam.of(session).id_list("ids")
     found: dict[str, LinkRow] = {}
     for column in ("source_id", "target_id"):
         sql = (f"SELECT {_COLUMNS} FROM links AS l "
-               f"WHERE l.{column} IN (SELECT value FROM json_each(:ids)) "
-               f"AND +l.schema IN (SELECT value FROM json_each(:types)) AND {condition}")
+               f"WHERE l.{column} IN {ids_in} "
+               f"AND {schema_in} AND {condition}")
         for link in _rows(session, sql, {"ids": ids, "types": types}, as_of):
             found[link.id] = link
     return list(found.values())
@@ -148,16 +141,15 @@ def entity_caption(session: Session, entity_id: str) -> str | None:
 
 def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """id → (caption, schema) for the given entities, in one query."""
-    sql = ("SELECT id, caption, schema FROM entities "
-           "WHERE id IN (SELECT value FROM json_each(:ids))")
+    sql = f"SELECT id, caption, schema FROM entities WHERE id IN {seam.of(session).id_list('ids')}"
     return {id_: (caption, schema) for id_, caption, schema
-            in _fetch(session, sql, {"ids": _json_list(entity_ids)})}
+            in _fetch(session, sql, {"ids": _ids(session, entity_ids)})}
 
 
 def entity_roles(session: Session, entity_ids: Iterable[str]) -> dict[str, str | None]:
     """id → role ("brand", "facility" …) for the given entities, in one query."""
-    sql = "SELECT id, role FROM entities WHERE id IN (SELECT value FROM json_each(:ids))"
-    return dict(_fetch(session, sql, {"ids": _json_list(entity_ids)}))
+    sql = f"SELECT id, role FROM entities WHERE id IN {seam.of(session).id_list('ids')}"
+    return dict(_fetch(session, sql, {"ids": _ids(session, entity_ids)}))
 
 
 def claim_stances(session: Session, link_ids: Iterable[str]
@@ -165,8 +157,8 @@ def claim_stances(session: Session, link_ids: Iterable[str]
     """link id → (supporting claim ids, contradicting claim ids); absent when none."""
     stances: dict[str, tuple[list[str], list[str]]] = {}
     rows = _fetch(session, "SELECT link_id, stance, claim_id FROM claim_targets "
-                  "WHERE link_id IN (SELECT value FROM json_each(:ids)) ORDER BY claim_id",
-                  {"ids": _json_list(link_ids)})
+                  f"WHERE link_id IN {seam.of(session).id_list('ids')} ORDER BY claim_id",
+                  {"ids": _ids(session, link_ids)})
     for link_id, stance, claim_id in rows:
         supporting, contradicting = stances.setdefault(link_id, ([], []))
         (supporting if stance == "supports" else contradicting).append(claim_id)
@@ -181,7 +173,7 @@ def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[
         return citations
     sources = {id_: (name, reliability) for id_, name, reliability
                in session.execute(select(Source.id, Source.name, Source.reliability))}
-    ids = bindparam("ids", _json_list(link_ids))
+    ids = bindparam("ids", _ids(session, link_ids))
     rows = session.execute(
         select(ClaimTarget.link_id, ClaimTarget.stance, Claim.id, Claim.excerpt,
                Claim.statement, Claim.status, Claim.reliability, Claim.credibility,
@@ -190,7 +182,7 @@ def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[
                Document.published)
         .join(Claim, Claim.id == ClaimTarget.claim_id)
         .join(Document, Document.id == Claim.document_id)
-        .where(ClaimTarget.link_id.in_(text("SELECT value FROM json_each(:ids)")
+        .where(ClaimTarget.link_id.in_(text(seam.of(session).id_list_select("ids"))
                                        .bindparams(ids)))
         .order_by(Document.title, Claim.span_start))
     for (link_id, stance, claim_id, excerpt, statement, status, claim_reliability,
@@ -205,6 +197,13 @@ def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[
     return citations
 
 
-def _json_list(ids: Iterable[str]) -> str:
-    """The ids as one JSON array: a single bound value, read back with ``json_each``."""
-    return json.dumps(list(dict.fromkeys(ids)))
+def _ids(session: Session, ids: Iterable[str]) -> str:
+    """The ids as one bound value (duplicates dropped)."""
+    return seam.of(session).id_list_value(dict.fromkeys(ids))
+
+
+def _schema_in(session: Session) -> str:
+    """``l.schema`` is one of the bound ``:types`` (a filter: SQLite kept off the schema
+    index, which otherwise made a lookup by source scan every link of the type)."""
+    engine = seam.of(session)
+    return f"{engine.no_index('l.schema')} IN {engine.id_list('types')}"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from db.core import seam
 from db.models import Entity
 from db.reads.entity_list import entity_rows
 from db.schemata import IDENTIFIER_PROPERTIES
@@ -43,8 +44,10 @@ class Pair(NamedTuple):
         return tuple(i for i in self.left.identifiers if i in theirs)
 
 
-_JUDGEMENTS = text("SELECT id, left_id, right_id, decision, score, note, author, created_at "
-                   "FROM judgements ORDER BY created_at, rowid")
+def _judgements_sql(session: Session):
+    order = seam.of(session).insertion_order("judgements")
+    return text("SELECT id, left_id, right_id, decision, score, note, author, created_at "
+                f"FROM judgements ORDER BY created_at, {order}")
 
 
 def _side(entity: Entity, links: int) -> Side:
@@ -60,7 +63,7 @@ def pending_pairs(session: Session) -> list[Pair]:
     Sorted by score, highest first (pairs without a score last), then by our caption.
     """
     latest: dict[frozenset[str], tuple] = {}
-    for row in session.execute(_JUDGEMENTS):
+    for row in session.execute(_judgements_sql(session)):
         if row.left_id == row.right_id:
             continue
         latest[frozenset((row.left_id, row.right_id))] = row

@@ -8,6 +8,7 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
+from db.reads.records import EntityRecord, entity_record
 from db.schemata import grade
 
 
@@ -23,14 +24,14 @@ class Counts:
 
 
 def counts(session: Session) -> Counts:
-    def count(model) -> int:  # noqa: ANN001
+    def count(model) -> int:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
     return Counts(count(Entity), count(Link), count(Document), count(Claim), count(Source),
                   count(Event), unsourced_link_count(session))
 
 
-def _supported_links():  # noqa: ANN202
+def _supported_links():
     return select(ClaimTarget.link_id).where(ClaimTarget.link_id.is_not(None),
                                              ClaimTarget.stance == "supports")
 
@@ -84,7 +85,7 @@ def _citation(stance: str, claim: Claim, document: Document, session: Session) -
                     source.name if source else None, document.url, document.published)
 
 
-def _citations(session: Session, condition) -> list[Citation]:  # noqa: ANN001
+def _citations(session: Session, condition) -> list[Citation]:
     rows = session.execute(
         select(ClaimTarget.stance, Claim, Document)
         .join(Claim, Claim.id == ClaimTarget.claim_id)
@@ -113,8 +114,12 @@ def claim_citation(session: Session, claim_id: str) -> Citation | None:
     return None if row is None else _citation("supports", row[0], row[1], session)
 
 
-def find_entities(session: Session, name_or_id: str) -> list[Entity]:
+def find_entities(session: Session, name_or_id: str) -> list[EntityRecord]:
     """Entities whose id is ``name_or_id`` or whose name/alias equals it (any case)."""
+    return [entity_record(e) for e in _find_entities(session, name_or_id)]
+
+
+def _find_entities(session: Session, name_or_id: str) -> list[Entity]:
     entity = session.get(Entity, name_or_id)
     if entity is not None:
         return [entity]

@@ -49,7 +49,7 @@ class CitationLoader:
                         document.sha256, source.name if source else None, document.url,
                         document.published)
 
-    def targets(self, condition=None) -> list[tuple[ClaimTarget, Citation]]:  # noqa: ANN001
+    def targets(self, condition=None) -> list[tuple[ClaimTarget, Citation]]:
         """(target, citation) of every claim target matching ``condition`` (all if None),
         in document order."""
         query = (select(ClaimTarget, Claim, Document)

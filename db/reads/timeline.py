@@ -98,6 +98,12 @@ def is_small_case(session: Session, limit: int = SMALL_CASE_ROWS) -> bool:
     return True
 
 
+def pane_size(session: Session, whole_case_limit: int) -> tuple[bool, bool]:
+    """(a small case?, does the whole case fit on one axis?) for the timeline pane."""
+    small = is_small_case(session)
+    return small, small and count_items(session) <= whole_case_limit
+
+
 def date_range(session: Session, margin_days: int = 365) -> tuple[date, date] | None:
     """Earliest and latest day of any event or link date, widened by a margin; None if none.
 

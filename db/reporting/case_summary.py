@@ -89,7 +89,7 @@ def _group_key(target: ClaimTarget) -> tuple[str, str]:
     return ("fact", f"{target.entity_id}\x1f{target.prop or ''}\x1f{target.value or ''}")
 
 
-def _title(group: tuple[str, str], links: dict, events: dict, captions: dict) -> str:  # noqa: ANN001
+def _title(group: tuple[str, str], links: dict, events: dict, captions: dict) -> str:
     kind, key = group
     if kind == "link":
         link = links[key]
@@ -112,7 +112,7 @@ def _entry(index: CitationIndex, citation: Citation, about: str) -> ClaimEntry:
                       citation.status, citation.stance, about)
 
 
-def _key_entities(session) -> list[KeyEntity]:  # noqa: ANN001
+def _key_entities(session) -> list[KeyEntity]:
     ends = union_all(select(Link.source_id.label("entity_id")),
                      select(Link.target_id.label("entity_id"))).subquery()
     link_counts = (select(ends.c.entity_id, func.count().label("n"))

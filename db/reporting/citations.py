@@ -64,7 +64,7 @@ class CitationIndex:
         return annex
 
 
-def _load(session: Session, model, ids: list[str]) -> list:  # noqa: ANN001
+def _load(session: Session, model, ids: list[str]) -> list:
     rows = []
     for start in range(0, len(ids), 500):
         rows += session.scalars(select(model).where(model.id.in_(ids[start:start + 500])))

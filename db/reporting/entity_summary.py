@@ -113,7 +113,7 @@ def _facts(entity: Entity, targets: list[tuple[ClaimTarget, Citation]],
     return rows
 
 
-def _links(session, loader: CitationLoader, entity: Entity, as_of: date | None,  # noqa: ANN001
+def _links(session, loader: CitationLoader, entity: Entity, as_of: date | None,
            index: CitationIndex) -> list[LinkRow]:
     links = [link for link in links_of(session, entity.id)
              if in_force(link.start_date, link.end_date, as_of)]

@@ -1,9 +1,12 @@
-"""Add many documents at once: PDF, HTML, plain text, Markdown, e-mail.
+"""Adding files as documents — the one path every caller takes: File ▸ Add Documents,
+the documents pane's button and drops, batch folders, and the CLI.
 
-One transaction for the whole batch (one undoable step; Cancel leaves nothing behind).
-Each file gets its own outcome — added, duplicate (same SHA-256 as a document already
-in the case or earlier in the batch) or failed with a one-line reason — so one broken
-PDF does not stop the other ninety-nine.
+Each file is read, hashed and its text extracted *before* anything is written (reading a
+large PDF can take seconds, and a write transaction should not wait on it); then every
+accepted file is stored by ONE command, so Ctrl+Z removes them all and Cancel leaves
+nothing behind. Every file gets its own outcome — added, duplicate (same SHA-256 as a
+document already in the case or earlier in the batch) or failed with a one-line reason —
+so one broken PDF does not stop the other ninety-nine.
 """
 
 from __future__ import annotations
@@ -15,80 +18,148 @@ from typing import TYPE_CHECKING, Any
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transaction import Transaction
-from db.extract import ExtractionError
+from db.extract import Extracted, ExtractionError, extract
+from db.models import Document
 from db.services.evidence import add_document, find_document_by_hash, sha256_of
 
 if TYPE_CHECKING:
     from db.core.casefile import CaseFile
 
-SUPPORTED = (".pdf", ".html", ".htm", ".txt", ".text", ".md", ".markdown", ".eml")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+ADDED, DUPLICATE, FAILED = "added", "duplicate", "failed"
 
 
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # "added", "duplicate" or "failed"
+    status: str  # ADDED, DUPLICATE or FAILED
     document_id: str | None = None  # the new document, or the one it duplicates
     reason: str | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def line(self) -> str:
+        """"name: reason" — what to tell the person about a file not added."""
+        return f"{self.name}: {self.reason}"
 
 
 @dataclass
 class DocumentsResult:
     files: list[FileOutcome] = field(default_factory=list)
+    # The undoable command that stored the added files; None when nothing was added.
+    command: Command | None = None
+    copies: list[tuple[FileOutcome, FileOutcome]] = field(default_factory=list, repr=False)
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
 
+    @property
+    def added(self) -> list[str]:
+        """Ids of the new documents, in the order the files were given."""
+        return [f.document_id for f in self.files if f.status == ADDED and f.document_id]
+
+    @property
+    def refused(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status != ADDED]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.count("added"), "duplicate": self.count("duplicate"),
-                "failed": self.count("failed"), "files": [asdict(f) for f in self.files]}
+        return {"added": self.count(ADDED), "duplicate": self.count(DUPLICATE),
+                "failed": self.count(FAILED),
+                "files": [asdict(f) for f in self.files]}
 
 
-def _add_all(tx: Transaction, paths: list[Path], progress: Progress,
-             source_id: str | None) -> DocumentsResult:
-    result = DocumentsResult()
-    seen: dict[str, str] = {}
+@dataclass
+class _Accepted:
+    outcome: FileOutcome
+    data: bytes
+    extracted: Extracted
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ExtractionError(f"{size / 2**20:.0f} MB: larger than the "
+                              f"{MAX_FILE_BYTES / 2**20:.0f} MB a document may have")
+    return path.read_bytes()
+
+
+def _prepare(case: CaseFile, paths: list[Path], progress: Progress,
+             result: DocumentsResult) -> list[_Accepted]:
+    accepted: list[_Accepted] = []
+    seen: dict[str, FileOutcome] = {}
+    copies: list[tuple[FileOutcome, FileOutcome]] = []  # (a later copy, the first one)
     for number, path in enumerate(paths):
-        progress.step(number, len(paths), f"Adding {path.name}")
-        if path.suffix.lower() not in SUPPORTED:
-            result.files.append(FileOutcome(str(path), "failed", reason=(
-                f"{path.suffix or 'files without an extension'} is not a supported type "
-                "(PDF, HTML, TXT, MD, EML)")))
-            continue
+        progress.step(number, len(paths), f"Reading {path.name}")
+        outcome = FileOutcome(str(path), FAILED)
+        result.files.append(outcome)
         try:
-            data = path.read_bytes()
+            data = _read(path)
         except OSError as error:
-            result.files.append(FileOutcome(str(path), "failed",
-                                            reason=f"cannot read: {error.strerror}"))
+            outcome.reason = f"cannot read: {error.strerror or error}"
+            continue
+        except ExtractionError as error:
+            outcome.reason = str(error)
             continue
         digest = sha256_of(data)
-        duplicate = seen.get(digest) or find_document_by_hash(tx.session, digest)
-        if duplicate:
-            result.files.append(FileOutcome(str(path), "duplicate", duplicate,
-                                            "same content (SHA-256) as a document in the case"))
+        with case.session() as session:
+            existing = find_document_by_hash(session, digest)
+            title = session.get(Document, existing).title if existing else None
+        if existing or digest in seen:
+            outcome.status, outcome.document_id = DUPLICATE, existing
+            if title:
+                outcome.reason = f"already in the case as “{title}”"
+            else:
+                outcome.reason = f"the same file as {seen[digest].name}"
+                copies.append((outcome, seen[digest]))
             continue
         try:
-            document_id = add_document(tx, path.name, data, source_id=source_id)
+            extracted = extract(path.name, data)
         except ExtractionError as error:
-            result.files.append(FileOutcome(str(path), "failed", reason=str(error)))
+            outcome.reason = str(error)
             continue
-        seen[digest] = document_id
-        result.files.append(FileOutcome(str(path), "added", document_id))
-    progress.step(len(paths), len(paths), "Done")
-    return result
+        if not extracted.text.strip():
+            outcome.reason = "no text could be extracted (a scanned image?)"
+            continue
+        seen[digest] = outcome
+        accepted.append(_Accepted(outcome, data, extracted))
+    progress.step(len(paths), len(paths), "")
+    result.copies = copies
+    return accepted
 
 
-def add_documents_command(paths: list[str | Path], progress: Progress = NO_PROGRESS,
-                          source_id: str | None = None) -> Command:
-    """The batch as one undoable command; its ``result`` is a ``DocumentsResult``."""
+def _store(tx: Transaction, accepted: list[_Accepted], source_id: str | None) -> list[str]:
+    ids = []
+    for item in accepted:
+        extracted = item.extracted
+        item.outcome.document_id = add_document(
+            tx, item.outcome.name, item.data, text=extracted.text,
+            mime_type=extracted.mime_type, pages=extracted.pages,
+            title=extracted.title or None, source_id=source_id)
+        item.outcome.status = ADDED
+        ids.append(item.outcome.document_id)
+    return ids
+
+
+def add_files(case: CaseFile, paths: list[str | Path], progress: Progress = NO_PROGRESS,
+              source_id: str | None = None, label: str | None = None) -> DocumentsResult:
+    """Store the readable, new files among ``paths`` as documents, in one command.
+
+    Raises ``Cancelled`` (nothing written) when the person cancels. The result's
+    ``command`` is done already: the GUI pushes it on the undo stack.
+    """
     files = [Path(p) for p in paths]
-    label = f"Add {len(files)} documents" if len(files) != 1 else f"Add {files[0].name}"
-    return Command(label, lambda tx: _add_all(tx, files, progress, source_id))
-
-
-def add_documents(case: CaseFile, paths: list[str | Path], progress: Progress = NO_PROGRESS,
-                  source_id: str | None = None) -> DocumentsResult:
-    """Add ``paths`` in one transaction; raises ``Cancelled`` (nothing written) on cancel."""
-    command = add_documents_command(paths, progress, source_id)
+    result = DocumentsResult()
+    accepted = _prepare(case, files, progress, result)
+    if not accepted:
+        return result
+    if label is None:
+        label = (f"Add document {accepted[0].outcome.name}" if len(accepted) == 1
+                 else f"Add {len(accepted)} documents")
+    command = Command(label, lambda tx: _store(tx, accepted, source_id))
     command.do(case)
-    return command.result
+    result.command = command
+    for copy, first in result.copies:
+        copy.document_id = first.document_id  # a later copy in the batch names the stored one
+    return result

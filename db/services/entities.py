@@ -115,7 +115,7 @@ def merge_entities(tx: Transaction, keep_id: str, other_id: str) -> str:
     return keep_id
 
 
-def get_entity(session, entity_id: str) -> Entity:  # noqa: ANN001
+def get_entity(session, entity_id: str) -> Entity:
     entity = session.get(Entity, entity_id)
     if entity is None:
         raise LookupError(f"no entity with id {entity_id}")

@@ -55,7 +55,7 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def find_document_by_hash(session, sha256: str) -> str | None:  # noqa: ANN001
+def find_document_by_hash(session, sha256: str) -> str | None:
     return session.scalar(select(Document.id).where(Document.sha256 == sha256).limit(1))
 
 
@@ -64,7 +64,7 @@ def add_document(tx: Transaction, file_name: str, data: bytes, *, title: str | N
                  published: str | None = None, retrieved: str | None = None,
                  url: str | None = None, text: str | None = None,
                  mime_type: str | None = None, document_id: str | None = None,
-                 origin: str | None = None) -> str:
+                 origin: str | None = None, pages: list[list[int]] | None = None) -> str:
     """Store a document's original bytes, hash them and extract the text.
 
     ``text`` may be given when the text is known (a colleague's case); otherwise it is
@@ -72,7 +72,6 @@ def add_document(tx: Transaction, file_name: str, data: bytes, *, title: str | N
     """
     published, retrieved = normalise(published), normalise(retrieved)
     digest = sha256_of(data)
-    pages = None
     extracted_title = None
     if text is None:
         extracted = extract(file_name, data)

@@ -72,7 +72,7 @@ def delete_link(tx: Transaction, link_id: str) -> str:
     return link_id
 
 
-def get_link(session, link_id: str) -> Link:  # noqa: ANN001
+def get_link(session, link_id: str) -> Link:
     link = session.get(Link, link_id)
     if link is None:
         raise LookupError(f"no link with id {link_id}")

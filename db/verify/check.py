@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from db.core.audit import verify_chain
 from db.core.casefile import CaseFile
-from db.core.seam import sqlite as sqlite_seam
+from db.core.seam import sqlite as sqlite_seam  # integrity of the file itself
 from db.models import AuditEntry, Blob, Claim, Document
 from db.reads import queries
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from db.services import case_meta
 from desktop.shell.context import CaseContext
 
 
@@ -27,19 +28,8 @@ class CaseDetailsDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        from db.models import CaseMeta
-
-        values = {"name": self.name.text().strip() or self.context.case.path.stem,
-                  "author": self.author.text().strip(),
-                  "marking": self.marking.text().strip()}
-
-        def edit(tx) -> None:  # noqa: ANN001
-            for key, value in values.items():
-                row = tx.session.get(CaseMeta, key)
-                if row is None:
-                    tx.add(CaseMeta(key=key, value=value))
-                elif row.value != value:
-                    tx.update(row, value=value)
-
-        self.context.execute(self.tr("Edit case details"), edit)
+        name = self.name.text().strip() or self.context.case.path.stem
+        author, marking = self.author.text(), self.marking.text()
+        self.context.execute(self.tr("Edit case details"), lambda tx: case_meta.edit_details(
+            tx, name=name, author=author, marking=marking))
         super().accept()

@@ -69,13 +69,13 @@ class AttachmentsModel(QAbstractTableModel):
         self.endRemoveRows()
         return row
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Stance"), self.tr("Attached to"))[section]
@@ -98,9 +98,8 @@ class ClaimEditorDialog(QDialog):
         self._detached: list[str] = []
         self.setWindowTitle(self.tr("Edit Claim"))
         self.setMinimumWidth(620)
-        with context.case.session() as session:
-            rows = claim_list.claim_rows(session, [claim_id])
-            targets = claim_list.target_texts(session, [claim_id]).get(claim_id, [])
+        rows = context.case.read(claim_list.claim_rows, [claim_id])
+        targets = context.case.read(claim_list.target_texts, [claim_id]).get(claim_id, [])
         if not rows:
             raise LookupError(f"no claim with id {claim_id}")
         self.row = row = rows[0]
@@ -242,13 +241,12 @@ class ClaimEditorDialog(QDialog):
         layout.addLayout(bottom)
         return box
 
-    def _refill_links(self, *_args) -> None:  # noqa: ANN002
+    def _refill_links(self, *_args) -> None:
         self.link.clear()
         first, second = self.first.entity_id(), self.second.entity_id()
         if not first or not second:
             return
-        with self.context.case.session() as session:
-            links = claim_list.links_between(session, first, second)
+        links = self.context.case.read(claim_list.links_between, first, second)
         for link in links:
             when = f" ({link.stake.start})" if link.stake.start else ""
             self.link.addItem(f"{link.label}{when}", link.id)
@@ -306,7 +304,7 @@ class ClaimEditorDialog(QDialog):
             return
         claim_id = self.claim_id
 
-        def save(tx) -> None:  # noqa: ANN001
+        def save(tx) -> None:
             if values:
                 evidence.edit_claim(tx, claim_id, **values)
             for target_id in detached:

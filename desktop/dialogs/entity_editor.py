@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Entity
+from db.reads import records
 from db.schemata import ENTITY_ROLES, ENTITY_SCHEMATA
 from db.services import entities as entity_service
 from desktop.shell.context import CaseContext
@@ -86,12 +86,11 @@ class EntityEditorDialog(QDialog):
         self.name.setFocus()
 
     def _load(self, entity_id: str) -> None:
-        with self.context.case.session() as session:
-            entity = session.get(Entity, entity_id)
-            if entity is None:
-                return
-            schema, role, caption = entity.schema, entity.role, entity.caption
-            self._properties = {k: list(v) for k, v in (entity.properties or {}).items()}
+        entity = self.context.case.read(records.entity, entity_id)
+        if entity is None:
+            return
+        schema, role, caption = entity.schema, entity.role, entity.caption
+        self._properties = {k: list(v) for k, v in entity.properties.items()}
         self.schema.setCurrentText(schema)
         self.role.setCurrentText(role or "")
         self.name.setText(caption)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
+from db.core import Changes
 from db.reads.judgements import Pair, Side, pending_pairs
 from db.services import entities as entity_service
 from db.services import events as event_service
@@ -48,13 +48,13 @@ class PairsModel(QAbstractTableModel):
         self.pairs = pairs
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.pairs)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Their entity"), self.tr("Our entity"), self.tr("Score"),
@@ -170,8 +170,7 @@ class JudgementsDialog(QDialog):
 
     # -- reading ---------------------------------------------------------------------------
     def refresh(self, row: int = 0) -> None:
-        with self.context.case.session() as session:
-            pairs = pending_pairs(session)
+        pairs = self.context.case.read(pending_pairs)
         self.model.set_pairs(pairs)
         self.stack.setCurrentWidget(self.view if pairs else self.empty)
         for button in (self.same_button, self.not_same_button, self.unsure_button):
@@ -179,7 +178,7 @@ class JudgementsDialog(QDialog):
         if pairs:
             self.view.selectRow(min(row, len(pairs) - 1))
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh(self._current_row())
 
@@ -212,7 +211,7 @@ class JudgementsDialog(QDialog):
             return
         keep, other = pair.left.id, pair.right.id
 
-        def merge(tx) -> str:  # noqa: ANN001
+        def merge(tx) -> str:
             entity_service.merge_entities(tx, keep, other)
             return event_service.judge(tx, keep, other, "same", score=pair.score,
                                        note=pair.note)
@@ -230,7 +229,7 @@ class JudgementsDialog(QDialog):
         self._decide(label, lambda tx: event_service.judge(
             tx, pair.left.id, pair.right.id, "not_same", score=pair.score, note=pair.note))
 
-    def _decide(self, label: str, operation) -> None:  # noqa: ANN001
+    def _decide(self, label: str, operation) -> None:
         row = self._current_row()
         self.context.execute(label, operation)
         # sig_changed already refreshed; refresh again to be sure the row stays put.

@@ -29,8 +29,8 @@ class MergeEntitiesDialog(QDialog):
         self.ids = (first_id, second_id)
         self.kept_id: str | None = None
         self.setWindowTitle(self.tr("Merge Entities"))
-        with context.case.session() as session:
-            rows = {row.id: row for row in entity_list.entity_rows(session, list(self.ids))}
+        rows = {row.id: row for row in context.case.read(entity_list.entity_rows,
+                                                          list(self.ids))}
         intro = QLabel(self.tr("These two entities will become one. Which one do you keep? "
                                "The other's names become aliases; its links and claims move "
                                "to the kept one."))

@@ -44,10 +44,10 @@ class MatchTableModel(QAbstractTableModel):
         self.labels = {"same": self.tr("Same"), "not_same": self.tr("Not the same"),
                        "unsure": self.tr("Unsure")}
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.matches)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,7 +75,7 @@ class MatchTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex, value: Any,  # noqa: N802
+    def setData(self, index: QModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.EditRole or index.column() != self.COLUMN_DECISION
                 or value not in DECISIONS):
@@ -84,7 +84,7 @@ class MatchTableModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Their entity"), self.tr("Our entity"), self.tr("Score"),
@@ -99,10 +99,10 @@ class ConflictTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.conflicts = list(plan.conflicts)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.conflicts)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -114,7 +114,7 @@ class ConflictTableModel(QAbstractTableModel):
                 conflict.what, "; ".join(conflict.ours),
                 "; ".join(conflict.theirs))[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Kind"), self.tr("What"), self.tr("Ours"), self.tr("Theirs"))[section]
@@ -124,17 +124,17 @@ class ConflictTableModel(QAbstractTableModel):
 class DecisionDelegate(QStyledItemDelegate):
     """A combo box for the Decision column."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
         labels = index.model().labels
         for decision in DECISIONS:
             combo.addItem(labels[decision], decision)
         return combo
 
-    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
         editor.setCurrentIndex(DECISIONS.index(index.data(Qt.ItemDataRole.EditRole)))
 
-    def setModelData(self, editor: QComboBox, model: Any, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QComboBox, model: Any, index: QModelIndex) -> None:
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from db import wording
-from db.models import Document
 from db.partial_date import PartialDateError, normalise
 from db.reads import documents as views
+from db.reads import records
 from db.reads.excerpt_entities import entities_in_excerpt
 from db.schemata import (
     CLAIM_STATUSES,
@@ -63,17 +63,17 @@ class NewClaimDialog(QDialog):
         self.span = (span_start, span_end)
         self.result_ids: flow.FlowResult | None = None
         self._statement_edited = False
-        with context.case.session() as session:
-            document = session.get(Document, document_id)
-            if document is None:
-                raise LookupError(f"no document with id {document_id}")
-            self.excerpt_text = document.text[span_start:span_end]
-            self.page = page_of(document, span_start)
-            self.document_title = document.title
-            self.document_source = document.source_id
-            self.sources = views.sources(session)
-            self.mentions = entities_in_excerpt(session, self.excerpt_text)
-            self.links = views.links_between(session, [m.entity_id for m in self.mentions])
+        document = context.case.read(records.document, document_id)
+        if document is None:
+            raise LookupError(f"no document with id {document_id}")
+        self.excerpt_text = document.text[span_start:span_end]
+        self.page = page_of(document, span_start)
+        self.document_title = document.title
+        self.document_source = document.source_id
+        self.sources = context.case.read(views.sources)
+        self.mentions = context.case.read(entities_in_excerpt, self.excerpt_text)
+        self.links = context.case.read(views.links_between,
+                                       [m.entity_id for m in self.mentions])
         self.guess = flow.guess_relationship(self.excerpt_text, self.mentions)
         self._build()
         self._prefill()

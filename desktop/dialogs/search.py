@@ -30,7 +30,7 @@ class SearchResultModel(QAbstractListModel):
         self.hits = hits
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.hits)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -79,8 +79,7 @@ class SearchDialog(QDialog):
         self.results.activated.connect(self._choose)
 
     def run_search(self) -> None:
-        with self.context.case.session() as session:
-            self.model.set_hits(search(session, self.query.text(), limit=30))
+        self.model.set_hits(self.context.case.read(search, self.query.text(), limit=30))
 
     def _choose_first(self) -> None:
         self._timer.stop()

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from db.core.casefile import SUFFIX, CaseFile, CaseFileError
+from db.core import SUFFIX, CaseFile, CaseFileError, data_folder
 from desktop.shell import settings
-
-if TYPE_CHECKING:
-    from desktop.shell.main_window import MainWindow
+from desktop.shell.shell import Shell
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Files", text)
-
-
-def data_folder() -> Path:
-    folder = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def fresh_sample_copy() -> Path:
@@ -46,14 +36,14 @@ def _start_folder() -> str:
     return settings.LAST_FOLDER.get() or str(Path.home())
 
 
-def new_case(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, tr("New Case File"), _start_folder(),
+def new_case(shell: Shell) -> None:
+    path, _ = QFileDialog.getSaveFileName(shell.dialog_parent(), tr("New Case File"), _start_folder(),
                                           tr("Case files (*.casefile)"))
     if not path:
         return
     if not path.endswith(SUFFIX):
         path += SUFFIX
-    name, ok = QInputDialog.getText(window, tr("New Case File"), tr("Case name:"),
+    name, ok = QInputDialog.getText(shell.dialog_parent(), tr("New Case File"), tr("Case name:"),
                                     text=Path(path).stem)
     if not ok:
         return
@@ -63,28 +53,28 @@ def new_case(window: MainWindow) -> None:
             Path(path).unlink()
         case = CaseFile.create(path, name=name or None, author=settings.AUTHOR.get() or None)
     except (CaseFileError, OSError) as error:
-        QMessageBox.warning(window, tr("New Case File"), str(error))
+        shell.show_warning(tr("New Case File"), str(error))
         return
-    window.set_case(case)
+    shell.set_case(case)
 
 
-def open_case_dialog(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, tr("Open Case File"), _start_folder(),
+def open_case_dialog(shell: Shell) -> None:
+    path, _ = QFileDialog.getOpenFileName(shell.dialog_parent(), tr("Open Case File"), _start_folder(),
                                           tr("Case files (*.casefile);;All files (*)"))
     if path:
-        open_case_path(window, path)
+        open_case_path(shell, path)
 
 
-def open_case_path(window: MainWindow, path: str) -> bool:
+def open_case_path(shell: Shell, path: str) -> bool:
     try:
         case = CaseFile.open(path, author=settings.AUTHOR.get() or None)
     except CaseFileError as error:
-        QMessageBox.warning(window, tr("Open Case File"), str(error))
+        shell.show_warning(tr("Open Case File"), str(error))
         return False
     if case.backup_path is not None:
-        window.statusBar().showMessage(
+        shell.show_status(
             tr("Upgraded from an older version; a backup was saved as {name}")
             .format(name=case.backup_path.name), 10000)
     settings.LAST_FOLDER.set(str(Path(path).parent))
-    window.set_case(case)
+    shell.set_case(case)
     return True

@@ -1,9 +1,9 @@
-"""Import, export, merge and add-documents flows (File menu).
+"""Import, export and merge flows (File menu).
 
 Each flow: ask for the file(s) with a dialog, show a preview / mapping / review dialog
 (``desktop/dialogs/``), then run the db work off the GUI thread with
 ``desktop.shell.worker.run_task`` (progress + Cancel), and push the resulting
-``db.core.commands.Command`` with ``window.context.push_done(command)`` so it is one undoable
+``db.core.commands.Command`` with ``shell.context.push_done(command)`` so it is one undoable
 step. Messages for the person: one line, through ``QMessageBox`` or the status bar.
 """
 
@@ -13,21 +13,18 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from db.formats import FormatError, guess_format, read_file
 from db.formats.batch import import_command
 from db.formats.csv_io import CsvMapping, header_signature, read_csv
-from db.services.documents import add_documents_command
 from db.services.merge import apply_merge, plan_merge
 from desktop.shell import settings
+from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
-
-if TYPE_CHECKING:
-    from desktop.shell.main_window import MainWindow
 
 IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)",
                   "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json)", "CSV (*.csv)",
@@ -36,7 +33,6 @@ EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
                   "graphml": ("GraphML (*.graphml)", ".graphml"),
                   "gexf": ("GEXF (*.gexf)", ".gexf"),
                   "csv": ("CSV tables, zipped (*.zip)", ".zip")}
-DOCUMENT_FILTER = "Documents (*.pdf *.html *.htm *.txt *.md *.markdown *.eml);;All files (*)"
 
 
 def tr(text: str) -> str:
@@ -51,22 +47,12 @@ def _remember_folder(path: str) -> None:
     settings.LAST_FOLDER.set(str(Path(path).parent))
 
 
-def _warn(window: MainWindow, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=window)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are data, not markup
-    box.exec()
-
-
-def _status(window: MainWindow, text: str) -> None:
-    window.statusBar().showMessage(text, 8000)
-
-
 # -- import ------------------------------------------------------------------------------
-def import_file(window: MainWindow, path: str | None = None) -> None:
-    if window.context is None:
+def import_file(shell: Shell, path: str | None = None) -> None:
+    if shell.context is None:
         return
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, tr("Import"), _folder(),
+        path, _ = QFileDialog.getOpenFileName(shell.dialog_parent(), tr("Import"), _folder(),
                                               ";;".join(tr(f) for f in IMPORT_FILTERS))
         if not path:
             return
@@ -74,21 +60,21 @@ def import_file(window: MainWindow, path: str | None = None) -> None:
     try:
         fmt = guess_format(path)
     except FormatError as error:
-        _warn(window, tr("Import"), str(error))
+        shell.show_warning(tr("Import"), str(error))
         return
     if fmt == "casefile":
-        merge_case(window, path)
+        merge_case(shell, path)
         return
     if fmt == "csv":
-        mapping = _ask_csv_mapping(window, Path(path))
+        mapping = _ask_csv_mapping(shell, Path(path))
         if mapping is None:
             return
         reader = lambda progress: read_csv(path, mapping, progress)  # noqa: E731
     else:
         reader = lambda progress: read_file(path, fmt, progress=progress)  # noqa: E731
-    run_task(window, tr("Reading {name}").format(name=Path(path).name), reader,
-             lambda batch: _preview_and_write(window, batch),
-             lambda message: _warn(window, tr("Import"), message))
+    run_task(shell.dialog_parent(), tr("Reading {name}").format(name=Path(path).name), reader,
+             lambda batch: _preview_and_write(shell, batch),
+             lambda message: shell.show_warning(tr("Import"), message))
 
 
 def _csv_sample(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -99,13 +85,13 @@ def _csv_sample(path: Path) -> tuple[list[str], list[list[str]]]:
     return (rows[0] if rows else []), rows[1:]
 
 
-def _ask_csv_mapping(window: MainWindow, path: Path) -> CsvMapping | None:
+def _ask_csv_mapping(shell: Shell, path: Path) -> CsvMapping | None:
     from desktop.dialogs.csv_mapping import CsvMappingDialog
 
     try:
         header, rows = _csv_sample(path)
     except (FormatError, OSError) as error:
-        _warn(window, tr("Import"), str(error))
+        shell.show_warning(tr("Import"), str(error))
         return None
     remembered = json.loads(settings.CSV_MAPPINGS.get() or "{}")
     signature = header_signature(header)
@@ -115,7 +101,7 @@ def _ask_csv_mapping(window: MainWindow, path: Path) -> CsvMapping | None:
             initial = CsvMapping.from_dict(remembered[signature])
         except FormatError:
             initial = None
-    dialog = CsvMappingDialog(path.name, header, rows, initial, window)
+    dialog = CsvMappingDialog(path.name, header, rows, initial, shell.dialog_parent())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     mapping = dialog.mapping()
@@ -124,14 +110,14 @@ def _ask_csv_mapping(window: MainWindow, path: Path) -> CsvMapping | None:
     return mapping
 
 
-def _preview_and_write(window: MainWindow, batch: Any) -> None:
+def _preview_and_write(shell: Shell, batch: Any) -> None:
     from desktop.dialogs.import_preview import ImportPreviewDialog
 
-    if window.context is None:
+    if shell.context is None:
         return
-    if ImportPreviewDialog(batch, window).exec() != QDialog.DialogCode.Accepted:
+    if ImportPreviewDialog(batch, shell.dialog_parent()).exec() != QDialog.DialogCode.Accepted:
         return
-    context = window.context
+    context = shell.context
 
     def write(progress: Any) -> Any:
         command = import_command(batch, progress)
@@ -140,19 +126,19 @@ def _preview_and_write(window: MainWindow, batch: Any) -> None:
 
     def done(command: Any) -> None:
         context.push_done(command)
-        _status(window, "; ".join(command.result.lines()[:2]))
+        shell.show_status("; ".join(command.result.lines()[:2]))
 
-    run_task(window, batch.label, write, done,
-             lambda message: _warn(window, tr("Import"), message),
-             lambda: _status(window, tr("Import cancelled; nothing was changed.")))
+    run_task(shell.dialog_parent(), batch.label, write, done,
+             lambda message: shell.show_warning(tr("Import"), message),
+             lambda: shell.show_status(tr("Import cancelled; nothing was changed.")))
 
 
 # -- export ------------------------------------------------------------------------------
-def export_case(window: MainWindow) -> None:
-    if window.context is None:
+def export_case(shell: Shell) -> None:
+    if shell.context is None:
         return
     filters = [tr(label) for label, _suffix in EXPORT_FILTERS.values()]
-    path, chosen = QFileDialog.getSaveFileName(window, tr("Export"), _folder(),
+    path, chosen = QFileDialog.getSaveFileName(shell.dialog_parent(), tr("Export"), _folder(),
                                                ";;".join(filters))
     if not path:
         return
@@ -161,47 +147,47 @@ def export_case(window: MainWindow) -> None:
     if not path.endswith(suffix):
         path += suffix
     _remember_folder(path)
-    case = window.context.case
+    case = shell.context.case
 
     def export(progress: Any) -> dict[str, int]:
         from db.formats import export_file
 
         return export_file(case, Path(path), fmt, progress)
 
-    run_task(window, tr("Exporting"), export,
-             lambda counts: _status(window, tr("Exported {counts} to {name}").format(
+    run_task(shell.dialog_parent(), tr("Exporting"), export,
+             lambda counts: shell.show_status(tr("Exported {counts} to {name}").format(
                  counts=", ".join(f"{n} {k}" for k, n in counts.items()),
                  name=Path(path).name)),
-             lambda message: _warn(window, tr("Export"), message))
+             lambda message: shell.show_warning(tr("Export"), message))
 
 
 # -- merge -------------------------------------------------------------------------------
-def merge_case(window: MainWindow, path: str | None = None) -> None:
-    if window.context is None:
+def merge_case(shell: Shell, path: str | None = None) -> None:
+    if shell.context is None:
         return
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, tr("Merge Case File"), _folder(),
+        path, _ = QFileDialog.getOpenFileName(shell.dialog_parent(), tr("Merge Case File"), _folder(),
                                               tr("Case files (*.casefile)"))
         if not path:
             return
     _remember_folder(path)
-    context = window.context
-    run_task(window, tr("Reading {name}").format(name=Path(path).name),
+    context = shell.context
+    run_task(shell.dialog_parent(), tr("Reading {name}").format(name=Path(path).name),
              lambda progress: plan_merge(context.case, path, progress),
-             lambda plan: _review_and_merge(window, plan),
-             lambda message: _warn(window, tr("Merge Case File"), message))
+             lambda plan: _review_and_merge(shell, plan),
+             lambda message: shell.show_warning(tr("Merge Case File"), message))
 
 
-def _review_and_merge(window: MainWindow, plan: Any) -> None:
+def _review_and_merge(shell: Shell, plan: Any) -> None:
     from desktop.dialogs.merge_review import MergeReviewDialog
 
-    if window.context is None:
+    if shell.context is None:
         return
-    dialog = MergeReviewDialog(plan, window)
+    dialog = MergeReviewDialog(plan, shell.dialog_parent())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     decisions = dialog.decisions()
-    context = window.context
+    context = shell.context
 
     def merge(progress: Any) -> Any:
         command = apply_merge(context.case, plan, decisions, progress)
@@ -211,50 +197,11 @@ def _review_and_merge(window: MainWindow, plan: Any) -> None:
     def done(command: Any) -> None:
         context.push_done(command)
         added = {k: n for k, n in command.result.items() if n and k != "same_entities"}
-        _status(window, tr("Merged {name}: added {added}").format(
+        shell.show_status(tr("Merged {name}: added {added}").format(
             name=plan.other_name,
             added=", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items())
             or tr("nothing new")))
 
-    run_task(window, tr("Merging {name}").format(name=plan.other_name), merge, done,
-             lambda message: _warn(window, tr("Merge Case File"), message),
-             lambda: _status(window, tr("Merge cancelled; nothing was changed.")))
-
-
-# -- documents ---------------------------------------------------------------------------
-def add_documents(window: MainWindow, paths: list[str] | None = None) -> None:
-    if window.context is None:
-        return
-    if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, tr("Add Documents"), _folder(),
-                                                tr(DOCUMENT_FILTER))
-        if not paths:
-            return
-    _remember_folder(paths[0])
-    context = window.context
-
-    def add(progress: Any) -> Any:
-        command = add_documents_command(paths, progress)
-        command.do(context.case)
-        return command
-
-    def done(command: Any) -> None:
-        result = command.result
-        if result.count("added"):
-            context.push_done(command)
-        lines = [tr("Added {added}, duplicates {duplicate}, failed {failed}.").format(
-            added=result.count("added"), duplicate=result.count("duplicate"),
-            failed=result.count("failed"))]
-        lines += [f"{Path(f.path).name}: {f.reason}" for f in result.files
-                  if f.status == "failed"][:20]
-        if result.count("failed"):
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Add Documents"), "\n".join(lines),
-                              parent=window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
-        else:
-            _status(window, lines[0])
-
-    run_task(window, tr("Adding documents"), add, done,
-             lambda message: _warn(window, tr("Add Documents"), message),
-             lambda: _status(window, tr("Adding documents cancelled; nothing was changed.")))
+    run_task(shell.dialog_parent(), tr("Merging {name}").format(name=plan.other_name), merge, done,
+             lambda message: shell.show_warning(tr("Merge Case File"), message),
+             lambda: shell.show_status(tr("Merge cancelled; nothing was changed.")))

@@ -12,7 +12,7 @@ from contextlib import suppress
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from db.core.changes import Changes
+from db.core import Changes
 from desktop.shell.context import CaseContext
 
 
@@ -27,6 +27,7 @@ class Pane(QWidget):
     sig_show_chain = Signal(str)  # entity id
     sig_find_paths = Signal(str, str)  # entity ids
     sig_print_summary = Signal(str)  # entity id
+    sig_add_documents = Signal(list)  # file paths to store as documents ([]: ask which)
     sig_status = Signal(str)  # a short message for the status bar
 
     def __init__(self, parent: QWidget | None = None):

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from db.core.progress import NO_PROGRESS, Progress
+from db.core import NO_PROGRESS, Progress
 from db.reporting.content import CaseSummary, EntitySummary
 from desktop.reports.case_html import case_html
 from desktop.reports.entity_html import entity_html

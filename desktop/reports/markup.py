@@ -177,7 +177,7 @@ def annex(documents: list[AnnexDocument]) -> str:
     return "".join(parts)
 
 
-def _excerpt_table(excerpts) -> str:  # noqa: ANN001
+def _excerpt_table(excerpts) -> str:
     """One row of particulars per excerpt, then the quote across the full width (long
     quotes wrap as prose; nothing sits beside them)."""
     head = "".join(f'<th width="{w}%">{text(h)}</th>' for h, w in (

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from db.core.progress import NO_PROGRESS, Progress
+from db.core import NO_PROGRESS, Progress
 from desktop.reports.fonts import report_font
 from desktop.reports.markup import tr
 

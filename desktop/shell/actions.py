@@ -1,17 +1,26 @@
-"""Every menu/toolbar action, declared once and keyed by an enum.
+"""Every menu action, declared once: its text, shortcut, what it does, whether it needs an
+open case, and where it stands in the menus.
 
-The main window creates them with ``create_actions`` and connects their ``triggered``
-signals; panes and dialogs refer to them by ``ActionId``.
+Adding an action means adding an ``ActionId``, its ``ActionSpec`` and its place in
+``MENUS`` — all here; the main window builds the menus, connects the handlers and
+enables what needs a case from these tables alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from desktop.flows import documents, files, reporting, review, sharing, view
+
+if TYPE_CHECKING:
+    from desktop.shell.main_window import MainWindow
 
 
 class ActionId(Enum):
@@ -42,12 +51,18 @@ class ActionId(Enum):
     ABOUT = auto()
 
 
+Handler = Callable[["MainWindow"], None]
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     text: str
+    handler: Handler
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
+    needs_case: bool = False
     checkable: bool = False
+    group: str | None = None  # actions of one group are exclusive (the themes)
 
 
 def _t(text: str) -> str:
@@ -56,38 +71,76 @@ def _t(text: str) -> str:
 
 def specs() -> dict[ActionId, ActionSpec]:
     key = QKeySequence.StandardKey
+    a = ActionId
     return {
-        ActionId.NEW: ActionSpec(_t("&New Case File…"), key.New),
-        ActionId.OPEN: ActionSpec(_t("&Open Case File…"), key.Open),
-        ActionId.MERGE: ActionSpec(_t("&Merge Case File…"), None,
-                                   _t("Bring a colleague's case file into this one")),
-        ActionId.IMPORT: ActionSpec(_t("&Import…"), "Ctrl+I",
-                                    _t("Import FtM, BODS, CSV or GraphML")),
-        ActionId.EXPORT: ActionSpec(_t("&Export…"), "Ctrl+E"),
-        ActionId.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), "Ctrl+D"),
-        ActionId.PRINT: ActionSpec(_t("&Print…"), key.Print),
-        ActionId.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), "Ctrl+Shift+P"),
-        ActionId.EXPORT_PDF: ActionSpec(_t("Export Summary as P&DF…"), None),
-        ActionId.CASE_DETAILS: ActionSpec(_t("Case &Details…"), None),
-        ActionId.QUIT: ActionSpec(_t("&Quit"), key.Quit),
-        ActionId.UNDO: ActionSpec(_t("&Undo"), key.Undo),
-        ActionId.REDO: ActionSpec(_t("&Redo"), "Ctrl+Shift+Z"),
-        ActionId.GLOBAL_SEARCH: ActionSpec(_t("&Search Everything…"), "Ctrl+K",
-                                           _t("Search entities, documents and claims")),
-        ActionId.NEW_ENTITY: ActionSpec(_t("New &Entity…"), "Ctrl+Shift+N"),
-        ActionId.REVIEW_JUDGEMENTS: ActionSpec(
-            _t("Review Possible &Duplicates…"), None,
-            _t("Decide the 'unsure' matches left by merges: same, or not the same")),
-        ActionId.BACK: ActionSpec(_t("&Back"), "Alt+Left"),
-        ActionId.FORWARD: ActionSpec(_t("&Forward"), "Alt+Right"),
-        ActionId.SHOW_CHAIN: ActionSpec(_t("Show &Control Chain"), "Ctrl+Shift+C"),
-        ActionId.FIND_PATHS: ActionSpec(_t("Find Connecting &Paths"), "Ctrl+Shift+F"),
-        ActionId.THEME_SYSTEM: ActionSpec(_t("Follow &System Theme"), None, "", True),
-        ActionId.THEME_LIGHT: ActionSpec(_t("&Light Theme"), None, "", True),
-        ActionId.THEME_DARK: ActionSpec(_t("&Dark Theme"), None, "", True),
-        ActionId.RESET_LAYOUT: ActionSpec(_t("&Reset Layout"), None),
-        ActionId.ABOUT: ActionSpec(_t("&About Case File Explorer"), None),
+        a.NEW: ActionSpec(_t("&New Case File…"), files.new_case, key.New),
+        a.OPEN: ActionSpec(_t("&Open Case File…"), files.open_case_dialog, key.Open),
+        a.MERGE: ActionSpec(_t("&Merge Case File…"), sharing.merge_case, None,
+                            _t("Bring a colleague's case file into this one"), True),
+        a.IMPORT: ActionSpec(_t("&Import…"), sharing.import_file, "Ctrl+I",
+                             _t("Import FtM, BODS, CSV or GraphML"), True),
+        a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
+        a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
+                                    needs_case=True),
+        a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
+                            needs_case=True),
+        a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
+                                    "Ctrl+Shift+P", needs_case=True),
+        a.EXPORT_PDF: ActionSpec(_t("Export Summary as P&DF…"), reporting.export_summary_pdf,
+                                 needs_case=True),
+        a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
+                                   needs_case=True),
+        a.QUIT: ActionSpec(_t("&Quit"), lambda w: w.close(), key.Quit),
+        a.UNDO: ActionSpec(_t("&Undo"), lambda w: w.undo(), key.Undo),
+        a.REDO: ActionSpec(_t("&Redo"), lambda w: w.redo(), "Ctrl+Shift+Z"),
+        a.GLOBAL_SEARCH: ActionSpec(_t("&Search Everything…"), review.search_everything,
+                                    "Ctrl+K", _t("Search entities, documents and claims"),
+                                    True),
+        a.NEW_ENTITY: ActionSpec(_t("New &Entity…"), lambda w: w.new_entity(), "Ctrl+Shift+N",
+                                 needs_case=True),
+        a.REVIEW_JUDGEMENTS: ActionSpec(
+            _t("Review Possible &Duplicates…"), review.review_judgements, None,
+            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True),
+        a.BACK: ActionSpec(_t("&Back"), lambda w: w.coordinator.back(), "Alt+Left"),
+        a.FORWARD: ActionSpec(_t("&Forward"), lambda w: w.coordinator.forward(), "Alt+Right"),
+        a.SHOW_CHAIN: ActionSpec(
+            _t("Show &Control Chain"),
+            lambda w: w.coordinator.show_chain(w.coordinator.current_entity or ""),
+            "Ctrl+Shift+C", needs_case=True),
+        a.FIND_PATHS: ActionSpec(_t("Find Connecting &Paths"), review.find_paths,
+                                 "Ctrl+Shift+F", needs_case=True),
+        a.THEME_SYSTEM: ActionSpec(_t("Follow &System Theme"),
+                                   lambda w: view.set_theme(w, "system"), checkable=True,
+                                   group="theme"),
+        a.THEME_LIGHT: ActionSpec(_t("&Light Theme"), lambda w: view.set_theme(w, "light"),
+                                  checkable=True, group="theme"),
+        a.THEME_DARK: ActionSpec(_t("&Dark Theme"), lambda w: view.set_theme(w, "dark"),
+                                 checkable=True, group="theme"),
+        a.RESET_LAYOUT: ActionSpec(_t("&Reset Layout"), lambda w: w.reset_layout()),
+        a.ABOUT: ActionSpec(_t("&About Case File Explorer"), view.about),
     }
+
+
+# Where each action stands. SEPARATOR, RECENT (the Open Recent submenu) and PANES (one
+# show/hide toggle per pane) are places the main window fills itself.
+SEPARATOR, RECENT, PANES = "-", "recent", "panes"
+MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
+    ("&File", (ActionId.NEW, ActionId.OPEN, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
+               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+               ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
+               SEPARATOR, ActionId.QUIT)),
+    ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
+               ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH)),
+    ("&View", (ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES, SEPARATOR,
+               ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
+               ActionId.RESET_LAYOUT)),
+    ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),
+    ("&Help", (ActionId.ABOUT,)),
+)
+
+
+def menu_title(title: str) -> str:
+    return QCoreApplication.translate("Menus", title)
 
 
 def create_actions(parent: QWidget) -> dict[ActionId, QAction]:

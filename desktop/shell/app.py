@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -10,7 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import APP_VERSION
+from db.core import configure_logging, log_file
 from desktop.shell import settings
+
+log = logging.getLogger(__name__)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,29 +29,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def install_error_hook() -> None:
-    """An unexpected error shows one line to the person, with the details in a log file,
+    """An unexpected error shows one line to the person, with the details in the log file,
     instead of a traceback on a terminal they may not have."""
-    import traceback
-    from datetime import datetime
 
-    def hook(kind, error, tb) -> None:  # noqa: ANN001
-        from desktop.flows.files import data_folder
-
-        log = data_folder() / "errors.log"
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat()}\n")
-            handle.write("".join(traceback.format_exception(kind, error, tb)))
+    def hook(kind, error, tb) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, tb))
         first = (str(error).strip().splitlines() or [kind.__name__])[0]
         QMessageBox.critical(None, QCoreApplication.translate("App", "Unexpected error"),
                              QCoreApplication.translate(
                                  "App", "{error}\n\nDetails were saved to {log}.").format(
-                                 error=first, log=log))
+                                 error=first, log=log_file()))
 
     sys.excepthook = hook
 
 
 def run_gui(path: str | None = None) -> int:
     """Open ``path``, or a fresh copy of the sample case, in the main window."""
+    configure_logging()
     app = make_app()
     install_error_hook()
     from desktop.flows import files

@@ -14,10 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db.core.casefile import CaseFile
-from db.core.changes import Changes
-from db.core.commands import Command
-from db.core.transaction import Transaction
+from db.core import CaseFile, Changes, Command, Transaction
 
 
 class UndoableCommand(QUndoCommand):

@@ -16,6 +16,7 @@ class Coordinator(QObject):
     sig_focus_pane = Signal(str)  # pane name to raise
     sig_print_summary = Signal(str)
     sig_entity_current = Signal(str)
+    sig_add_documents = Signal(list)  # file paths ([]: ask which)
 
     def __init__(self, panes: dict[str, Pane], parent: QObject | None = None):
         super().__init__(parent)
@@ -36,12 +37,12 @@ class Coordinator(QObject):
         pane.sig_entity_activated.connect(self.open_detail)
         pane.sig_link_selected.connect(
             lambda lid, p=pane: [o.select_link(lid) for o in self._others(p)])
-        pane.sig_claim_selected.connect(
-            lambda cid, p=pane: [o.select_claim(cid) for o in self._others(p)])
+        pane.sig_claim_selected.connect(lambda cid, p=pane: self.claim_selected(cid, p))
         pane.sig_document_requested.connect(self.show_document)
         pane.sig_show_chain.connect(self.show_chain)
         pane.sig_find_paths.connect(self.show_paths)
         pane.sig_print_summary.connect(self.sig_print_summary)
+        pane.sig_add_documents.connect(self.sig_add_documents)
 
     # -- relays ----------------------------------------------------------------------------
     def entity_selected(self, entity_id: str, sender: Pane | None = None,
@@ -65,6 +66,11 @@ class Coordinator(QObject):
         for pane in self.panes.values():
             if pane is not sender:
                 pane.select_entities(list(entity_ids))
+
+    def claim_selected(self, claim_id: str, sender: Pane | None = None) -> None:
+        for pane in self.panes.values():
+            if pane is not sender:
+                pane.select_claim(claim_id)
 
     def open_detail(self, entity_id: str) -> None:
         self.entity_selected(entity_id)

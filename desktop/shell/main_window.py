@@ -1,34 +1,47 @@
 """The main window: assembles panes as docks, actions into menus, and the coordinator.
 
-Nothing else lives here: flows (files, sharing, reporting) are in ``desktop/flows``,
-each pane in its own package, actions in ``desktop/actions``.
+Nothing else lives here: what menu items do is in ``desktop/flows`` (which take the
+window as a ``Shell``), the actions and their places in ``desktop/shell/actions``, the
+dock layout in ``desktop/shell/layout``, each pane in its own package.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import partial
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
-from db import APP_VERSION
-from db.core.casefile import CaseFile
-from db.core.changes import Changes
-from db.reads import queries
-from desktop.flows import files, reporting, sharing
-from desktop.panes import PANES
+from db.core import CaseFile, Changes
+from db.reads import queries, records
+from desktop.flows import documents, files, reporting
+from desktop.panes import PANES, PaneSpec
 from desktop.panes.base import Pane
-from desktop.shell import settings
-from desktop.shell.actions import ActionId, create_actions
+from desktop.shell import layout, settings
+from desktop.shell.actions import (
+    MENUS,
+    RECENT,
+    SEPARATOR,
+    ActionId,
+    create_actions,
+    menu_title,
+    specs,
+)
+from desktop.shell.actions import (
+    PANES as PANE_TOGGLES,
+)
 from desktop.shell.context import CaseContext
 from desktop.shell.coordinator import Coordinator
 from desktop.shell.icons import icon
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    """``panes``: which panes to build (default: all of ``desktop.panes.PANES``)."""
+
+    def __init__(self, panes: Iterable[PaneSpec] | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowIcon(icon("app"))
@@ -42,140 +55,86 @@ class MainWindow(QMainWindow):
         self._overview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._overview.setTextFormat(Qt.TextFormat.PlainText)
         self.setCentralWidget(self._overview)
-        self._build_panes()
+        self._build_panes(PANES if panes is None else tuple(panes))
         self.coordinator = Coordinator(self.panes, self)
         self.coordinator.sig_focus_pane.connect(self.focus_pane)
         self.coordinator.sig_history_changed.connect(self._history_changed)
         self.coordinator.sig_print_summary.connect(
             lambda entity_id: reporting.preview_summary(self, entity_id))
+        self.coordinator.sig_add_documents.connect(
+            lambda paths: documents.add_documents(self, paths))
         self._build_menus()
-        self._connect_actions()
         self._default_state = self.saveState()
         self._status_counts = QLabel(self)
         self._status_counts.setObjectName("status_counts")
         self.statusBar().addPermanentWidget(self._status_counts)
-        self._restore_layout()
+        layout.restore(self)
         self._counts_timer = QTimer(self, singleShot=True, interval=150)
         self._counts_timer.timeout.connect(self._update_counts)
         self.set_case(None)
 
     # -- construction ------------------------------------------------------------------------
-    def _build_panes(self) -> None:
-        for spec in PANES:
-            try:
-                module = importlib.import_module(spec.module)
-            except ModuleNotFoundError as error:
-                if error.name and spec.module.startswith(error.name):
-                    continue  # that pane is not part of this build
-                raise
+    def _build_panes(self, chosen: tuple[PaneSpec, ...]) -> None:
+        for spec in chosen:
+            module = importlib.import_module(spec.module)
             pane: Pane = getattr(module, spec.class_name)(self)
             pane.setObjectName(f"pane_{spec.name}")
             dock = QDockWidget(self.tr(spec.title), self)
             dock.setObjectName(f"dock_{spec.name}")
             dock.setWidget(pane)
             self.addDockWidget(spec.area, dock)
-            pane.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            pane.sig_status.connect(lambda text: self.show_status(text, 5000))
             self.panes[spec.name] = pane
             self.docks[spec.name] = dock
             focus = QAction(self)
             focus.setShortcut(QKeySequence(spec.shortcut))
             focus.triggered.connect(partial(self.focus_pane, spec.name))
             self.addAction(focus)
-        if {"claims", "timeline"} <= self.docks.keys():
-            self.tabifyDockWidget(self.docks["claims"], self.docks["timeline"])
-        if {"claims", "chain"} <= self.docks.keys():
-            self.tabifyDockWidget(self.docks["claims"], self.docks["chain"])
-        if {"documents", "network"} <= self.docks.keys():
-            self.splitDockWidget(self.docks["documents"], self.docks["network"],
-                                 Qt.Orientation.Horizontal)
-        if "claims" in self.docks:
-            self.docks["claims"].raise_()
-
+        layout.arrange_docks(self)
         self._overview.setVisible(not self.panes)
 
     def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(a[ActionId.NEW])
-        file_menu.addAction(a[ActionId.OPEN])
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        for action_id in (ActionId.ADD_DOCUMENTS, ActionId.IMPORT, ActionId.EXPORT,
-                          ActionId.MERGE):
-            file_menu.addAction(a[action_id])
-        file_menu.addSeparator()
-        for action_id in (ActionId.PRINT, ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF):
-            file_menu.addAction(a[action_id])
-        file_menu.addSeparator()
-        file_menu.addAction(a[ActionId.CASE_DETAILS])
-        file_menu.addSeparator()
-        file_menu.addAction(a[ActionId.QUIT])
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(a[ActionId.UNDO])
-        edit_menu.addAction(a[ActionId.REDO])
-        edit_menu.addSeparator()
-        edit_menu.addAction(a[ActionId.NEW_ENTITY])
-        edit_menu.addAction(a[ActionId.REVIEW_JUDGEMENTS])
-        edit_menu.addAction(a[ActionId.GLOBAL_SEARCH])
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(a[ActionId.BACK])
-        view_menu.addAction(a[ActionId.FORWARD])
-        view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        themes = QActionGroup(self)
-        for action_id in (ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK):
-            themes.addAction(a[action_id])
-            view_menu.addAction(a[action_id])
-        current = settings.THEME.get()
-        {"light": a[ActionId.THEME_LIGHT], "dark": a[ActionId.THEME_DARK]}.get(
-            current, a[ActionId.THEME_SYSTEM]).setChecked(True)
-        view_menu.addSeparator()
-        view_menu.addAction(a[ActionId.RESET_LAYOUT])
-        analysis_menu = bar.addMenu(self.tr("&Analysis"))
-        analysis_menu.addAction(a[ActionId.SHOW_CHAIN])
-        analysis_menu.addAction(a[ActionId.FIND_PATHS])
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(a[ActionId.ABOUT])
-        a[ActionId.BACK].setEnabled(False)
-        a[ActionId.FORWARD].setEnabled(False)
+        groups: dict[str, QActionGroup] = {}
+        for action_id, spec in specs().items():
+            action = self.actions[action_id]
+            action.triggered.connect(partial(self._run, spec.handler))
+            if spec.group:
+                groups.setdefault(spec.group, QActionGroup(self)).addAction(action)
+        for title, places in MENUS:
+            menu = self.menuBar().addMenu(menu_title(title))
+            for place in places:
+                if place == SEPARATOR:
+                    menu.addSeparator()
+                elif place == RECENT:
+                    self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+                    self.recent_menu.setObjectName("menu_recent")
+                    self.recent_menu.aboutToShow.connect(self._fill_recent)
+                    menu.addMenu(self.recent_menu)
+                elif place == PANE_TOGGLES:
+                    for dock in self.docks.values():
+                        menu.addAction(dock.toggleViewAction())
+                else:
+                    menu.addAction(self.actions[place])
+        theme = {"light": ActionId.THEME_LIGHT, "dark": ActionId.THEME_DARK}.get(
+            settings.THEME.get(), ActionId.THEME_SYSTEM)
+        self.actions[theme].setChecked(True)
+        self.actions[ActionId.BACK].setEnabled(False)
+        self.actions[ActionId.FORWARD].setEnabled(False)
 
-    def _connect_actions(self) -> None:
-        a = self.actions
-        a[ActionId.NEW].triggered.connect(lambda: files.new_case(self))
-        a[ActionId.OPEN].triggered.connect(lambda: files.open_case_dialog(self))
-        a[ActionId.QUIT].triggered.connect(self.close)
-        a[ActionId.IMPORT].triggered.connect(lambda: sharing.import_file(self))
-        a[ActionId.EXPORT].triggered.connect(lambda: sharing.export_case(self))
-        a[ActionId.MERGE].triggered.connect(lambda: sharing.merge_case(self))
-        a[ActionId.ADD_DOCUMENTS].triggered.connect(lambda: sharing.add_documents(self))
-        a[ActionId.PRINT].triggered.connect(
-            lambda: reporting.print_summary(self, self._report_entity()))
-        a[ActionId.PRINT_PREVIEW].triggered.connect(
-            lambda: reporting.preview_summary(self, self._report_entity()))
-        a[ActionId.EXPORT_PDF].triggered.connect(
-            lambda: reporting.export_summary_pdf(self, self._report_entity()))
-        a[ActionId.CASE_DETAILS].triggered.connect(self._edit_case_details)
-        a[ActionId.UNDO].triggered.connect(self._undo)
-        a[ActionId.REDO].triggered.connect(self._redo)
-        a[ActionId.GLOBAL_SEARCH].triggered.connect(self._global_search)
-        a[ActionId.NEW_ENTITY].triggered.connect(self._new_entity)
-        a[ActionId.REVIEW_JUDGEMENTS].triggered.connect(self._review_judgements)
-        a[ActionId.BACK].triggered.connect(self.coordinator.back)
-        a[ActionId.FORWARD].triggered.connect(self.coordinator.forward)
-        a[ActionId.SHOW_CHAIN].triggered.connect(
-            lambda: self.coordinator.show_chain(self.coordinator.current_entity or ""))
-        a[ActionId.FIND_PATHS].triggered.connect(self._find_paths)
-        a[ActionId.THEME_SYSTEM].triggered.connect(lambda: self._set_theme("system"))
-        a[ActionId.THEME_LIGHT].triggered.connect(lambda: self._set_theme("light"))
-        a[ActionId.THEME_DARK].triggered.connect(lambda: self._set_theme("dark"))
-        a[ActionId.RESET_LAYOUT].triggered.connect(self.reset_layout)
-        a[ActionId.ABOUT].triggered.connect(self._about)
+    def _run(self, handler, _checked: bool = False) -> None:
+        handler(self)
+
+    # -- the Shell the flows use ------------------------------------------------------------------
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_status(self, text: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_warning(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are data, not markup
+        box.exec()
 
     # -- the open case ---------------------------------------------------------------------------
     def set_case(self, case: CaseFile | None) -> None:
@@ -186,12 +145,9 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.set_context(self.context)
         has_case = self.context is not None
-        for action_id in (ActionId.MERGE, ActionId.IMPORT, ActionId.EXPORT,
-                          ActionId.ADD_DOCUMENTS, ActionId.PRINT, ActionId.PRINT_PREVIEW,
-                          ActionId.EXPORT_PDF, ActionId.CASE_DETAILS, ActionId.NEW_ENTITY,
-                          ActionId.GLOBAL_SEARCH, ActionId.SHOW_CHAIN, ActionId.FIND_PATHS,
-                          ActionId.REVIEW_JUDGEMENTS):
-            self.actions[action_id].setEnabled(has_case)
+        for action_id, spec in specs().items():
+            if spec.needs_case:
+                self.actions[action_id].setEnabled(has_case)
         if self.context is not None:
             stack = self.context.undo_stack
             stack.canUndoChanged.connect(self.actions[ActionId.UNDO].setEnabled)
@@ -199,7 +155,8 @@ class MainWindow(QMainWindow):
             stack.undoTextChanged.connect(self._undo_text)
             stack.redoTextChanged.connect(self._redo_text)
             self.context.sig_changed.connect(self._on_changes)
-            self.context.sig_error.connect(self._show_error)
+            self.context.sig_error.connect(lambda message: self.show_warning(
+                self.tr("Case File Explorer"), message))
             settings.add_recent(str(case.path))
         self.actions[ActionId.UNDO].setEnabled(False)
         self.actions[ActionId.REDO].setEnabled(False)
@@ -214,12 +171,9 @@ class MainWindow(QMainWindow):
         if (changes.entities or changes.everything) and self.context is not None \
                 and self.coordinator.history:
             # Only the (short) navigation history needs checking, however much changed.
-            with self.context.case.session() as session:
-                from db.models import Entity
-
-                gone = {e for e in set(self.coordinator.history)
-                        if session.get(Entity, e) is None}
-            self.coordinator.forget(gone)
+            history = set(self.coordinator.history)
+            present = self.context.case.read(records.existing_entities, history)
+            self.coordinator.forget(history - present)
         if changes.meta:
             self._update_title()
         self._counts_timer.start()
@@ -236,24 +190,28 @@ class MainWindow(QMainWindow):
             self._status_counts.setText("")
             self._overview.setText(self.tr("Open a case file (File ▸ Open) or create one."))
             return
-        with self.context.case.session() as session:
-            c = queries.counts(session)
+        c = self.context.case.read(queries.counts)
         text = self.tr("{e} entities · {l} links ({u} unsourced) · {d} documents · "
                        "{c} claims").format(e=c.entities, l=c.links, u=c.unsourced_links,
                                             d=c.documents, c=c.claims)
         self._status_counts.setText(text)
         self._status_counts.setToolTip(str(self.context.case.path))
-        self.statusBar().showMessage(str(self.context.case.path))
         self._overview.setText(f"{self.context.case.name}\n\n{text}")
 
-    # -- actions ------------------------------------------------------------------------------------
-    def _undo(self) -> None:
+    # -- what actions ask of the window itself ------------------------------------------------------
+    def undo(self) -> None:
         if self.context is not None:
             self.context.undo_stack.undo()
 
-    def _redo(self) -> None:
+    def redo(self) -> None:
         if self.context is not None:
             self.context.undo_stack.redo()
+
+    def new_entity(self) -> None:
+        pane = self.panes.get("entities")
+        if pane is not None and hasattr(pane, "new_entity"):
+            self.focus_pane("entities")
+            pane.new_entity()
 
     def _undo_text(self, text: str) -> None:
         self.actions[ActionId.UNDO].setText(
@@ -262,80 +220,6 @@ class MainWindow(QMainWindow):
     def _redo_text(self, text: str) -> None:
         self.actions[ActionId.REDO].setText(
             self.tr("&Redo {label}").format(label=text) if text else self.tr("&Redo"))
-
-    def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Case File Explorer"), message)
-
-    def _report_entity(self) -> str | None:
-        return None  # the File menu prints the whole case; entity menus pass their id
-
-    def _global_search(self) -> None:
-        if self.context is None:
-            return
-        from desktop.dialogs.search import SearchDialog
-
-        dialog = SearchDialog(self.context, self)
-        dialog.sig_entity_chosen.connect(self.coordinator.open_detail)
-        dialog.sig_document_chosen.connect(self.coordinator.show_document)
-        dialog.sig_claim_chosen.connect(self._claim_chosen)
-        dialog.open()
-        self.search_dialog = dialog
-
-    def _claim_chosen(self, claim_id: str) -> None:
-        for pane in self.panes.values():
-            pane.select_claim(claim_id)
-        if self.context is not None:
-            with self.context.case.session() as session:
-                citation = queries.claim_citation(session, claim_id)
-            if citation is not None:
-                self.coordinator.show_document(citation.document_id, citation.span_start,
-                                               citation.span_end)
-
-    def _new_entity(self) -> None:
-        pane = self.panes.get("entities")
-        if pane is not None and hasattr(pane, "new_entity"):
-            self.focus_pane("entities")
-            pane.new_entity()
-
-    def _review_judgements(self) -> None:
-        if self.context is None:
-            return
-        from desktop.dialogs.judgements import JudgementsDialog
-
-        dialog = JudgementsDialog(self.context, self)
-        dialog.sig_entity_chosen.connect(self.coordinator.entity_selected)
-        dialog.open()
-        self.judgements_dialog = dialog
-
-    def _find_paths(self) -> None:
-        chosen = self.coordinator.selected_entities
-        if len(chosen) >= 2:
-            self.coordinator.show_paths(chosen[0], chosen[1])
-        else:
-            self.statusBar().showMessage(
-                self.tr("Select two entities (Ctrl+click) to find the paths between them."),
-                6000)
-
-    def _edit_case_details(self) -> None:
-        if self.context is None:
-            return
-        from desktop.dialogs.case_details import CaseDetailsDialog
-
-        CaseDetailsDialog(self.context, self).open()
-
-    def _set_theme(self, theme: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from desktop.shell.theme import apply_theme
-
-        settings.THEME.set(theme)
-        apply_theme(QApplication.instance())
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Case File Explorer"), self.tr(
-            "Case File Explorer {version}\nOffline case files for investigators: entities, "
-            "documents, quoted and graded claims, control chains, evidence summaries."
-        ).format(version=APP_VERSION))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -360,44 +244,14 @@ class MainWindow(QMainWindow):
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- layout ----------------------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = settings.WINDOW_GEOMETRY.get()
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1500, screen.width() - 40), min(950, screen.height() - 60))
-        state = settings.WINDOW_STATE.get()
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        else:
-            # Proportions need the window's real size: apply them once it is shown.
-            QTimer.singleShot(0, self._default_sizes)
-
-    def _default_sizes(self) -> None:
-        """The first-run layout: the article, the list and the network side by side on
-        top, the tabbed claims/timeline/chain strip below at about a third of the height."""
-        width, height = self.width(), self.height()
-        top = [d for d in (self.docks.get(n) for n in ("entities", "documents", "network"))
-               if d is not None]
-        shares = {"entities": 0.3, "documents": 0.37, "network": 0.33}
-        self.resizeDocks(top, [int(width * shares[d.objectName()[5:]]) for d in top],
-                         Qt.Orientation.Horizontal)
-        bottom = [d for d in (self.docks.get(n) for n in ("claims", "timeline", "chain"))
-                  if d is not None]
-        if bottom:
-            self.resizeDocks(bottom[:1], [int(height * 0.32)], Qt.Orientation.Vertical)
-
-
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.show()
-        self._default_sizes()
+        layout.default_sizes(self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
-        settings.WINDOW_STATE.set(self.saveState())
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        layout.save(self)
         if self.context is not None:
             self.context.case.close()
             self.context = None

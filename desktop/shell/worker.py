@@ -8,6 +8,7 @@ objects, across threads: the function opens its own session.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from db.core.progress import Cancelled, Progress
+from db.core import Cancelled, Progress
+
+log = logging.getLogger(__name__)
 
 
 class TaskSignals(QObject):
@@ -28,9 +31,10 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    def __init__(self, function: Callable[[Progress], Any]):
+    def __init__(self, function: Callable[[Progress], Any], title: str = ""):
         super().__init__()
         self.function = function
+        self.title = title
         self.signals = TaskSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -49,7 +53,8 @@ class Task(QRunnable):
             result = self.function(progress)
         except Cancelled:
             self.signals.sig_cancelled.emit()
-        except Exception as error:  # noqa: BLE001 - reported to the person as one line
+        except Exception as error:  # the person reads one line; the log keeps the traceback
+            log.exception("background task %r failed", self.title or self.function)
             self.signals.sig_failed.emit(_one_line(error))
         else:
             if self._cancel.is_set():
@@ -70,7 +75,7 @@ def run_task(parent: QWidget | None, title: str, function: Callable[[Progress], 
              on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None,
              on_cancel: Callable[[], None] | None = None, show_progress: bool = True) -> Task:
     """Start ``function(progress)`` on the thread pool; callbacks run on the GUI thread."""
-    task = Task(function)
+    task = Task(function, title)
     dialog: QProgressDialog | None = None
     if show_progress:
         dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0,

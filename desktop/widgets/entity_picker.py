@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from db.reads import queries
+from db.reads import queries, records
 from desktop.shell.context import CaseContext
 from desktop.shell.icons import schema_icon
 
@@ -33,8 +33,7 @@ class EntityPicker(QComboBox):
         self._fill("")
 
     def _fill(self, text: str) -> None:
-        with self.context.case.session() as session:
-            rows = queries.suggest_entities(session, text)
+        rows = self.context.case.read(queries.suggest_entities, text)
         self.blockSignals(True)
         self.clear()
         for entity_id, caption, schema, role in rows:
@@ -65,13 +64,10 @@ class EntityPicker(QComboBox):
             self.setCurrentIndex(-1)
             self.lineEdit().clear()
             return
-        with self.context.case.session() as session:
-            from db.models import Entity
-
-            entity = session.get(Entity, entity_id)
-            if entity is None:
-                return
-            caption, schema, role = entity.caption, entity.schema, entity.role
+        entity = self.context.case.read(records.entity, entity_id)
+        if entity is None:
+            return
+        caption, schema, role = entity.caption, entity.schema, entity.role
         index = self.findData(entity_id)
         if index < 0:
             self.addItem(schema_icon(schema, role), caption, entity_id)

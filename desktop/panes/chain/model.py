@@ -70,7 +70,7 @@ class ChainTreeModel(QAbstractItemModel):
     NAME, SHARE, CONTROLS, ULTIMATE, DIRECT = range(5)
     HEADERS = ("Owner", "Effective share", "Controls", "Ultimate", "Held")
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self._root = Node("root", None, [])
         self.data_: ChainData | None = None
@@ -128,13 +128,13 @@ class ChainTreeModel(QAbstractItemModel):
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:  # noqa: ANN001
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
         node = self._node(parent)
         if not (0 <= row < len(node.children) and 0 <= column < len(self.HEADERS)):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index=QModelIndex()):  # noqa: ANN001, ANN201
+    def parent(self, index=QModelIndex()):
         if not index.isValid():
             return QModelIndex()
         parent = self._node(index).parent
@@ -142,20 +142,20 @@ class ChainTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: ANN001, N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: ANN001, N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return len(self.HEADERS)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201, N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.HEADERS[section])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         node = self._node(index)
@@ -192,7 +192,7 @@ class ChainTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def flags(self, index):  # noqa: ANN001, ANN201
+    def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -208,7 +208,7 @@ class ChainTreeModel(QAbstractItemModel):
             return node.payload.claim_id
         return None
 
-    def _icon(self, node: Node):  # noqa: ANN205
+    def _icon(self, node: Node):
         if node.kind == OWNER:
             roles = self.data_.roles if self.data_ else {}
             return schema_icon(node.payload.schema, roles.get(node.payload.id))
@@ -233,7 +233,7 @@ class ChainTreeModel(QAbstractItemModel):
                 name=node.payload.name)])
         return _plain_tooltip(node.columns[:1])
 
-    def iter_nodes(self, parent: QModelIndex | None = None):  # noqa: ANN201
+    def iter_nodes(self, parent: QModelIndex | None = None):
         """Every index of column 0, depth first (for spanning rows and for tests)."""
         parent = parent or QModelIndex()
         for row in range(self.rowCount(parent)):

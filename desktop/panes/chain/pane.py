@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
+from db.core import Changes
 from db.reads.chain_load import ChainData, load_chain
 from db.reads.timeline import date_range, is_small_case
 from desktop.panes.base import Pane
@@ -211,16 +211,12 @@ class ChainPane(Pane):
     def _load_range(self) -> None:
         """The slider spans the case's dates; on a big case they are found on the worker."""
         case = self.context.case
-        with case.session() as session:
-            small = is_small_case(session)
-        if small:
-            with case.session() as session:
-                self._set_range(date_range(session))
+        if case.read(is_small_case):
+            self._set_range(case.read(date_range))
             return
 
-        def read(_progress) -> tuple[date, date] | None:  # noqa: ANN001
-            with case.session() as session:
-                return date_range(session)
+        def read(_progress) -> tuple[date, date] | None:
+            return case.read(date_range)
 
         def done(bounds: tuple[date, date] | None) -> None:
             if shiboken6.isValid(self) and self.context is not None and self.context.case is case:

@@ -28,10 +28,10 @@ class SortableRowsModel(QAbstractTableModel):
         self.rows: list = []
         self.haystacks: list[str] = []  # lower-case text of each row, for the text filter
 
-    def haystack(self, row) -> str:  # noqa: ANN001
+    def haystack(self, row) -> str:
         raise NotImplementedError
 
-    def sort_key(self, row, column: int):  # noqa: ANN001, ANN201
+    def sort_key(self, row, column: int):
         value = self.display(row, column)
         return value.casefold() if isinstance(value, str) else value
 
@@ -65,7 +65,7 @@ class ClaimTableModel(SortableRowsModel):
         lambda r: r.credibility, lambda r: r.grade, lambda r: r.status,
         lambda r: " ".join(r.about).casefold(), lambda r: r.document.casefold())
 
-    def sort_key(self, row: ClaimRow, column: int):  # noqa: ANN201
+    def sort_key(self, row: ClaimRow, column: int):
         return self._SORT_KEYS[column](row)
 
     def haystack(self, row: ClaimRow) -> str:
@@ -75,13 +75,13 @@ class ClaimTableModel(SortableRowsModel):
     def row_of(self, claim_id: str) -> int | None:
         return next((n for n, row in enumerate(self.rows) if row.id == claim_id), None)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 9
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Excerpt"), self.tr("Statement"), self.tr("Source"),
@@ -145,7 +145,7 @@ class RowsFilterProxy(QSortFilterProxyModel):
         haystack = self.sourceModel().haystacks[source_row]
         return all(word in haystack for word in self.text.split())
 
-    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:
         return not self.text or self.text_matches(source_row)
 
 
@@ -163,7 +163,7 @@ class ClaimFilterProxy(RowsFilterProxy):
             disputed_only, source_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:
         row: ClaimRow = self.sourceModel().rows[source_row]
         if self.disputed_only and row.status not in ("disputed", "refuted"):
             return False
@@ -181,13 +181,13 @@ class UnsourcedLinksModel(SortableRowsModel):
     def display(self, row: LinkRow, column: int) -> str:
         return (row.label, row.schema, self._dates(row), self._share(row))[column]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Unsourced link"), self.tr("Type"), self.tr("Dates"),

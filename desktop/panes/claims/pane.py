@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
+from db.core import Changes
 from db.reads import claim_list
 from desktop.panes.base import Pane
 from desktop.panes.claims.model import (
@@ -127,7 +127,7 @@ class ClaimsPane(Pane):
         self.setFocusProxy(self.filter_edit)
         self.set_context(None)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:  # Qt override
         return QSize(900, 260)
 
     # -- case ------------------------------------------------------------------------------------
@@ -154,14 +154,8 @@ class ClaimsPane(Pane):
         with_links = self.mode.currentIndex() == MODE_UNSOURCED
         self.busy = True
 
-        def load(_progress) -> tuple:  # noqa: ANN001
-            with case.session() as session:
-                claims = claim_list.claim_rows(session)
-                sources = claim_list.sources(session)
-                if not with_links:
-                    return claims, sources, None, 0
-                return (claims, sources, claim_list.unsourced_links(session, UNSOURCED_SHOWN),
-                        claim_list.unsourced_count(session))
+        def load(_progress) -> tuple:
+            return case.read(claim_list.pane_rows, with_links, UNSOURCED_SHOWN)
 
         run_task(None, "", load, lambda result: self._loaded(generation, result),
                  on_error=lambda message: self._failed(generation, message),

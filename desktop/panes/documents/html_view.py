@@ -39,7 +39,7 @@ class _Sanitizer(HTMLParser):
         self.out: list[str] = []
         self.skipping = 0
 
-    def _tag(self, tag: str, attrs, closing: bool) -> str:  # noqa: ANN001
+    def _tag(self, tag: str, attrs, closing: bool) -> str:
         kept = []
         for name, value in attrs:
             if name.startswith("on"):
@@ -49,7 +49,7 @@ class _Sanitizer(HTMLParser):
         inner = " ".join([tag, *kept])
         return f"<{inner} />" if closing else f"<{inner}>"
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_starttag(self, tag: str, attrs) -> None:
         if tag in DROPPED_WITH_CONTENT:
             if tag not in VOID:
                 self.skipping += 1
@@ -58,7 +58,7 @@ class _Sanitizer(HTMLParser):
             return
         self.out.append(self._tag(tag, attrs, closing=False))
 
-    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_startendtag(self, tag: str, attrs) -> None:
         if self.skipping or tag in DROPPED_WITH_CONTENT or tag in DROPPED_TAG_ONLY:
             return
         self.out.append(self._tag(tag, attrs, closing=True))
@@ -116,7 +116,7 @@ class HtmlPageView(QTextBrowser):
         self.document_id = None
         self.clear()
 
-    def loadResource(self, resource_type: int, url: QUrl):  # noqa: N802 - Qt override
+    def loadResource(self, resource_type: int, url: QUrl):  # Qt override
         """Refuse everything: no image, stylesheet or file is loaded, local or remote."""
         self.requested.append((int(getattr(resource_type, "value", resource_type)),
                                url.toString()))

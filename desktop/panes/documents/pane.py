@@ -11,7 +11,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
+from db.core import Changes
 from db.extract import ExtractionError
-from db.models import Blob, Document
 from db.reads import documents as views
+from db.reads import records
 from db.reads.document_bytes import original_text
 from desktop.panes.base import Pane
-from desktop.panes.documents.adding import AddOutcome, add_files
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
@@ -42,7 +40,6 @@ from desktop.panes.documents.text_view import (
 )
 from desktop.shell.context import CaseContext
 from desktop.shell.icons import icon
-from desktop.shell.worker import run_task
 
 TEXT_PAGE, PDF_PAGE, HTML_PAGE = range(3)
 HTML_MIME = "text/html"
@@ -56,7 +53,6 @@ class DocumentsPane(Pane):
         self.mime_type = ""
         self.page_spans: list[list[int]] | None = None
         self._selecting = False
-        self.last_outcome: AddOutcome | None = None
         self.last_dialog = None
         self._build()
         self.set_context(None)
@@ -103,7 +99,7 @@ class DocumentsPane(Pane):
 
         self.add_button = self._tool_button("add_document", self.tr("Add…"), "document",
                                             self.tr("Add documents from files (or drop files "
-                                                    "on this pane)"), self._choose_files)
+                                                    "on this pane)"), lambda: self.add_files([]))
         self.new_claim_button = self._tool_button(
             "new_claim", self.tr("New Claim"), "claim",
             self.tr("New claim from the selected passage ({key})").format(
@@ -196,7 +192,7 @@ class DocumentsPane(Pane):
         self.addAction(find)
 
     def _tool_button(self, name: str, text: str, icon_name: str | None, tip: str,
-                     slot) -> QToolButton:  # noqa: ANN001
+                     slot) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(name)
         button.setText(text)
@@ -221,8 +217,7 @@ class DocumentsPane(Pane):
         if self.context is None:
             self.model.set_rows([])
             return
-        with self.context.case.session() as session:
-            rows = views.document_rows(session)
+        rows = self.context.case.read(views.document_rows)
         self.model.set_rows(rows)
         self._select_row(self.document_id)
 
@@ -233,9 +228,7 @@ class DocumentsPane(Pane):
         self.reload_list()
         if self.document_id is None:
             return
-        with self.context.case.session() as session:
-            exists = session.get(Document, self.document_id) is not None
-        if not exists:
+        if not self.context.case.read(records.document_exists, self.document_id):
             self._close_document()
             if self.model.rows:
                 self.open_document(self.model.rows[0].id)
@@ -243,7 +236,7 @@ class DocumentsPane(Pane):
             self._reload_claims()
 
     # -- opening documents ------------------------------------------------------------------
-    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
+    def _row_changed(self, current, _previous) -> None:
         if self._selecting or not current.isValid():
             return
         document_id = current.data(IdRole)
@@ -266,16 +259,14 @@ class DocumentsPane(Pane):
     def open_document(self, document_id: str) -> bool:
         if self.context is None:
             return False
-        with self.context.case.session() as session:
-            document = session.get(Document, document_id)
-            if document is None:
-                return False
-            text, title, mime = document.text, document.title, document.mime_type
-            self.page_spans = document.pages
-            subtitle = " · ".join(x for x in (document.published or "", document.file_name or "",
-                                              document.author or "") if x)
-            data = session.get(Blob, document.sha256).data if mime == "application/pdf" else None
-            claims = views.claim_spans(session, document_id)
+        view = self.context.case.read(views.document_view, document_id)
+        if view is None:
+            return False
+        document, claims, data = view.document, view.claims, view.pdf_bytes
+        text, title, mime = document.text, document.title, document.mime_type
+        self.page_spans = document.pages
+        subtitle = " · ".join(x for x in (document.published or "", document.file_name or "",
+                                          document.author or "") if x)
         self.document_id, self.mime_type = document_id, mime
         self.title.setText(title)
         self.subtitle.setText(subtitle)
@@ -314,8 +305,7 @@ class DocumentsPane(Pane):
     def _reload_claims(self) -> None:
         if self.context is None or self.document_id is None:
             return
-        with self.context.case.session() as session:
-            claims = views.claim_spans(session, self.document_id)
+        claims = self.context.case.read(views.claim_spans, self.document_id)
         current = self.text_view.current_claim
         self.text_view.set_claims(claims)
         if current and any(c.id == current for c in claims):
@@ -342,8 +332,7 @@ class DocumentsPane(Pane):
             return False
         if self.html_view.document_id != self.document_id:
             try:
-                with self.context.case.session() as session:
-                    markup = original_text(session, self.document_id)
+                markup = self.context.case.read(original_text, self.document_id)
             except (LookupError, ValueError, ExtractionError) as error:
                 self.show_message(str(error))
                 return False
@@ -371,8 +360,7 @@ class DocumentsPane(Pane):
     def select_claim(self, claim_id: str) -> None:
         if self.context is None:
             return
-        with self.context.case.session() as session:
-            located = views.document_of_claim(session, claim_id)
+        located = self.context.case.read(views.document_of_claim, claim_id)
         if located is None:
             return
         self.show_document(*located)
@@ -402,7 +390,7 @@ class DocumentsPane(Pane):
         dialog.accepted.connect(lambda: self._claim_created(dialog))
         dialog.open()
 
-    def _claim_created(self, dialog) -> None:  # noqa: ANN001
+    def _claim_created(self, dialog) -> None:
         result = dialog.result_ids
         if result is None:
             return
@@ -414,58 +402,28 @@ class DocumentsPane(Pane):
             statement=dialog.statement.text()))
 
     # -- adding files ---------------------------------------------------------------------------
-    def _choose_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add Documents"), "",
-            self.tr("Documents (*.pdf *.html *.htm *.txt *.md *.eml);;All files (*)"))
-        if paths:
-            self.add_files(paths)
-
     def add_files(self, paths: list[str]) -> None:
-        """Store files as documents in a worker; one undo step; refusals as one line each."""
-        if self.context is None or not paths:
-            return
-        context = self.context
-        label = self.tr("Add {n} document(s)").format(n=len(paths))
-        if len(paths) == 1:
-            from pathlib import Path
-
-            label = self.tr("Add document {name}").format(name=Path(paths[0]).name)
-        run_task(self, self.tr("Adding documents…"),
-                 lambda progress: add_files(context.case, list(paths), label, progress),
-                 lambda outcome: self._files_added(context, outcome),
-                 lambda message: self.show_message(
-                     self.tr("Could not add the documents: {reason}").format(reason=message)))
-
-    def _files_added(self, context: CaseContext, outcome: AddOutcome) -> None:
-        self.last_outcome = outcome
-        if outcome.command is not None and context is self.context:
-            context.push_done(outcome.command)
-            self.open_document(outcome.added[-1])
-        lines = []
-        if outcome.added:
-            lines.append(self.tr("Added {n} document(s).").format(n=len(outcome.added)))
-        lines += [self.tr("Not added: {reason}").format(reason=r) for r in outcome.refused]
-        self.show_message("\n".join(lines))
-        if outcome.added:
-            self.sig_status.emit(lines[0])
+        """Ask for ``paths`` to be stored as documents (all adding goes through one flow);
+        with no paths, the flow asks which files."""
+        if self.context is not None:
+            self.sig_add_documents.emit(list(paths))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self._message_timer.start()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
         if self.context is not None and event.mimeData().hasUrls():
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802,ANN001 - Qt override
+    def dragMoveEvent(self, event) -> None:  # Qt override
         if self.context is not None and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if self.context is None or not paths:
             event.ignore()

@@ -39,7 +39,7 @@ FIND_COLOUR = QColor(66, 165, 245, 110)
 NEW_CLAIM_SHORTCUT = "Ctrl+Shift+M"  # "Mark passage as a claim"; free in the main window
 
 
-def legend_html(translate) -> str:  # noqa: ANN001
+def legend_html(translate) -> str:
     """Coloured squares naming the claim statuses (constants only, no case data)."""
     parts = []
     for status, colour in STATUS_COLOURS.items():
@@ -187,7 +187,7 @@ class DocumentTextView(QPlainTextEdit):
         self._apply_selections()
 
     # -- interaction ----------------------------------------------------------------------
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.ToolTip:
             claim = self.claim_at(self.index_at(event.pos()))
             if claim is None:
@@ -200,7 +200,7 @@ class DocumentTextView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802,ANN001 - Qt override
+    def resizeEvent(self, event) -> None:  # Qt override
         # Keep lines to a readable length on a wide dock: the text becomes a centred column.
         super().resizeEvent(event)
         column = self.fontMetrics().averageCharWidth() * READING_COLUMNS
@@ -209,7 +209,7 @@ class DocumentTextView(QPlainTextEdit):
             self._side_margin = side
             self.setViewportMargins(side, 0, side, 0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         # Also here, not only as pane shortcuts: a shortcut does not fire while the
         # window is not the active one (just after a dialog closed, or offscreen).
         if event.matches(QKeySequence.StandardKey.Find):
@@ -220,11 +220,11 @@ class DocumentTextView(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt override
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
@@ -233,7 +233,7 @@ class DocumentTextView(QPlainTextEdit):
             self.mark_current_claim(claim.id)
             self.sig_claim_clicked.emit(claim.id)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
         menu = self.createStandardContextMenu(event.pos())
         first = menu.actions()[0] if menu.actions() else None
         new_claim = menu.addAction(self.tr("New Claim from Selection…"))

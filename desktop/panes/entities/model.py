@@ -49,7 +49,7 @@ class EntityListModel(QAbstractTableModel):
         self.busy = False
 
     # -- loading -----------------------------------------------------------------------------
-    def set_case(self, case) -> None:  # noqa: ANN001 - db.core.casefile.CaseFile | None
+    def set_case(self, case) -> None:  # db.core.casefile.CaseFile | None
         self.case = case
         self.filter_text = ""
         self.reload()
@@ -76,9 +76,8 @@ class EntityListModel(QAbstractTableModel):
             return
         self.busy = True
 
-        def load(_progress) -> tuple[list[str], dict[str, int]]:  # noqa: ANN001
-            with case.session() as session:
-                ids = views.ordered_ids(session, text, key, descending)
+        def load(_progress) -> tuple[list[str], dict[str, int]]:
+            ids = case.read(views.ordered_ids, text, key, descending)
             return ids, {entity_id: n for n, entity_id in enumerate(ids)}
 
         run_task(None, "", load, lambda result: self._install(generation, result),
@@ -118,18 +117,17 @@ class EntityListModel(QAbstractTableModel):
         self.busy = False
         self.sig_loaded.emit()
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and len(self._rows) < len(self._ids)
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex(), count: int = PAGE_SIZE) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: QModelIndex = QModelIndex(), count: int = PAGE_SIZE) -> None:
         if parent.isValid() or self.case is None:
             return
         start = len(self._rows)
         wanted = self._ids[start:start + count]
         if not wanted:
             return
-        with self.case.session() as session:
-            rows = views.entity_rows(session, wanted)
+        rows = self.case.read(views.entity_rows, wanted)
         if len(rows) < len(wanted):  # deleted since the ids were read: drop them
             found = {row.id for row in rows}
             self._ids = self._ids[:start] + [i for i in self._ids[start:] if i in found
@@ -162,8 +160,7 @@ class EntityListModel(QAbstractTableModel):
         loaded = [i for i in entity_ids if self._positions.get(i, len(self._rows)) < len(self._rows)]
         if not loaded or self.case is None:
             return
-        with self.case.session() as session:
-            rows = views.entity_rows(session, loaded)
+        rows = self.case.read(views.entity_rows, loaded)
         for row in rows:
             position = self._positions[row.id]
             self._rows[position] = tuple(row)
@@ -171,13 +168,13 @@ class EntityListModel(QAbstractTableModel):
                                   self.index(position, self.columnCount() - 1))
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None

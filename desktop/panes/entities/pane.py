@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
+from db.core import Changes
 from db.reads import entity_list as views
 from db.services import entities as entity_service
 from desktop.panes.base import Pane
@@ -113,7 +113,7 @@ class EntitiesPane(Pane):
         self.setFocusProxy(self.filter_edit)
         self.set_context(None)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         self._fit_columns()
 
@@ -123,10 +123,10 @@ class EntitiesPane(Pane):
         self.list_view.setColumnHidden(COL_TYPE, width < 490)
         self.list_view.setColumnHidden(COL_COUNTRY, width < 380)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:  # Qt override
         return QSize(460, 640)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:  # Qt override
         return QSize(300, 200)
 
     # -- case -------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ class EntitiesPane(Pane):
             entity_id, self._pending_select = self._pending_select, None
             self.select_entity(entity_id)
 
-    def _update_count(self, *_args) -> None:  # noqa: ANN002
+    def _update_count(self, *_args) -> None:
         model = self.list_model
         if self.context is None:
             self.count_label.setText("")
@@ -255,10 +255,9 @@ class EntitiesPane(Pane):
         if self.context is None or entity_id is None:
             self.detail.show_detail(None)
             return
-        with self.context.case.session() as session:
-            self.detail.show_detail(views.entity_detail(session, entity_id))
+        self.detail.show_detail(self.context.case.read(views.entity_detail, entity_id))
 
-    def _activated(self, index) -> None:  # noqa: ANN001
+    def _activated(self, index) -> None:
         entity_id = self.list_model.entity_id(index.row())
         if entity_id:
             self.open_entity_detail(entity_id)
@@ -281,10 +280,9 @@ class EntitiesPane(Pane):
         if changes.everything:
             self._reload_keeping_selection()
         else:
-            with self.context.case.session() as session:
-                affected = set(changes.entities) | views.link_endpoints(session,
-                                                                        list(changes.links))
-                present = views.matching(session, model.filter_text, list(affected))
+            affected, present = self.context.case.read(
+                views.listed_after_change, model.filter_text, set(changes.entities),
+                list(changes.links))
             listed = {i for i in affected if model.position_of(i) is not None}
             if listed != present:  # an entity came, went or left the filter
                 self._reload_keeping_selection()
@@ -353,7 +351,7 @@ class EntitiesPane(Pane):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def delete(tx) -> None:  # noqa: ANN001
+        def delete(tx) -> None:
             for entity_id in ids:
                 entity_service.delete_entity(tx, entity_id)
 

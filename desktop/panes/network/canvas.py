@@ -32,10 +32,10 @@ class _Container(QGraphicsObject):
         super().__init__()
         self.setFlag(QGraphicsObject.GraphicsItemFlag.ItemHasNoContents)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+    def boundingRect(self) -> QRectF:  # Qt name
         return QRectF()
 
-    def paint(self, painter, option, widget=None) -> None:  # noqa: ANN001
+    def paint(self, painter, option, widget=None) -> None:
         pass
 
 
@@ -48,14 +48,14 @@ class _SelectingViewBox(pg.ViewBox):
         self._band: QGraphicsRectItem | None = None
         self._banding = False
 
-    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+    def mouseClickEvent(self, event) -> None:  # pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()
             self.canvas.later(self.canvas.sig_background_clicked)
         else:
             event.ignore()
 
-    def mouseDragEvent(self, event, axis=None) -> None:  # noqa: ANN001, N802
+    def mouseDragEvent(self, event, axis=None) -> None:
         if event.isStart():
             # Decided by the modifiers held at the press (pyqtgraph keeps the press as the
             # scene's first click event): the moves may not repeat them.
@@ -188,7 +188,7 @@ class GraphCanvas(pg.GraphicsView):
         rows = [index[e] for e in entity_ids if e in index]
         self._overview_selection.setData(pos=self._overview_pos[rows].reshape(-1, 2))
 
-    def _overview_clicked(self, _item, points, event) -> None:  # noqa: ANN001
+    def _overview_clicked(self, _item, points, event) -> None:
         if len(points):
             event.accept()
             add = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -242,7 +242,7 @@ class GraphCanvas(pg.GraphicsView):
             taken.append(edge.label_rect())
 
     # -- view ----------------------------------------------------------------------------
-    def _zoom_changed(self, *_args) -> None:  # noqa: ANN002
+    def _zoom_changed(self, *_args) -> None:
         """Keep labels at least ~11 px on screen while zooming out (up to 2.5x their size);
         further out they give way (see the items' level of detail)."""
         width = self.viewbox.viewRect().width()
@@ -295,7 +295,7 @@ class GraphCanvas(pg.GraphicsView):
             rect.moveCenter(point)
             self.viewbox.setRange(rect, padding=0)
 
-    def later(self, signal, *args) -> None:  # noqa: ANN001
+    def later(self, signal, *args) -> None:
         """Emit once the current mouse event is done: a slot may redraw the graph, which
         must not delete the item pyqtgraph is still dispatching to."""
         QTimer.singleShot(0, self, lambda: signal.emit(*args))

@@ -133,7 +133,7 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF(-max(width / 2 + 8, RADIUS + 8), -RADIUS - 8,
                             max(width + 16, 2 * RADIUS + 16), 2 * RADIUS + 22 + height)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+    def boundingRect(self) -> QRectF:  # Qt name
         return self._rect
 
     def shape(self) -> QPainterPath:
@@ -149,7 +149,7 @@ class NodeItem(QGraphicsItem):
                 setattr(self, name, value)
         self.update()
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+    def paint(self, painter: QPainter, option, widget=None) -> None:
         palette = self.canvas.palette()
         detail = _detail(painter)
         square = QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
@@ -186,7 +186,7 @@ class NodeItem(QGraphicsItem):
             edge.adjust()
 
     # -- pyqtgraph mouse events ------------------------------------------------------------
-    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+    def mouseClickEvent(self, event) -> None:  # pyqtgraph name
         event.accept()
         if event.button() == Qt.MouseButton.RightButton:
             self.canvas.later(self.canvas.sig_node_menu, self.entity_id,
@@ -204,7 +204,7 @@ class NodeItem(QGraphicsItem):
                 self.canvas.later(self.canvas.sig_node_clicked, self.entity_id, bool(
                     event.modifiers() & Qt.KeyboardModifier.ControlModifier))
 
-    def mouseDragEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+    def mouseDragEvent(self, event) -> None:  # pyqtgraph name
         if event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
             return
@@ -289,7 +289,7 @@ class EdgeItem(QGraphicsItem):
         self.label_t = t
         self.adjust()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt name
+    def boundingRect(self) -> QRectF:  # Qt name
         return self._bounds
 
     def shape(self) -> QPainterPath:
@@ -308,7 +308,7 @@ class EdgeItem(QGraphicsItem):
         colour.setAlpha(170)
         return colour
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
+    def paint(self, painter: QPainter, option, widget=None) -> None:
         colour = self.colour()
         wide = self.selected or self.highlighted
         pen = QPen(colour, 4.0 if wide else 2.0)
@@ -330,7 +330,7 @@ class EdgeItem(QGraphicsItem):
                         [(self.label, _font(round(13 * self.canvas.text_scale)))],
                         text, back, frame)
 
-    def mouseClickEvent(self, event) -> None:  # noqa: ANN001, N802 - pyqtgraph name
+    def mouseClickEvent(self, event) -> None:  # pyqtgraph name
         if event.button() == Qt.MouseButton.LeftButton:
             event.accept()
             self.canvas.later(self.canvas.sig_edge_clicked, self.link_id)

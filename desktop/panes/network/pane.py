@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
-from db.core.progress import NO_PROGRESS
+from db.core import NO_PROGRESS, Changes
 from db.reads import network_drawing as loading
 from db.reads.network import count_entities
 from db.reads.network_drawing import (
@@ -139,7 +138,7 @@ class NetworkPane(Pane):
         self.banner.setText(text)
 
     # -- Pane API --------------------------------------------------------------------------
-    def set_context(self, context) -> None:  # noqa: ANN001
+    def set_context(self, context) -> None:
         super().set_context(context)
         self._generation += 1
         self.mode, self.focus, self.expanded, self.hidden = NEIGHBOURHOOD, [], [], set()
@@ -153,9 +152,7 @@ class NetworkPane(Pane):
         if context is None:
             self._say(self.tr("Open a case to see its network."))
             return
-        with context.case.session() as session:
-            small = count_entities(session, SMALL_CASE_LIMIT + 1) <= SMALL_CASE_LIMIT
-        if small:
+        if context.case.read(count_entities, SMALL_CASE_LIMIT + 1) <= SMALL_CASE_LIMIT:
             self.whole_case_action.setChecked(True)  # draws the whole case
             return
         self._say(self.tr("Select an entity to see its neighbourhood, or choose "
@@ -217,7 +214,7 @@ class NetworkPane(Pane):
     def layout_kind(self) -> str:
         return self.layout_choice.currentData()
 
-    def _loader(self):  # noqa: ANN202
+    def _loader(self):
         case, as_of = self.context.case, self.context.as_of
         if self.mode == WHOLE_CASE:
             return lambda: loading.load_whole_case(case, as_of)
@@ -242,7 +239,7 @@ class NetworkPane(Pane):
         layout = self.layout_kind
         loader = self._loader()
 
-        def lay_out(drawing: Drawing, progress=NO_PROGRESS) -> Drawing:  # noqa: ANN001
+        def lay_out(drawing: Drawing, progress=NO_PROGRESS) -> Drawing:
             if drawing.needs_layout:
                 drawing.positions = loading.place(drawing.data, layout, keep, progress,
                                                   relayout=relayout)
@@ -278,7 +275,7 @@ class NetworkPane(Pane):
         self._home.clear()
         self._reload(fit=True, relayout=True)
 
-    def _as_of_changed(self, _value) -> None:  # noqa: ANN001
+    def _as_of_changed(self, _value) -> None:
         self._reload(fit=False)
 
     def _whole_case_toggled(self, checked: bool) -> None:

@@ -57,7 +57,7 @@ def full_label(item: TimelineItem) -> str:
 
 
 class TimelineModel(QAbstractListModel):
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[TimelineItem] = []
         self.as_of: date | None = None
@@ -73,10 +73,10 @@ class TimelineModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1),
                                   [IN_FORCE_ROLE, Qt.ItemDataRole.ForegroundRole])
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: ANN001, N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         item = self.items[index.row()]
@@ -110,5 +110,5 @@ class TimelineModel(QAbstractListModel):
 class UndatedFilter(QSortFilterProxyModel):
     """Only the items with no date: the strip under the plot."""
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         return not self.sourceModel().index(row, 0, parent).data(DATED_ROLE)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core.changes import Changes
-from db.reads.timeline import EVENT, count_items, is_small_case
+from db.core import Changes
+from db.reads.timeline import EVENT, pane_size
 from db.reads.timeline_load import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.base import Pane
 from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
@@ -109,9 +109,7 @@ class TimelinePane(Pane):
         super().set_context(context)
         self.selected = None
         if context is not None:
-            with context.case.session() as session:
-                self.small_case = is_small_case(session)
-                small = self.small_case and count_items(session) <= WHOLE_CASE_LIMIT
+            self.small_case, small = context.case.read(pane_size, WHOLE_CASE_LIMIT)
             self.whole_case.blockSignals(True)
             self.whole_case.setChecked(small)
             self.whole_case.blockSignals(False)

@@ -285,14 +285,14 @@ class TimelinePlot(pg.PlotWidget):
                 return drawn.label.sceneBoundingRect().center()
         return None
 
-    def _scene_clicked(self, event) -> None:  # noqa: ANN001
+    def _scene_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         item = self.item_at(event.scenePos())
         if item is not None:
             self.sig_item_clicked.emit(item.id)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if getattr(self, "_relayout", None) is not None and self.drawn:
             self._fit_lanes()

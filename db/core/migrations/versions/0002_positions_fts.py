@@ -8,7 +8,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from db.core.seam import sqlite as sqlite_seam
+from db.core.seam import sqlite_fts
 
 revision = "0002"
 down_revision = "0001"
@@ -26,10 +26,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('entity_id')
     )
     if op.get_bind().dialect.name == "sqlite":
-        sqlite_seam.create_fts(op.get_bind())
+        sqlite_fts.create_fts(op.get_bind())
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        sqlite_seam.drop_fts(op.get_bind())
+        sqlite_fts.drop_fts(op.get_bind())
     op.drop_table("node_positions")

@@ -1,0 +1,58 @@
+"""What the commands' arguments name: a case file, an entity, a date, an output file.
+
+Each turns what was typed into the thing it names, or fails with a ``CommandError``
+that says why in one line.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from cli.errors import CommandError
+from db.core import CaseFile, CaseFileError
+from db.reads import queries
+
+
+def open_case(path: str) -> CaseFile:
+    try:
+        return CaseFile.open(Path(path))
+    except CaseFileError as error:
+        raise CommandError(str(error)) from None
+
+
+def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:
+    """(id, caption) of the one entity named so; CommandError listing candidates else."""
+    found = case.read(queries.find_entities, name_or_id)
+    if not found:
+        raise CommandError(f"no entity named {name_or_id!r}")
+    if len(found) > 1:
+        listed = "; ".join(f"{e.caption} [{e.schema}] id={e.id}" for e in found[:10])
+        raise CommandError(f"{name_or_id!r} is ambiguous: {listed}")
+    return found[0].id, found[0].caption
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """The --as-of date; CommandError for anything but a real YYYY-MM-DD date."""
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--as-of: not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def writable_output(path: Path) -> Path:
+    """The output path, or CommandError when it cannot be written."""
+    path = path.expanduser().absolute()
+    folder = path.parent
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give a file name such as summary.pdf")
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CommandError(f"{path}: not writable")
+    return path

@@ -1,0 +1,193 @@
+"""Apply a merge: the plan and the reviewer's decisions as ONE undoable command.
+
+Everything in the other case comes over — entities, links, sources, documents, claims,
+events, judgements — with ``origin`` naming the other case (name and case id) and its
+author kept. Entities judged the same are folded into ours (names become aliases, the
+other id goes to ``mergedIds``) and every decision is stored as a judgement. Running the
+same merge again adds nothing: items are recognised by id, ``mergedIds`` and the
+documents' SHA-256.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from db.core.casefile import CaseFile
+from db.core.commands import Command
+from db.core.progress import NO_PROGRESS, Progress
+from db.core.transaction import Transaction
+from db.models import (
+    Blob,
+    Claim,
+    ClaimTarget,
+    Document,
+    Entity,
+    Event,
+    EventEntity,
+    Judgement,
+    Link,
+    NodePosition,
+    Source,
+    new_id,
+    utc_now,
+)
+from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _read
+
+
+def apply_merge(case: CaseFile, plan: MergePlan, decisions: dict[str, str] | None = None,
+                progress: Progress = NO_PROGRESS) -> Command:
+    """The merge as one command; call ``.do(case)`` to run it (``.undo`` reverts all).
+
+    ``decisions`` maps the other case's entity ids of ``plan.matches`` to "same",
+    "not_same" or "unsure"; missing ones take the plan's category ("unsure" stays
+    separate). Only "same" folds an entity into ours.
+    """
+    decisions = {**plan.default_decisions(), **(decisions or {})}
+    bad = {d for d in decisions.values() if d not in ("same", "not_same", "unsure")}
+    if bad:
+        raise ValueError(f"a merge decision is same, not_same or unsure, not {bad.pop()!r}")
+    return Command(f"Merge {plan.other_name}",
+                   lambda tx: _apply(tx, case, plan, decisions, progress))
+
+
+def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str, str],
+           progress: Progress) -> dict[str, int]:
+    other, _meta = _open_other(case, plan.other_path)
+    try:
+        theirs = _read(other)
+        with other.session() as other_session:
+            blobs = {sha: data for sha, data in other_session.execute(select(Blob.sha256,
+                                                                             Blob.data))}
+    finally:
+        other.engine.dispose()
+    session = tx.session
+    origin = plan.origin
+    added: dict[str, int] = {}
+    steps = len(TABLES) + 2
+    progress.step(0, steps, "Folding matched entities")
+    matches = {m.other_id: m for m in plan.matches}
+    mapping = {oid: m.our_id for oid, m in matches.items() if decisions.get(oid) == "same"}
+    existing_judgements = {(j.left_id, j.right_id, j.decision)
+                           for j in session.scalars(select(Judgement))}
+    judgements = []
+    now = utc_now()
+    for entity in theirs["entities"]:
+        match = matches.get(entity["id"])
+        if match is None:
+            continue
+        decision = decisions.get(entity["id"], "unsure")
+        if decision == "same":
+            ours = session.get(Entity, match.our_id)
+            if ours is None:
+                raise ValueError(f"{match.our_caption} is no longer in this case; "
+                                 "plan the merge again")
+            _fold(tx, ours, entity)
+        if match.our_id != entity["id"] and \
+                (match.our_id, entity["id"], decision) not in existing_judgements:
+            judgements.append({"id": new_id(), "left_id": match.our_id, "right_id": entity["id"],
+                               "decision": decision, "score": match.score,
+                               "note": f"merge of {origin}: " + "; ".join(match.reasons),
+                               "author": tx.author, "created_at": now})
+    # Sources with the same name are the same speaker; documents with the same bytes and
+    # text are the same document.
+    our_sources = {s.name.casefold(): s.id for s in session.scalars(select(Source))}
+    source_map = {s["id"]: our_sources[s["name"].casefold()] for s in theirs["sources"]
+                  if s["name"].casefold() in our_sources}
+    our_docs = {(d.sha256, d.text): d.id for d in session.scalars(select(Document))}
+    document_map = {d["id"]: our_docs[(d["sha256"], d["text"])] for d in theirs["documents"]
+                    if (d["sha256"], d["text"]) in our_docs}
+    remap = {"source_id": source_map, "document_id": document_map}
+
+    def fresh(model: type, rows: list[dict[str, Any]], skip: dict[str, str] | None = None,
+              entity_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        table = model.__tablename__
+        keys = set()
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            if table == "event_entities":
+                keys |= {(e, n) for e, n in session.execute(
+                    select(EventEntity.event_id, EventEntity.entity_id).where(
+                        EventEntity.event_id.in_([r["event_id"] for r in chunk])))}
+            elif table == "node_positions":
+                keys |= set(session.scalars(select(NodePosition.entity_id)))
+            else:
+                keys |= set(session.scalars(select(model.id).where(
+                    model.id.in_([r["id"] for r in chunk]))))
+        out = []
+        for row in rows:
+            row = dict(row)
+            for column in entity_columns:
+                if row.get(column):
+                    row[column] = mapping.get(row[column], row[column])
+            for column, table_map in remap.items():
+                if row.get(column) in table_map:
+                    row[column] = table_map[row[column]]
+            if (skip and row.get("id") in skip) or _key(table, row) in keys:
+                continue
+            if "origin" in row and not row["origin"]:
+                row["origin"] = origin
+            out.append(row)
+        return out
+
+    entity_rows = [e for e in theirs["entities"] if e["id"] not in mapping]
+    plan_rows = [
+        (Entity, fresh(Entity, entity_rows)),
+        (Source, fresh(Source, theirs["sources"], source_map, ("entity_id",))),
+    ]
+    new_documents = fresh(Document, theirs["documents"], document_map)
+    for document in new_documents:
+        tx.add_blob(document["sha256"], blobs[document["sha256"]])
+    plan_rows.append((Document, new_documents))
+    links = fresh(Link, theirs["links"], None, ("source_id", "target_id"))
+    links = [r for r in links if r["source_id"] != r["target_id"]]
+    dropped = {r["id"] for r in theirs["links"]} - {r["id"] for r in links} - set(
+        session.scalars(select(Link.id).where(Link.id.in_([r["id"] for r in theirs["links"]]))))
+    plan_rows += [
+        (Link, links),
+        (Event, fresh(Event, theirs["events"])),
+        (Claim, fresh(Claim, theirs["claims"])),
+        (ClaimTarget, [r for r in fresh(ClaimTarget, theirs["claim_targets"], None,
+                                        ("entity_id",)) if r["link_id"] not in dropped]),
+        (EventEntity, _dedupe(fresh(EventEntity, theirs["event_entities"], None,
+                                    ("entity_id",)))),
+        (Judgement, fresh(Judgement, theirs["judgements"], None, ("left_id", "right_id"))
+         + judgements),
+        (NodePosition, [r for r in fresh(NodePosition, theirs["node_positions"])
+                        if r["entity_id"] not in mapping.values()]),
+    ]
+    for number, (model, rows) in enumerate(plan_rows, 1):
+        progress.step(number, steps, f"Adding {model.__tablename__.replace('_', ' ')}")
+        tx.bulk_insert(model, rows)
+        added[model.__tablename__] = len(rows)
+    added["same_entities"] = sum(1 for other_id, our_id in mapping.items() if other_id != our_id)
+    progress.step(steps, steps, "Done")
+    return added
+
+
+def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for row in rows:
+        key = (row["event_id"], row["entity_id"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def _fold(tx: Transaction, ours: Entity, theirs: dict[str, Any]) -> None:
+    """Their names become our aliases, their values join ours, their id is remembered."""
+    props = {k: list(v) for k, v in (ours.properties or {}).items()}
+    names = set(props.get("name", [])) | {ours.caption}
+    for key, values in (theirs["properties"] or {}).items():
+        target = "alias" if key == "name" else key
+        for value in values:
+            if value not in props.get(target, []) and not (target == "alias" and value in names):
+                props.setdefault(target, []).append(value)
+    if theirs["caption"] not in names | set(props.get("alias", [])):
+        props.setdefault("alias", []).append(theirs["caption"])
+    if theirs["id"] != ours.id and theirs["id"] not in props.get("mergedIds", []):
+        props.setdefault("mergedIds", []).append(theirs["id"])
+    if props != ours.properties:
+        tx.update(ours, properties=props, updated_at=utc_now())

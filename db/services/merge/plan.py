@@ -1,0 +1,177 @@
+"""Plan a merge: read the colleague's case (no writes), propose which of its entities
+are ours, list the conflicts. The plan is plain data (``to_dict`` for ``--dry-run
+--json`` and the review dialog)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.core.casefile import CaseFile
+from db.core.progress import NO_PROGRESS, Progress
+from db.models import (
+    Claim,
+    ClaimTarget,
+    Document,
+    Entity,
+    Event,
+    EventEntity,
+    Judgement,
+    Link,
+    NodePosition,
+    Source,
+)
+from db.services.merge.matching import Match, match_entities
+from db.wording import Stake, dates_not_stated, share_range_text, translate
+
+
+@dataclass
+class Conflict:
+    kind: str  # "property" or "link"
+    our_id: str
+    other_id: str
+    what: str  # property name, or the link's schema and ends
+    ours: list[str]
+    theirs: list[str]
+
+
+@dataclass
+class MergePlan:
+    other_path: str
+    other_name: str
+    other_case_id: str
+    origin: str
+    matches: list[Match] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    # kind → rows that will come over; for "entities", those matching none of ours
+    new: dict[str, int] = field(default_factory=dict)
+    present: dict[str, int] = field(default_factory=dict)  # kind → rows already here
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def default_decisions(self, accept_unsure: bool = False) -> dict[str, str]:
+        return {m.other_id: "same" if m.category == "same" or accept_unsure else "unsure"
+                for m in self.matches}
+
+
+# -- reading ------------------------------------------------------------------------------
+TABLES = (Entity, Link, Source, Document, Claim, ClaimTarget, Event, EventEntity, Judgement,
+          NodePosition)
+
+
+def _rows(session: Session, model: type) -> list[dict[str, Any]]:
+    table = model.__table__
+    return [dict(row._mapping) for row in session.execute(select(table))]
+
+
+def _read(case: CaseFile) -> dict[str, list[dict[str, Any]]]:
+    with case.session() as session:
+        return {model.__tablename__: _rows(session, model) for model in TABLES}
+
+
+def _open_other(case: CaseFile, other_path: str | Path) -> tuple[CaseFile, dict[str, str]]:
+    other = CaseFile.open(Path(other_path), author=case.author)
+    meta = other.meta()
+    if meta.get("case_id") and meta.get("case_id") == case.meta().get("case_id"):
+        other.engine.dispose()
+        raise ValueError(f"{Path(other_path).name} is this very case; nothing to merge")
+    return other, meta
+
+
+def _link_key(link: dict[str, Any], mapping: dict[str, str]) -> tuple[str, str, str]:
+    return (link["schema"], mapping.get(link["source_id"], link["source_id"]),
+            mapping.get(link["target_id"], link["target_id"]))
+
+
+def _stake(link: dict[str, Any]) -> list[str]:
+    """A link's stake as a reviewer reads it: "share unknown", "6.2 bn RUB", dates."""
+    stake = Stake.of(link)
+    return [stake.share_text(link["schema"]) or share_range_text(None, None),
+            stake.value_text() or translate("Wording", "value not stated"),
+            stake.period_text(dates_not_stated())]
+
+
+def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dict[str, Any]]],
+               matches: list[Match]) -> list[Conflict]:
+    our_entities = {e["id"]: e for e in ours["entities"]}
+    their_entities = {e["id"]: e for e in theirs["entities"]}
+    conflicts = []
+    for match in matches:
+        a = our_entities[match.our_id]["properties"] or {}
+        b = their_entities[match.other_id]["properties"] or {}
+        for prop in sorted(set(a) & set(b) - {"name", "alias", "mergedIds"}):
+            if set(a[prop]) != set(b[prop]):
+                conflicts.append(Conflict("property", match.our_id, match.other_id, prop,
+                                          list(a[prop]), list(b[prop])))
+    mapping = {m.other_id: m.our_id for m in matches}
+    our_links: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for link in ours["links"]:
+        our_links.setdefault(_link_key(link, {}), []).append(link)
+    our_link_ids = {link["id"] for link in ours["links"]}
+    for link in theirs["links"]:
+        if link["id"] in our_link_ids:
+            continue
+        for mine in our_links.get(_link_key(link, mapping), []):
+            if _stake(mine) != _stake(link):
+                source = our_entities.get(mine["source_id"], {}).get("caption", mine["source_id"])
+                target = our_entities.get(mine["target_id"], {}).get("caption", mine["target_id"])
+                conflicts.append(Conflict("link", mine["id"], link["id"],
+                                          f"{link['schema']}: {source} → {target}",
+                                          _stake(mine), _stake(link)))
+    return conflicts
+
+
+def plan_merge(case: CaseFile, other_path: str | Path,
+               progress: Progress = NO_PROGRESS) -> MergePlan:
+    """What merging ``other_path`` would do. Pure: writes nothing to ``case``."""
+    progress.step(0, 3, "Reading the other case")
+    other, meta = _open_other(case, other_path)
+    try:
+        theirs = _read(other)
+    finally:
+        other.engine.dispose()
+    progress.step(1, 3, "Reading this case")
+    ours = _read(case)
+    progress.step(2, 3, "Matching entities")
+    name = meta.get("name", Path(other_path).stem)
+    plan = MergePlan(str(other_path), name, meta.get("case_id", ""),
+                     f"{name} [{meta.get('case_id', '')}]")
+    plan.matches = match_entities(ours["entities"], theirs["entities"])
+    plan.conflicts = _conflicts(ours, theirs, plan.matches)
+    for model in TABLES:
+        table = model.__tablename__
+        if table in ("entities", "node_positions"):
+            continue
+        keys = {_key(table, r) for r in ours[table]}
+        if table == "documents":  # the same bytes and text are the same document
+            keys |= {(r["sha256"], r["text"]) for r in ours[table]}
+            present = sum(r["id"] in keys or (r["sha256"], r["text"]) in keys
+                          for r in theirs[table])
+        elif table == "sources":  # a source of the same name is the same speaker
+            keys |= {r["name"].casefold() for r in ours[table]}
+            present = sum(r["id"] in keys or r["name"].casefold() in keys
+                          for r in theirs[table])
+        else:
+            present = sum(_key(table, r) in keys for r in theirs[table])
+        plan.present[table] = present
+        plan.new[table] = len(theirs[table]) - present
+    folded = {m.other_id for m in plan.matches}
+    plan.present["entities"] = sum(1 for m in plan.matches if m.score == 1.0)
+    plan.new["entities"] = sum(1 for e in theirs["entities"] if e["id"] not in folded)
+    progress.step(3, 3, "Done")
+    return plan
+
+
+def _key(table: str, row: dict[str, Any]) -> Any:
+    if table == "event_entities":
+        return (row["event_id"], row["entity_id"])
+    if table == "node_positions":
+        return row["entity_id"]
+    return row["id"]
+
+
