@@ -20,8 +20,20 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   have_lib libxcb-icccm.so.4 || need_apt+=(libxcb-icccm4)
   have_lib libxcb-keysyms.so.1 || need_apt+=(libxcb-keysyms1)
 fi
+# OCR of scanned documents: Tesseract and the languages investigators most need.
+command -v tesseract >/dev/null || need_apt+=(tesseract-ocr)
+for lang in eng rus ukr kor tur deu; do
+  [ -e "/usr/share/tesseract-ocr/5/tessdata/$lang.traineddata" ] \
+    || [ -e "/usr/share/tesseract-ocr/4.00/tessdata/$lang.traineddata" ] \
+    || need_apt+=("tesseract-ocr-$lang")
+done
 if [ "$want_tests" = "test" ]; then
   command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+  # Team cases: the service tests run against a local PostgreSQL server too.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  # Linux desktop integration is validated by the packaging test.
+  command -v desktop-file-validate >/dev/null || need_apt+=(desktop-file-utils)
+  command -v appstreamcli >/dev/null || need_apt+=(appstream)
   fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
   # followthemoney (test oracle only) builds PyICU from source.
   command -v pkg-config >/dev/null || need_apt+=(pkg-config)

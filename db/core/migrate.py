@@ -14,8 +14,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 # The schema version written to PRAGMA user_version, one per Alembic revision, so that a
 # newer file can be recognised from its header before anything touches it.
-SCHEMA_VERSIONS = {"0001": 1, "0002": 2}
-HEAD_REVISION = "0002"
+SCHEMA_VERSIONS = {"0001": 1, "0002": 2, "0003": 3}
+HEAD_REVISION = "0003"
 SCHEMA_VERSION = SCHEMA_VERSIONS[HEAD_REVISION]
 
 

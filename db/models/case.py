@@ -76,3 +76,34 @@ class AuditEntry(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column()
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Origin(Base):
+    """A case file whose work came into this one by a merge: whose it was, and when."""
+
+    __tablename__ = "origins"
+
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    author: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    fingerprint: Mapped[str | None] = mapped_column(String(64))  # its signer's key
+    merged_at: Mapped[str | None] = mapped_column(String(32))
+    merged_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class Signature(Base):
+    """An investigator's signature over the audit chain's head (seq, hash) — custody that
+    survives the file travelling. Kept beside the chain, not in it: signing is not an edit."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_id)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # the audit row signed
+    head_hash: Mapped[str] = mapped_column(String(64))
+    signer: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    public_key: Mapped[str] = mapped_column(Text)  # base64 of the raw Ed25519 key
+    signature: Mapped[str] = mapped_column(Text)  # base64
+    reason: Mapped[str] = mapped_column(String(32))  # save, close, summary, export, send
+    signed_at: Mapped[str] = mapped_column(String(32), default=utc_now)

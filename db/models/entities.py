@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, PartialDateType, new_id, utc_now
@@ -21,6 +21,8 @@ class Entity(Base):
     properties: Mapped[dict[str, Any]] = mapped_column(default=dict)
     origin: Mapped[str | None] = mapped_column(String(200))  # case file it came from
     created_by: Mapped[str | None] = mapped_column(String(200))
+    # Bumped by every edit: two people editing one row at once is detected, not lost.
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
@@ -62,6 +64,8 @@ class Link(Base):
     properties: Mapped[dict[str, Any]] = mapped_column(default=dict)
     origin: Mapped[str | None] = mapped_column(String(200))
     created_by: Mapped[str | None] = mapped_column(String(200))
+    # Bumped by every edit: two people editing one row at once is detected, not lost.
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, PartialDateType, new_id, utc_now
@@ -57,9 +57,32 @@ class Document(Base):
     # the [start, end) character span of each page in ``text``.
     text: Mapped[str] = mapped_column(Text, default="")
     pages: Mapped[list[Any] | None] = mapped_column()
+    # What extraction learnt beyond the text: OCR languages, a web capture's URL and
+    # time, an e-mail's headers … ({"key": [values]}, like entity properties).
+    properties: Mapped[dict[str, Any] | None] = mapped_column()
+    # A document that came inside another (an e-mail's attachment, a WARC's page).
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     origin: Mapped[str | None] = mapped_column(String(200))
     created_by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+
+class DocumentPage(Base):
+    """Where each character or word of a page's text lies on the page (PDF text or OCR):
+    what lets a claim point at the page and a summary print the passage's image."""
+
+    __tablename__ = "document_pages"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1-based
+    width: Mapped[float] = mapped_column(Float)  # points
+    height: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(16), default="pdf")  # "pdf" or "ocr"
+    # [[start, end, x0, y0, x1, y1], …]: a character span of the document's text and its
+    # box in points from the page's top left.
+    boxes: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class Claim(Base):
@@ -83,6 +106,9 @@ class Claim(Base):
     span_end: Mapped[int] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)  # 1-based, PDF only
     rects: Mapped[list[Any] | None] = mapped_column()  # PDF rectangles, points
+    # W3C Web Annotation TextQuoteSelector {"exact", "prefix", "suffix"}: re-finds the
+    # quote when the extracted text shifts.
+    selector: Mapped[dict[str, Any] | None] = mapped_column()
     statement: Mapped[str] = mapped_column(Text, default="")
     # Who speaks in the excerpt when it is not the document's own source: an article
     # quoting "according to Kommersant" makes Kommersant the claim's source.
@@ -95,6 +121,8 @@ class Claim(Base):
     status: Mapped[str] = mapped_column(String(16), default="unverified")
     author: Mapped[str | None] = mapped_column(String(200))
     origin: Mapped[str | None] = mapped_column(String(200))
+    # Bumped by every edit: two people editing one row at once is detected, not lost.
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
 
