@@ -120,7 +120,10 @@ MAPPING = {"link_source": "owner", "link_target": "company", "link_share": "shar
 
 @pytest.mark.parametrize(("text", "mapping", "pattern"), [
     ("owner;company;share\nA;B;" + "9" * 140_000 + "\n", MAPPING,
-     r"sheet.csv, line 2: a cell is longer than 131,072 characters"),
+     # csv's own limit (131,072) is process-wide and the followthemoney oracle raises
+     # it on import; either bound refuses the cell in one line
+     r"sheet.csv, line 2: (a cell is longer than 131,072 characters|column 'share' of "
+     r"140,000 characters is longer than 100,000)"),
     ("owner;company;share\nA;B;" + "9" * 100_001 + "\n", MAPPING,
      r"sheet.csv, line 2: column 'share' of 100,001 characters is longer than 100,000"),
     ("owner;company;share\nA;B;150%\n", MAPPING,
