@@ -7,19 +7,24 @@ that says why in one line.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError
+from db.core import CaseFile, CaseFileError, custody_warning
 from db.reads import queries
 
 
 def open_case(path: str) -> CaseFile:
     try:
-        return CaseFile.open(Path(path))
+        case = CaseFile.open(Path(path))
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    warning = custody_warning(case)  # a cut or rewritten history, said plainly
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return case
 
 
 def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:

@@ -108,8 +108,8 @@ class SignatureCheck:
         return dict(self.__dict__)
 
 
-def _problem(row: Signature, case_id: str, hashes: dict[int, str],
-             known: dict[str, str]) -> str | None:
+def _problem(row: Signature, case_id: str, hashes: dict[int, str], known: dict[str, str],
+             broken_at: int | None) -> str | None:
     try:
         raw = base64.b64decode(row.public_key, validate=True)
         public = Ed25519PublicKey.from_public_bytes(raw)
@@ -124,6 +124,8 @@ def _problem(row: Signature, case_id: str, hashes: dict[int, str],
         return f"audit row {row.seq} it signed is no longer in the history (truncated)"
     if hashes[row.seq] != row.head_hash:
         return f"the history up to audit row {row.seq} was rewritten after it was signed"
+    if broken_at is not None and broken_at <= row.seq:
+        return f"the history it signed no longer holds together at audit row {broken_at}"
     expected = known.get(row.signer)
     if expected is not None and expected != row.fingerprint:
         return (f"signed as {row.signer} with key {custody.short_fingerprint(row.fingerprint)}"
@@ -131,16 +133,18 @@ def _problem(row: Signature, case_id: str, hashes: dict[int, str],
     return None
 
 
-def check_signatures(session: Session, hashes: dict[int, str]) -> list[SignatureCheck]:
+def check_signatures(session: Session, hashes: dict[int, str],
+                     broken_at: int | None = None) -> list[SignatureCheck]:
     """Every signature in the case, oldest first, each verified; ``hashes`` maps audit
-    seq → hash of the case's chain as it is."""
+    seq → hash of the case's chain as it is, ``broken_at`` is the first row where the
+    chain does not hold (a signature over it no longer vouches for anything)."""
     case_id = case_id_of(session) or ""
     known = custody.known_keys()
     out = []
     for row in session.scalars(select(Signature).order_by(Signature.seq, Signature.signed_at)):
         out.append(SignatureCheck(row.id, row.signer, row.fingerprint, row.seq, row.head_hash,
                                   row.reason, row.signed_at,
-                                  _problem(row, case_id, hashes, known)))
+                                  _problem(row, case_id, hashes, known, broken_at)))
     return out
 
 
@@ -187,3 +191,14 @@ def remember_commit(case: CaseFile, head: tuple[int, str]) -> None:
             custody.remember_head(case_id, Head(*head), case.path.name)
     except Exception:  # noqa: BLE001 - the commit happened; not remembering is logged
         log.exception("could not remember the chain head of %s", case.path.name)
+
+
+def custody_warning(case: CaseFile) -> str | None:
+    """One plain line when the case's history is shorter than, or differs from, what
+    this computer last saw of it (shown on open); None otherwise."""
+    try:
+        problem = case.read(head_problem)
+    except Exception:  # noqa: BLE001 - a warning must not stop the case from opening
+        log.exception("could not compare %s with its remembered chain head", case.path.name)
+        return None
+    return f"{case.path.name}: audit row {problem[0]}: {problem[1]}" if problem else None

@@ -86,6 +86,9 @@ def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
 def export_file(case: CaseFile, out: str | Path, fmt: str,
                 progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """Write the case to ``out`` in ``fmt``; returns counts written per kind."""
+    from db.core.signing import sign_quietly
+
+    sign_quietly(case, "export")  # custody: who let which state of the case out
     out = Path(out)
     if fmt == "ftm":
         from db.formats.ftm import export_ftm
