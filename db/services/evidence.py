@@ -8,10 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.anchors import quote_selector
 from db.core.transaction import Transaction
 from db.extract import extract_safely
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
 from db.partial_date import normalise
+from db.reads.document_pages import passage_rects
 from db.schemata import CLAIM_STATUSES, RELIABILITY_GRADES, STANCES
 
 
@@ -146,8 +148,11 @@ def create_claim(tx: Transaction, document_id: str, span_start: int, span_end: i
     _check_reliability(reliability)
     if status not in CLAIM_STATUSES:
         raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}")
+    if rects is None:  # a passage on a PDF page or a scan: its rectangles, from word boxes
+        rects = passage_rects(tx.session, document_id, span_start, span_end)
     claim = Claim(document_id=document_id, excerpt=excerpt, span_start=span_start,
                   span_end=span_end, page=page_of(document, span_start), rects=rects,
+                  selector=quote_selector(document.text, span_start, span_end),
                   statement=statement, credibility=credibility, reliability=reliability,
                   status=status, source_id=source_id, author=author or tx.author,
                   origin=origin)
