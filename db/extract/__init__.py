@@ -24,11 +24,22 @@ from db.extract.base import (
     guess_mime,
 )
 from db.extract.html import html_to_text
-from db.extract.isolated import DEFAULT_LIMITS, Limits, UnsafeDocument, run_isolated
+from db.extract.images import IMAGE_MIMES
+from db.extract.isolated import (
+    DEFAULT_LIMITS,
+    VIEW_LIMITS,
+    Limits,
+    UnsafeDocument,
+    run_isolated,
+)
 
-__all__ = ["Attached", "Extracted", "ExtractionError", "Limits", "PageGeometry",
-           "UnsafeDocument", "decode_text", "extract", "extract_safely", "guess_mime",
-           "html_to_text"]
+__all__ = ["IMAGE_MIMES", "PAGED_MIMES", "Attached", "Extracted", "ExtractionError", "Limits",
+           "PageGeometry", "UnsafeDocument", "decode_text", "extract", "extract_safely",
+           "guess_mime", "html_to_text", "vet_for_view"]
+
+PDF_MIME = "application/pdf"
+# Documents the page view draws: PDFs and scans.
+PAGED_MIMES = frozenset({PDF_MIME, *IMAGE_MIMES})
 
 # Kinds read as text; anything else known (archives, …) is refused with its name.
 _TEXT_KINDS = ("text/", "application/json")
@@ -65,6 +76,17 @@ def extract_safely(file_name: str, data: bytes, limits: Limits = DEFAULT_LIMITS)
                                             limits))
 
 
+def vet_for_view(mime_type: str, data: bytes,
+                 limits: Limits = VIEW_LIMITS) -> list[list[float]]:
+    """Draw every page in a limited child first; the pages' sizes if all went well.
+
+    What a viewer must call before handing the bytes to QtPdf or an image decoder:
+    raises ``ExtractionError`` (``UnsafeDocument`` for a crash or exceeded limits).
+    """
+    job = "vet_pdf" if mime_type == PDF_MIME else "vet_image"
+    return run_isolated(job, data, limits=limits)["pages"]
+
+
 def _pdf(file_name: str, data: bytes, mime: str) -> Extracted:
     from db.extract.pdf import pdf_text
 
@@ -95,8 +117,6 @@ def _mbox(file_name: str, data: bytes, mime: str) -> Extracted:
 
 
 def _registry():
-    from db.extract.images import IMAGE_MIMES
-
     readers = {"application/pdf": _pdf, "text/html": _html, "message/rfc822": _mail,
                "application/mbox": _mbox}
     readers.update(dict.fromkeys(IMAGE_MIMES, _image))

@@ -81,11 +81,13 @@ def _word_boxes(textpage, text: str, offset: int, height: float) -> list[list[fl
         if character.isspace():
             current = None
             continue
-        left, bottom, right, top = textpage.get_charbox(index)
+        # Loose boxes: the font's ascent to descent, so a line's words align and a
+        # full stop is as tall as the letters before it.
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
         x0, y0, x1, y1 = left, height - top, right, height - bottom
-        line_height = max(y1 - y0, 1.0)
-        if (current is not None and abs(y0 - current[3]) < line_height / 2
-                and x0 - current[4] < line_height):
+        middle = (y0 + y1) / 2
+        if (current is not None and current[3] <= middle <= current[5]
+                and -1 <= x0 - current[4] < max(y1 - y0, 1.0)):
             current[1] = offset + index + 1
             current[2], current[3] = min(current[2], x0), min(current[3], y0)
             current[4], current[5] = max(current[4], x1), max(current[5], y1)
