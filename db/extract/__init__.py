@@ -116,10 +116,21 @@ def _mbox(file_name: str, data: bytes, mime: str) -> Extracted:
     return mbox_document(data, extract)
 
 
+def _warc(file_name: str, data: bytes, mime: str) -> Extracted:
+    from db.extract.web import warc_document
+
+    return warc_document(data, extract)
+
+
 def _registry():
+    from db.extract.office import OFFICE_READERS
+    from db.extract.web import MHTML, mhtml_document
+
     readers = {"application/pdf": _pdf, "text/html": _html, "message/rfc822": _mail,
                "application/mbox": _mbox}
     readers.update(dict.fromkeys(IMAGE_MIMES, _image))
+    readers.update(OFFICE_READERS)
+    readers.update({MHTML: mhtml_document, "application/warc": _warc})
     return readers
 
 

@@ -198,6 +198,20 @@ def store_extracted(tx: Transaction, item: Attached, source_id: str | None,
     return document_id
 
 
+def files_in(paths: list[str | Path]) -> list[Path]:
+    """The files named, with the folders named replaced by the files inside them (a batch
+    folder), in name order, hidden files skipped."""
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found += sorted(p for p in given.rglob("*") if p.is_file()
+                            and not any(part.startswith(".")
+                                        for part in p.relative_to(given).parts))
+        else:
+            found.append(given)
+    return found
+
+
 def add_files(case: CaseFile, paths: list[str | Path], progress: Progress = NO_PROGRESS,
               source_id: str | None = None, label: str | None = None,
               ocr_languages: list[str] | tuple[str, ...] | None = None,
