@@ -13,8 +13,8 @@ from db.services.merge import apply_merge, plan_merge
 
 
 def merge(case_path: str, other: Path, *, dry_run: bool, as_json: bool,
-          accept_unsure: bool) -> int:
-    case = open_case(case_path)
+          accept_unsure: bool, author: str | None = None) -> int:
+    case = open_case(case_path, author)
     try:
         try:
             plan = plan_merge(case, other)
