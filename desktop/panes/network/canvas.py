@@ -9,6 +9,8 @@ Shift or Ctrl + drag on the background draws a rubber band that selects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -96,6 +98,9 @@ class GraphCanvas(pg.GraphicsView):
     sig_edge_clicked = Signal(str)
     sig_background_clicked = Signal()
     sig_rubber_band = Signal(QRectF)
+
+    # link id → hover text (whose the link and its claims are); set by the pane
+    edge_tooltip: Callable[[str], str] | None = None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

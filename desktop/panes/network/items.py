@@ -238,6 +238,7 @@ class EdgeItem(QGraphicsItem):
         self.highlighted = False
         self.label_t = 0.5  # where along the curve the label sits (moved to avoid overlaps)
         self.setZValue(1)
+        self.setAcceptHoverEvents(True)  # whose it is, read when first hovered
         source.edges.append(self)
         target.edges.append(self)
         self.path = QPainterPath()
@@ -245,6 +246,11 @@ class EdgeItem(QGraphicsItem):
         self.label_at = QPointF()
         self._bounds = QRectF()
         self.adjust()
+
+    def hoverEnterEvent(self, event) -> None:  # Qt name
+        if not self.toolTip() and self.canvas.edge_tooltip is not None:
+            self.setToolTip(self.canvas.edge_tooltip(self.link_id))
+        super().hoverEnterEvent(event)
 
     def set_state(self, *, selected: bool | None = None,
                   highlighted: bool | None = None) -> None:
