@@ -176,6 +176,10 @@ class MergeReviewDialog(QDialog):
         self.conflict_view.setObjectName("merge_conflicts")
         self.conflict_view.setModel(self.conflicts)
         self.conflict_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((ConflictTableModel.COLUMN_KIND, 70),
+                              (ConflictTableModel.COLUMN_WHAT, 260),
+                              (ConflictTableModel.COLUMN_OURS, 300)):
+            self.conflict_view.setColumnWidth(column, width)
         layout.addWidget(QLabel(self.tr("Conflicts (both sides are kept; differing stakes "
                                         "become a dispute to resolve)")))
         layout.addWidget(self.conflict_view)
