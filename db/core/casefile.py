@@ -8,7 +8,6 @@ as it was. An older case is copied to a backup beside it, then migrated.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import shutil
 from collections.abc import Callable, Iterator
@@ -37,10 +36,11 @@ class CaseFileError(Exception):
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name is not a reason to fail
-        return "unknown"
+    """Who writes when nobody is named: the saved identity (Preferences, first run),
+    else the operating system's login."""
+    from db.core.identity import author_name
+
+    return author_name()
 
 
 def refusal(path: Path) -> str | None:

@@ -48,6 +48,18 @@ class CheckReport:
         return [f for f in self.findings if f.kind in kinds]
 
     @property
+    def document_problems(self) -> list[str]:
+        return [str(f) for f in self.of_kind("document") if f.table != "claims"]
+
+    @property
+    def audit_problems(self) -> list[str]:
+        return [f"audit row {f.row_id}: {f.problem}" for f in self.of_kind("history")]
+
+    @property
+    def claim_problems(self) -> list[str]:
+        return [str(f) for f in self.of_kind("document") if f.table == "claims"]
+
+    @property
     def head(self) -> str:
         return f"{self.head_seq}:{self.head_hash}" if self.head_hash else ""
 
@@ -60,12 +72,9 @@ class CheckReport:
             "signatures": [s.as_dict() for s in self.signatures],
             "unsourced_links": self.unsourced_links, "repaired": self.repaired,
             # The summary lists of earlier versions, kept for scripts that read them.
-            "document_problems": [str(f) for f in self.of_kind("document")
-                                  if f.table != "claims"],
-            "audit_problems": [f"audit row {f.row_id}: {f.problem}"
-                               for f in self.of_kind("history")],
-            "claim_problems": [str(f) for f in self.of_kind("document")
-                               if f.table == "claims"],
+            "document_problems": self.document_problems,
+            "audit_problems": self.audit_problems,
+            "claim_problems": self.claim_problems,
         }
 
 

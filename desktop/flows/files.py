@@ -51,7 +51,8 @@ def new_case(shell: Shell) -> None:
         if Path(path).exists():
             # The save dialog already asked before overwriting.
             Path(path).unlink()
-        case = CaseFile.create(path, name=name or None, author=settings.AUTHOR.get() or None)
+        case = CaseFile.create(path, name=name or None,
+                               marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return
@@ -67,7 +68,7 @@ def open_case_dialog(shell: Shell) -> None:
 
 def open_case_path(shell: Shell, path: str) -> bool:
     try:
-        case = CaseFile.open(path, author=settings.AUTHOR.get() or None)
+        case = CaseFile.open(path)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False
