@@ -27,13 +27,13 @@ from db.formats.ftm_lines import iter_objects, metadata
 from db.formats.ftm_links import LINK_BY_FTM, LinkReader, reference_links
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
-from db.schemata import ENTITY_PROPERTIES, ENTITY_ROLES, ENTITY_SCHEMATA
+from db.schemata import ENTITY_PROPERTIES, ENTITY_ROLES, ENTITY_SCHEMATA, INTERNAL_PROPERTIES
 
 MODELLED = frozenset(ENTITY_PROPERTIES)
 ENTITY_SCHEMA_SET = frozenset(ENTITY_SCHEMATA)
 # Properties that exist only in this app; exported as FtM metadata or in "casefile".
-APP_PROPERTIES = {"mergedIds", "ftmDatasets", "ftmFirstSeen", "ftmLastSeen", "ftmLastChange",
-                  "ftmProperty"}
+APP_PROPERTIES = {"ftmDatasets", "ftmFirstSeen", "ftmLastSeen", "ftmLastChange",
+                  "ftmProperty"} | INTERNAL_PROPERTIES
 
 
 def is_app_property(name: str) -> bool:
