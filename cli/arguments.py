@@ -12,12 +12,14 @@ from pathlib import Path
 
 from cli.errors import CommandError
 from db.core import CaseFile, CaseFileError
+from db.core import open_case as open_location
 from db.reads import queries
 
 
-def open_case(path: str) -> CaseFile:
+def open_case(location: str, author: str | None = None) -> CaseFile:
+    """A case file (a path) or a team case (a ``postgresql://`` URL)."""
     try:
-        return CaseFile.open(Path(path))
+        return open_location(location, author=author)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
 

@@ -7,11 +7,15 @@ migrations, the SQLite seam, the row images of a transaction) is internal to ``d
 from db.core.casefile import SUFFIX, CaseFile, CaseFileError, default_author
 from db.core.changes import Changes
 from db.core.commands import Command, run
+from db.core.conflicts import EditConflict
 from db.core.logs import configure_logging, log_file
 from db.core.progress import NO_PROGRESS, Cancelled, Progress
+from db.core.team import TeamCase, is_team_location, open_case
 from db.core.transaction import Transaction
+from db.core.transfer import copy_case
 from db.core.user_folder import data_folder
 
 __all__ = ["NO_PROGRESS", "SUFFIX", "CaseFile", "CaseFileError", "Cancelled", "Changes",
-           "Command", "Progress", "configure_logging", "data_folder", "default_author",
+           "Command", "EditConflict", "Progress", "TeamCase", "copy_case", "is_team_location",
+           "open_case", "configure_logging", "data_folder", "default_author",
            "log_file", "run", "Transaction"]

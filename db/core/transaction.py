@@ -15,9 +15,11 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import insert, inspect, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db.core.audit import AuditWriter
 from db.core.changes import Changes
+from db.core.conflicts import conflict
 from db.models import Base, Blob
 
 # A bulk change larger than this is announced as "reload everything", not id by id.
@@ -44,6 +46,10 @@ def snapshot(obj: Base) -> dict[str, Any]:
 def _primary_key(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
     table = Base.metadata.tables[table_name]
     return {column.name: row[column.name] for column in table.primary_key.columns}
+
+
+def _object_id(table_name: str, row: dict[str, Any]) -> str:
+    return "/".join(str(v) for v in _primary_key(table_name, row).values())
 
 
 @dataclass
@@ -74,11 +80,21 @@ class Transaction:
         self.records.append(Record(obj.__tablename__, None, snapshot(obj)))
         return obj
 
-    def update(self, obj: Base, **values: Any) -> Base:
+    def update(self, obj: Base, expected_version: int | None = None, **values: Any) -> Base:
+        """Change ``obj``'s columns. A versioned row (entities, links, claims) shown to
+        someone at ``expected_version`` must still be at it (``db.core.conflicts``)."""
         before = snapshot(obj)
+        current = before.get("row_version")
+        if expected_version is not None and current is not None and current != expected_version:
+            raise conflict(self.session.get_bind(), obj.__tablename__,
+                           _object_id(obj.__tablename__, before))
         for key, value in values.items():
             setattr(obj, key, value)
-        self.session.flush()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise conflict(self.session.get_bind(), obj.__tablename__,
+                           _object_id(obj.__tablename__, before)) from None
         after = snapshot(obj)
         if after != before:
             self.records.append(Record(obj.__tablename__, before, after))
@@ -154,8 +170,7 @@ class Transaction:
                 writer.write(action_text, record.table, f"bulk:{len(ids)}", None,
                              {key: ids})
                 continue
-            row = record.after or record.before or {}
-            object_id = "/".join(str(v) for v in _primary_key(record.table, row).values())
+            object_id = _object_id(record.table, record.after or record.before or {})
             writer.write(action_text, record.table, object_id, record.before, record.after)
 
 
