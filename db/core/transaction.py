@@ -197,16 +197,19 @@ def apply_records(session: Session, records: list[Record], *, reverse: bool) -> 
                 applied.append(Record(record.table, None, None, bulk=record.bulk))
             continue
         old, new = (record.after, record.before) if reverse else (record.before, record.after)
-        if new is None:  # remove the row
-            key = _primary_key(record.table, old)
-            session.execute(sql_delete(table).where(
-                *(table.c[name] == value for name, value in key.items())))
-        elif old is None:  # put the row (back)
+        if old is None:  # put the row (back)
             session.execute(insert(table).values(**new))
         else:
             key = _primary_key(record.table, old)
-            session.execute(sql_update(table).where(
-                *(table.c[name] == value for name, value in key.items())).values(**new))
+            where = [table.c[name] == value for name, value in key.items()]
+            if "row_version" in table.c and old.get("row_version") is not None:
+                # Undo/redo only what is still as this command left it: a row someone else
+                # changed since is theirs now (db.core.conflicts).
+                where.append(table.c.row_version == old["row_version"])
+            statement = (sql_delete(table) if new is None
+                         else sql_update(table).values(**new)).where(*where)
+            if session.execute(statement).rowcount != 1:
+                raise conflict(session.get_bind(), record.table, _object_id(record.table, old))
         applied.append(Record(record.table, old, new))
     session.expire_all()
     return applied

@@ -197,3 +197,13 @@ def test_copy_case_is_all_or_nothing(sample, team_url):
         copy_case(sample, target, Failing())
     assert _every_table(target) == before
     target.close()
+
+
+def test_undo_of_an_edit_someone_has_since_changed_is_refused(team_url):
+    anna, ben, claim_id = _two_clients(team_url)
+    edit = run(anna, "Grade claim", lambda tx: X.edit_claim(tx, claim_id, credibility=2))
+    run(ben, "Reword claim", lambda tx: X.edit_claim(tx, claim_id, statement="Ben's words"))
+    with pytest.raises(EditConflict, match="changed by ben"):
+        edit.undo(anna)
+    claim = _claim(anna, claim_id)
+    assert (claim.credibility, claim.statement) == (2, "Ben's words")
