@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.seam import after_copy
-from db.models import Base, canonical_json
+from db.models import AuditEntry, Base, canonical_json
 
 BATCH = 2000
 
@@ -86,3 +86,18 @@ def content_sha256(case: CaseFile) -> str:
         for row in table_rows(case, table):
             digest.update(canonical_json(row).encode("utf-8"))
     return digest.hexdigest()
+
+
+def has_work_of_its_own(copy: CaseFile, case: CaseFile) -> bool:
+    """Whether ``copy`` (a pulled copy of ``case``, same case id) recorded changes that
+    ``case`` has not: its audit chain's last link is not in ``case``'s chain. Such a copy
+    is merged back; one with nothing new is "this very case"."""
+    with copy.engine.connect() as connection:
+        last = connection.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc())
+                                  .limit(1)).scalar()
+    if last is None:
+        return False
+    with case.engine.connect() as connection:
+        known = connection.execute(select(AuditEntry.seq).where(AuditEntry.hash == last)
+                                   .limit(1)).first()
+    return known is None

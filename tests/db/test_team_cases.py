@@ -207,3 +207,32 @@ def test_undo_of_an_edit_someone_has_since_changed_is_refused(team_url):
         edit.undo(anna)
     claim = _claim(anna, claim_id)
     assert (claim.credibility, claim.statement) == (2, "Ben's words")
+
+
+@pytest.mark.backends("sqlite")
+def test_work_taken_offline_merges_back_into_the_team_case(sample, team_url, tmp_path):
+    sample_path = sample.path
+    sample.close()
+    assert main(["push", str(sample_path), team_url]) == 0
+    offline = tmp_path / "offline.casefile"
+    assert main(["pull", team_url, str(offline)]) == 0
+
+    copy = CaseFile.open(offline, author="ben")
+
+    def ben_adds(tx):
+        source = X.create_source(tx, "Registry", reliability="A")
+        document = X.add_document(tx, "extract.txt", b"TVEL holds 100% of Renera.",
+                                  source_id=source)
+        return X.create_claim_for_excerpt(tx, document, "TVEL holds 100% of Renera",
+                                          credibility=1)
+
+    claim_id = run(copy, "Add evidence offline", ben_adds).result
+    copy.close()
+
+    assert main(["merge", team_url, str(offline)]) == 0
+    team = open_case(team_url)
+    with team.session() as session:
+        merged = session.get(Claim, claim_id)
+        assert merged is not None and merged.excerpt == "TVEL holds 100% of Renera"
+    assert check_case(team).ok
+    team.close()
