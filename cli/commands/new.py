@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from cli.arguments import add_author_option, author_of
 from db.core import CaseFile, TeamCase, is_team_location
 
 
@@ -11,7 +12,7 @@ def register(subparsers) -> None:
     parser.add_argument("case", metavar="CASE",
                         help="path of the new .casefile, or postgresql://… for a team case")
     parser.add_argument("--name", help="the case's name (default: the file name)")
-    parser.add_argument("--author", help="who is working on it (default: your user name)")
+    add_author_option(parser)
     parser.add_argument("--marking", default="CONFIDENTIAL",
                         help="handling marking printed on every page (default: CONFIDENTIAL)")
     parser.set_defaults(run=run)
@@ -19,10 +20,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if is_team_location(args.case):
-        case = TeamCase.connect(args.case, author=args.author, name=args.name,
+        case = TeamCase.connect(args.case, author=author_of(args), name=args.name,
                                 marking=args.marking)
     else:
-        case = CaseFile.create(args.case, name=args.name, author=args.author,
+        case = CaseFile.create(args.case, name=args.name, author=author_of(args),
                                marking=args.marking)
     print(f"created {case.path} ({case.name})")
     case.close()

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from db import APP_VERSION
-from db.core import migrate
+from db.core import migrate, signing
 from db.core.casefile import CaseFile, CaseFileError, default_author
 from db.models import Base, CaseMeta, new_id, utc_now
 
@@ -135,6 +135,8 @@ class TeamCase(CaseFile):
         raise CaseFileError("a team case is opened with TeamCase.connect(url)")
 
     def close(self) -> None:
+        if self.committed:
+            signing.sign_quietly(self, "close")
         self.engine.dispose()
 
     def file_sha256(self) -> str:

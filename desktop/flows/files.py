@@ -8,7 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from db.core import SUFFIX, CaseFile, CaseFileError, data_folder, is_team_location, open_case
+from db.core import (
+    SUFFIX,
+    CaseFile,
+    CaseFileError,
+    custody_warning,
+    data_folder,
+    is_team_location,
+    open_case,
+)
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
@@ -52,7 +60,8 @@ def new_case(shell: Shell) -> None:
         if Path(path).exists():
             # The save dialog already asked before overwriting.
             Path(path).unlink()
-        case = CaseFile.create(path, name=name or None, author=settings.AUTHOR.get() or None)
+        case = CaseFile.create(path, name=name or None,
+                               marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return
@@ -84,14 +93,12 @@ def open_team_case_dialog(shell: Shell) -> None:
 
 
 def _connect_team_case(shell: Shell, url: str, *, create: bool) -> None:
-    author = settings.AUTHOR.get() or None
-
     def opened(case: CaseFile) -> None:
         settings.LAST_TEAM_CASE.set(str(case.path))
         shell.set_case(case)
 
     run_task(shell.dialog_parent(), tr("Connecting to the team case…"),
-             lambda _progress: open_case(url, author=author, create_team_case=create),
+             lambda _progress: open_case(url, create_team_case=create),
              opened, lambda message: shell.show_warning(tr("Open Team Case"), message))
 
 
@@ -100,7 +107,7 @@ def open_case_path(shell: Shell, path: str) -> bool:
         _connect_team_case(shell, path, create=False)
         return True
     try:
-        case = open_case(path, author=settings.AUTHOR.get() or None)
+        case = open_case(path)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False
@@ -110,6 +117,11 @@ def open_case_path(shell: Shell, path: str) -> bool:
             .format(name=case.backup_path.name), 10000)
     settings.LAST_FOLDER.set(str(Path(path).parent))
     shell.set_case(case)
+    warning = custody_warning(case)
+    if warning:
+        shell.show_warning(tr("History differs"), tr(
+            "This case's history does not continue the one this computer last saw. "
+            "File ▸ Verify Case… shows the details.\n\n{problem}").format(problem=warning))
     return True
 
 

@@ -28,10 +28,13 @@ def _every_table(case: CaseFile) -> dict[str, list[dict]]:
 @pytest.mark.backends("sqlite")
 def test_push_then_pull_of_the_sample_loses_nothing(sample, team_url, tmp_path, capsys):
     sample_path = sample.path
-    before = _every_table(sample)
-    digest = content_sha256(sample)
-    case_id = sample.meta()["case_id"]
-    sample.close()
+    sample.close()  # signs the head: part of what must come over
+    source = CaseFile.open(sample_path)
+    before = _every_table(source)
+    digest = content_sha256(source)
+    case_id = source.meta()["case_id"]
+    source.close()
+    assert before["signatures"]
 
     assert main(["push", str(sample_path), team_url]) == 0
     team = open_case(team_url)
