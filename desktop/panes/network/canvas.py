@@ -101,6 +101,8 @@ class GraphCanvas(pg.GraphicsView):
         self._graph_changed(False)
 
     def _graph_changed(self, geometry: bool) -> None:
+        if geometry and self.graph is not None:
+            self.graph.moved()
         for layer in (self.edge_layer, self.node_layer, self.label_layer):
             if geometry:
                 layer.geometry_changed()
