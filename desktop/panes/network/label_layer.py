@@ -27,7 +27,7 @@ from desktop.panes.network.layer_base import (
 )
 from desktop.panes.network.node_layer import cluster_pixels
 
-NAME_PIXELS = 13
+NAME_PIXELS = 12
 EDGE_PIXELS = 12
 LABEL_WIDTH = 190.0  # a longer name is elided
 MAX_LABELS = 100  # node labels per frame at most
@@ -90,12 +90,13 @@ class LabelLayer(Layer):
     def __init__(self, canvas):
         super().__init__(canvas)
         self.setZValue(3)
-        self.shown: list[str] = []  # the texts of the last paint (tests read them)
+        self.shown: list[str] = []  # the names of the last paint (tests read them)
+        self.edge_labels_shown: list[str] = []
         self.boxes: list[QRectF] = []  # and where they went, in pixels
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         graph = self.graph
-        self.shown, self.boxes = [], []
+        self.shown, self.boxes, self.edge_labels_shown = [], [], []
         if graph is None or not graph.ids:
             return
         painter.save()
@@ -133,12 +134,18 @@ class LabelLayer(Layer):
         lines = [fitted(spec.caption, NAME_PIXELS)]
         if spec.note:
             lines.append(fitted(spec.note, NAME_PIXELS - 1, True))
-        width = max(w for _, w in lines) + 8
+        width = max(w for _, w in lines) + 6
         line_height = metrics(NAME_PIXELS).height()
         height = line_height * len(lines) + 4
         x, y = float(at[0]), float(at[1])
-        for left, top in ((x - width / 2, y + size + 3), (x - width / 2, y - size - 3 - height),
-                          (x + size + 4, y - height / 2), (x - size - 4 - width, y - height / 2)):
+        # Below or above a node at the view's edge, the name slides inwards to fit.
+        centred = min(max(x - width / 2, 0.0), taken.width - width)
+        for left, top in ((centred, y + size + 3), (centred, y - size - 3 - height),
+                          (x + size + 4, y - height / 2), (x - size - 4 - width, y - height / 2),
+                          (x + size * 0.7, y + size * 0.7), (x - size * 0.7 - width, y + size * 0.7),
+                          (x + size * 0.7, y - size * 0.7 - height),
+                          (x - size * 0.7 - width, y - size * 0.7 - height),
+                          (centred, y + size + 3 + height), (centred, y - size - 3 - 2 * height)):
             if taken.free(left, top, width, height):
                 taken.take(left, top, width, height)
                 box = QRectF(left, top, width, height)
@@ -172,7 +179,7 @@ class LabelLayer(Layer):
                     colour = DISPUTED if spec.disputed else \
                         self.canvas.palette().text().color()
                     self._draw_box(painter, box, [(text, EDGE_PIXELS, False)], colour)
-                    self.shown.append(spec.label)
+                    self.edge_labels_shown.append(spec.label)
                     break
 
     def _draw_box(self, painter: QPainter, box: QRectF, lines: list[tuple[str, int, bool]],
