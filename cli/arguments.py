@@ -7,6 +7,7 @@ that says why in one line.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +17,27 @@ from db.reads import queries
 
 
 def open_case(path: str) -> CaseFile:
+    """The case, opened for writing alongside anyone else who has it open (our writes
+    wait for theirs, saying so on stderr), or read-only where it cannot be written."""
     try:
-        return CaseFile.open(Path(path))
+        case = CaseFile.open(Path(path), shared=True)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    if case.in_use_by is not None:
+        print(f"casefile: note: {case.path.name} is {case.in_use_by.describe()}; "
+              f"changes wait for theirs", file=sys.stderr)
+    if case.read_only_reason is not None:
+        print(f"casefile: note: {case.path.name} opened read-only: {case.read_only_reason}",
+              file=sys.stderr)
+    told = []
+
+    def waiting(text: str) -> None:
+        if not told:  # once per command: the wait itself is silent after that
+            told.append(text)
+            print(f"casefile: {text}", file=sys.stderr, flush=True)
+
+    case.on_wait = waiting
+    return case
 
 
 def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cli.arguments import open_case
 from cli.output import print_json
+from cli.quarantine import quarantine
 from db.verify.check import check_case
 
 
@@ -12,10 +13,15 @@ def register(subparsers) -> None:
         "check", help="verify integrity, document hashes, the audit chain and sourcing")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--quarantine", action="store_true",
+                        help="write a clean copy OUT without objects the app never creates")
+    parser.add_argument("out", metavar="OUT", nargs="?", help="the clean copy (--quarantine)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.quarantine:
+        return quarantine(args.case, args.out, args.json)
     case = open_case(args.case)
     try:
         report = check_case(case)

@@ -4,14 +4,16 @@ progress, and the ``Transaction`` that services write through — what ``desktop
 migrations, the SQLite seam, the row images of a transaction) is internal to ``db/``.
 """
 
-from db.core.casefile import SUFFIX, CaseFile, CaseFileError, default_author
+from db.core.case_lock import LockHolder
+from db.core.casefile import SUFFIX, CaseFile, CaseFileError, CaseInUseError, default_author
 from db.core.changes import Changes
 from db.core.commands import Command, run
 from db.core.logs import configure_logging, log_file
 from db.core.progress import NO_PROGRESS, Cancelled, Progress
+from db.core.quarantine import QuarantineReport, quarantine_copy
 from db.core.transaction import Transaction
 from db.core.user_folder import data_folder
 
-__all__ = ["NO_PROGRESS", "SUFFIX", "CaseFile", "CaseFileError", "Cancelled", "Changes",
-           "Command", "Progress", "configure_logging", "data_folder", "default_author",
-           "log_file", "run", "Transaction"]
+__all__ = ["NO_PROGRESS", "SUFFIX", "CaseFile", "CaseFileError", "CaseInUseError", "Cancelled", "Changes",
+           "Command", "LockHolder", "Progress", "QuarantineReport", "configure_logging", "data_folder", "default_author",
+           "log_file", "quarantine_copy", "run", "Transaction"]
