@@ -18,6 +18,7 @@ from pathlib import Path
 from db.core import migrate
 from db.core.schema_guard import REVISIONS_BY_VERSION, schema_refusal
 from db.core.seam import sqlite as sqlite_seam
+from db.core.seam.sqlite_schema import case_identity
 
 
 def refusal(path: Path) -> str | None:
@@ -56,7 +57,7 @@ def refusal(path: Path) -> str | None:
     return None
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
     # The mode bits too: root may write anything, but a chmod 444 file means "keep".
     try:
         return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
@@ -66,9 +67,9 @@ def _writable(path: Path) -> bool:
 
 def read_only_reason(path: Path) -> str | None:
     """Why the case can only be read where it is (file or folder not writable), or None."""
-    if not _writable(path):
+    if not writable(path):
         return "the file is read-only"
-    if not _writable(path.parent):
+    if not writable(path.parent):
         return "its folder is read-only"
     return None
 
@@ -90,6 +91,8 @@ def leftover_wal_refusal(path: Path, schema_version: int) -> str | None:
         shutil.copyfile(path, copy)
         shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         problem = sqlite_seam.quick_check(copy) or schema_refusal(copy, schema_version)
+        if problem is None and case_identity(copy) != case_identity(path, ignore_wal=True):
+            problem = "it records another case's identity"
     if problem is None:
         return None
     return (f"{wal.name} beside {path.name} does not belong to it or is damaged "

@@ -31,7 +31,7 @@ from sqlalchemy.pool import NullPool
 
 from db import APP_VERSION
 from db.core import case_lock, migrate
-from db.core.admission import open_refusal, read_only_reason, refusal
+from db.core.admission import open_refusal, read_only_reason, refusal, writable
 from db.core.case_lock import LockHolder
 from db.core.seam import sqlite as sqlite_seam
 from db.core.transaction import Transaction
@@ -123,6 +123,8 @@ class CaseFile:
             raise CaseFileError(f"{path.name}: a case file's name must end in {SUFFIX}")
         if not path.parent.is_dir():
             raise CaseFileError(f"{path.parent}: no such folder")
+        if not writable(path.parent):
+            raise CaseFileError(f"cannot create {path.name}: its folder is read-only")
         author = author or default_author()
         temporary = temporary_beside(path)
         try:
@@ -212,6 +214,9 @@ class CaseFile:
         self.backup_path = self._backup(version)
         try:
             with self.engine.begin() as connection:
+                # One transaction for all of it: the driver would otherwise commit each
+                # CREATE/ALTER on its own and a failure would leave a half-migrated file.
+                sqlite_seam.begin_write(connection, lambda _s: None, self.write_patience_s)
                 migrate.upgrade(connection)
                 sqlite_seam.mark_case_file(connection, migrate.SCHEMA_VERSION)
         except Exception as error:

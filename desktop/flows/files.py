@@ -5,16 +5,30 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from db.core import SUFFIX, CaseFile, CaseFileError, data_folder
+from db.core import SUFFIX, CaseFile, CaseFileError, CaseInUseError, data_folder
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Files", text)
+
+
+def _offer_read_only(shell: Shell, in_use: str) -> bool:
+    """Someone else is editing the case: look at it read-only, or not at all."""
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Case File in Use"),
+                      tr("{in_use}.\n\nYou can look at it read-only while they work; "
+                         "open it again for editing once they have closed it.")
+                      .format(in_use=in_use), parent=shell.dialog_parent())
+    box.setObjectName("case_in_use")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are data, not markup
+    view = box.addButton(tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is view
 
 
 def fresh_sample_copy() -> Path:
@@ -66,8 +80,14 @@ def open_case_dialog(shell: Shell) -> None:
 
 
 def open_case_path(shell: Shell, path: str) -> bool:
+    author = settings.AUTHOR.get() or None
     try:
-        case = CaseFile.open(path, author=settings.AUTHOR.get() or None)
+        try:
+            case = CaseFile.open(path, author=author)
+        except CaseInUseError as busy:
+            if not _offer_read_only(shell, str(busy)):
+                return False
+            case = CaseFile.open(path, author=author, read_only=True)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False

@@ -63,6 +63,7 @@ class ActionSpec:
     needs_case: bool = False
     checkable: bool = False
     group: str | None = None  # actions of one group are exclusive (the themes)
+    writes: bool = False  # changes the case: disabled while it is open read-only
 
 
 def _t(text: str) -> str:
@@ -76,12 +77,13 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.NEW: ActionSpec(_t("&New Case File…"), files.new_case, key.New),
         a.OPEN: ActionSpec(_t("&Open Case File…"), files.open_case_dialog, key.Open),
         a.MERGE: ActionSpec(_t("&Merge Case File…"), sharing.merge_case, None,
-                            _t("Bring a colleague's case file into this one"), True),
+                            _t("Bring a colleague's case file into this one"), True,
+                            writes=True),
         a.IMPORT: ActionSpec(_t("&Import…"), sharing.import_file, "Ctrl+I",
-                             _t("Import FtM, BODS, CSV or GraphML"), True),
+                             _t("Import FtM, BODS, CSV or GraphML"), True, writes=True),
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
-                                    needs_case=True),
+                                    needs_case=True, writes=True),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -89,7 +91,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT_PDF: ActionSpec(_t("Export Summary as P&DF…"), reporting.export_summary_pdf,
                                  needs_case=True),
         a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
-                                   needs_case=True),
+                                   needs_case=True, writes=True),
         a.QUIT: ActionSpec(_t("&Quit"), lambda w: w.close(), key.Quit),
         a.UNDO: ActionSpec(_t("&Undo"), lambda w: w.undo(), key.Undo),
         a.REDO: ActionSpec(_t("&Redo"), lambda w: w.redo(), "Ctrl+Shift+Z"),
@@ -97,10 +99,11 @@ def specs() -> dict[ActionId, ActionSpec]:
                                     "Ctrl+K", _t("Search entities, documents and claims"),
                                     True),
         a.NEW_ENTITY: ActionSpec(_t("New &Entity…"), lambda w: w.new_entity(), "Ctrl+Shift+N",
-                                 needs_case=True),
+                                 needs_case=True, writes=True),
         a.REVIEW_JUDGEMENTS: ActionSpec(
             _t("Review Possible &Duplicates…"), review.review_judgements, None,
-            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True),
+            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True,
+            writes=True),
         a.BACK: ActionSpec(_t("&Back"), lambda w: w.coordinator.back(), "Alt+Left"),
         a.FORWARD: ActionSpec(_t("&Forward"), lambda w: w.coordinator.forward(), "Alt+Right"),
         a.SHOW_CHAIN: ActionSpec(

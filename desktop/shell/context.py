@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db.core import CaseFile, Changes, Command, Transaction
+from db.core import CaseFile, CaseFileError, Changes, Command, Transaction
 
 
 class UndoableCommand(QUndoCommand):
@@ -44,20 +44,34 @@ class CaseContext(QObject):
     sig_changed = Signal(object)  # db.core.changes.Changes
     sig_as_of_changed = Signal(object)  # datetime.date | None
     sig_error = Signal(str)  # one line for the person
+    sig_notice = Signal(str)  # a passing note: "waiting for ann on lab-3 to finish …"
 
     def __init__(self, case: CaseFile, parent: QObject | None = None):
         super().__init__(parent)
         self.case = case
         self.undo_stack = QUndoStack(self)
         self._as_of: date | None = None
+        case.on_wait = self._waiting
+
+    def _waiting(self, text: str) -> None:
+        """Another process is writing the case: say so, and keep the window painting
+        while this write waits its turn (a few hundred ms at a time)."""
+        self.sig_notice.emit(text)
+        if QThread.currentThread() is self.thread():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     # -- edits ---------------------------------------------------------------------------
     def execute(self, label: str, operation: Callable[[Transaction], Any]) -> Command | None:
         """Do an edit as an undoable command; on a refused edit emit sig_error, return None."""
+        if self.case.read_only_reason is not None:  # a note, not a dialog per drag
+            self.sig_notice.emit(QCoreApplication.translate(
+                "CaseContext", "Read-only ({reason}): not changed").format(
+                reason=self.case.read_only_reason))
+            return None
         command = Command(label, operation)
         try:
             command.do(self.case)
-        except (ValueError, LookupError) as error:
+        except (ValueError, LookupError, CaseFileError) as error:
             self.sig_error.emit(str(error))
             return None
         self.push_done(command)

@@ -82,14 +82,15 @@ def harden(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA cell_size_check = ON")
 
 
-def untrusted(path: Path) -> sqlite3.Connection:
+def untrusted(path: Path, ignore_wal: bool = False) -> sqlite3.Connection:
     """A read-only connection to a file nobody has vouched for yet.
 
-    Without a -wal file beside it the database is opened ``immutable``, so reading it
-    creates no -wal/-shm files next to it; with one, read-only mode reads the WAL.
+    Without a -wal file beside it (or ``ignore_wal``) the database is opened
+    ``immutable``, so reading it creates no -wal/-shm files next to it; with one,
+    read-only mode reads the WAL too.
     """
     wal = path.with_name(path.name + "-wal")
-    connection = connect(path, read_only=True, immutable=not wal.exists())
+    connection = connect(path, read_only=True, immutable=ignore_wal or not wal.exists())
     connection.execute("PRAGMA trusted_schema = OFF")
     return connection
 

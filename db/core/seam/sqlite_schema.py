@@ -69,7 +69,8 @@ def differences(found: dict[tuple[str, str], SchemaObject],
 
     Extra and altered objects come first: they are what could run someone else's code.
     """
-    extra = [f"it has a {item.type} {item.name!r} that Case File Explorer does not create"
+    extra = [f"it has {'an' if item.type == 'index' else 'a'} {item.type} {item.name!r} "
+             f"that Case File Explorer does not create"
              for key, item in sorted(found.items()) if key not in expected]
     altered = [f"its {item.type} {item.name!r} was altered"
                for key, item in sorted(found.items())
@@ -104,6 +105,21 @@ def read_schema(path: Path) -> tuple[dict[tuple[str, str], SchemaObject], str | 
     except sqlite3.DatabaseError as error:
         raise Unreadable(_first_line(error)) from None
     return found, revision
+
+
+def case_identity(path: Path, ignore_wal: bool = False) -> str | None:
+    """The ``case_id`` a case records (with or without its -wal folded in); None when
+    it has none or cannot say."""
+    try:
+        connection = untrusted(path, ignore_wal=ignore_wal)
+        try:
+            row = connection.execute(
+                "SELECT value FROM main.case_meta WHERE key = 'case_id'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def schema_of(connection: Connection) -> dict[tuple[str, str], SchemaObject]:
