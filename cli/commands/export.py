@@ -20,6 +20,8 @@ def register(subparsers) -> None:
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("out", metavar="OUT")
     parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    parser.add_argument("--bom", action="store_true",
+                        help="csv: start each file with a UTF-8 byte-order mark (for Excel)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)
 
@@ -30,7 +32,7 @@ def run(args) -> int:
         raise CommandError(f"{out.parent}: no such folder")
     case = open_case(args.case)
     try:
-        counts = export_file(case, out, args.format)
+        counts = export_file(case, out, args.format, bom=args.bom)
     except FormatError as error:
         raise CommandError(str(error)) from None
     finally:
