@@ -16,11 +16,29 @@ from db.core import CaseFile, CaseFileError
 from db.reads import queries
 
 
-def open_case(path: str) -> CaseFile:
+def add_author_option(parser) -> None:
+    """``--author NAME`` on every command that writes: who the claims, audit rows and
+    summaries name. Default: your saved identity, else your login name."""
+    parser.add_argument("--author", metavar="NAME",
+                        help="who is doing this (default: your identity from Preferences, "
+                             "else your login name)")
+
+
+def author_of(args) -> str | None:
+    """The --author given, stripped; CommandError for a blank one; None when absent."""
+    author = getattr(args, "author", None)
+    if author is None:
+        return None
+    if not author.strip():
+        raise CommandError("--author: a name cannot be empty")
+    return author.strip()
+
+
+def open_case(path: str, author: str | None = None) -> CaseFile:
     """The case, opened for writing alongside anyone else who has it open (our writes
     wait for theirs, saying so on stderr), or read-only where it cannot be written."""
     try:
-        case = CaseFile.open(Path(path), shared=True)
+        case = CaseFile.open(Path(path), author=author, shared=True)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
     if case.in_use_by is not None:

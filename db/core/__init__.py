@@ -8,12 +8,15 @@ from db.core.case_lock import LockHolder
 from db.core.casefile import SUFFIX, CaseFile, CaseFileError, CaseInUseError, default_author
 from db.core.changes import Changes
 from db.core.commands import Command, run
+from db.core.identity import Identity, current_identity, save_identity, saved_identity
 from db.core.logs import configure_logging, log_file
 from db.core.progress import NO_PROGRESS, Cancelled, Progress
 from db.core.quarantine import QuarantineReport, quarantine_copy
 from db.core.transaction import Transaction
 from db.core.user_folder import data_folder
 
-__all__ = ["NO_PROGRESS", "SUFFIX", "CaseFile", "CaseFileError", "CaseInUseError", "Cancelled", "Changes",
-           "Command", "LockHolder", "Progress", "QuarantineReport", "configure_logging", "data_folder", "default_author",
-           "log_file", "quarantine_copy", "run", "Transaction"]
+__all__ = ["NO_PROGRESS", "SUFFIX", "CaseFile", "CaseFileError", "CaseInUseError", "Cancelled",
+           "Changes", "Command", "Identity", "LockHolder", "Progress", "QuarantineReport",
+           "configure_logging", "current_identity", "data_folder", "default_author",
+           "log_file", "quarantine_copy", "run", "save_identity", "saved_identity",
+           "Transaction"]

@@ -12,7 +12,6 @@ unless opened ``shared``, in which case our writes wait for theirs.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import shutil
@@ -58,10 +57,11 @@ class CaseInUseError(CaseFileError):
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name is not a reason to fail
-        return "unknown"
+    """Who writes when nobody is named: the saved identity (Preferences, first run),
+    else the operating system's login."""
+    from db.core.identity import author_name
+
+    return author_name()
 
 
 def write_meta(tx: Transaction, values: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db import APP_VERSION
 from db.core.casefile import CaseFile
 from db.models import Claim, ClaimTarget, Document, Source
+from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
 from db.reporting.content import CaseHeader
 from db.schemata import grade
@@ -47,7 +48,9 @@ class CitationLoader:
                         grade(reliability, claim.credibility), claim.span_start,
                         claim.span_end, claim.page, document.id, document.title,
                         document.sha256, source.name if source else None, document.url,
-                        document.published)
+                        document.published,
+                        provenance_of(self.session, claim.author, claim.origin,
+                                      claim.created_at))
 
     def targets(self, condition=None) -> list[tuple[ClaimTarget, Citation]]:
         """(target, citation) of every claim target matching ``condition`` (all if None),

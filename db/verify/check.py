@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from db.core.audit import verify_chain
 from db.core.casefile import CaseFile
 from db.core.seam import sqlite as sqlite_seam  # integrity of the file itself
-from db.models import AuditEntry, Blob, Claim, Document
+from db.models import AuditEntry, Blob, Document
 from db.reads import queries
+from db.verify.anchors import anchor_problems
 
 
 @dataclass
@@ -47,12 +48,7 @@ def check_case(case: CaseFile) -> CheckReport:
             elif hashlib.sha256(data).hexdigest() != expected:
                 report.document_problems.append(
                     f"{title}: stored bytes do not match SHA-256 {expected}")
-        texts = dict(session.execute(select(Document.id, Document.text)).all())
-        for claim in session.scalars(select(Claim)):
-            text = texts.get(claim.document_id, "")
-            if text[claim.span_start:claim.span_end] != claim.excerpt:
-                report.claim_problems.append(
-                    f"claim {claim.id}: excerpt is not at its position in the document")
+        report.claim_problems += anchor_problems(session)
         report.audit_rows = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
         report.audit_problems = [str(p) for p in verify_chain(session)]
         report.unsourced_links = queries.unsourced_link_count(session)

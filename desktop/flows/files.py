@@ -65,7 +65,8 @@ def new_case(shell: Shell) -> None:
         if Path(path).exists():
             # The save dialog already asked before overwriting.
             Path(path).unlink()
-        case = CaseFile.create(path, name=name or None, author=settings.AUTHOR.get() or None)
+        case = CaseFile.create(path, name=name or None,
+                               marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return
@@ -80,14 +81,13 @@ def open_case_dialog(shell: Shell) -> None:
 
 
 def open_case_path(shell: Shell, path: str) -> bool:
-    author = settings.AUTHOR.get() or None
     try:
         try:
-            case = CaseFile.open(path, author=author)
+            case = CaseFile.open(path)
         except CaseInUseError as busy:
             if not _offer_read_only(shell, str(busy)):
                 return False
-            case = CaseFile.open(path, author=author, read_only=True)
+            case = CaseFile.open(path, read_only=True)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False

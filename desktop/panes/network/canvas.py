@@ -11,13 +11,20 @@ background draws a rubber band that selects.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsObject, QGraphicsRectItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsObject,
+    QGraphicsRectItem,
+    QToolTip,
+    QWidget,
+)
 
 from desktop.panes.network.drawn import DrawnGraph, EdgeSpec, NodeSpec
 from desktop.panes.network.edge_layer import EdgeLayer
@@ -51,6 +58,9 @@ class GraphCanvas(pg.GraphicsView):
     sig_edge_clicked = Signal(str)
     sig_background_clicked = Signal()
     sig_rubber_band = Signal(QRectF)
+
+    # link id → hover text (whose the link and its claims are); set by the pane
+    edge_tooltip: Callable[[str], str] | None = None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -158,6 +168,17 @@ class GraphCanvas(pg.GraphicsView):
         margin = 40.0
         return QRectF(left - margin, top - margin, right - left + 2 * margin,
                       bottom - top + 2 * margin)
+
+    def viewportEvent(self, event) -> bool:  # Qt name: hovering a link says whose it is
+        if event.type() == QEvent.Type.ToolTip and self.edge_tooltip is not None:
+            point = self.viewbox.mapSceneToView(self.mapToScene(event.pos()))
+            edge = None if self.node_at(point) is not None else self.edge_at(point)
+            if edge is not None:
+                QToolTip.showText(event.globalPos(), self.edge_tooltip(edge), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     # -- mouse (called by the view box) ----------------------------------------------------
     def clicked(self, event) -> None:

@@ -39,6 +39,7 @@ from db.reads.network_drawing import (
     WHOLE_CASE,
     Drawing,
 )
+from db.reads.provenance import link_provenance_text
 from db.services.entities import set_position
 from desktop.panes.base import Pane
 from desktop.panes.network import labels
@@ -124,6 +125,7 @@ class NetworkPane(Pane):
         self.canvas.sig_node_menu.connect(self._show_menu)
         self.canvas.sig_node_moved.connect(self._node_moved)
         self.canvas.sig_edge_clicked.connect(self._edge_clicked)
+        self.canvas.edge_tooltip = self._edge_provenance
         self.canvas.sig_background_clicked.connect(lambda: self._set_selection([]))
         self.canvas.sig_rubber_band.connect(self._rubber_band)
         for keys, slot in (("F", self.fit), ("H", self._hide_selected),
@@ -356,6 +358,12 @@ class NetworkPane(Pane):
             self._set_selection(chosen, announce=True)
         else:
             self._set_selection([entity_id], announce=True)
+
+    def _edge_provenance(self, link_id: str) -> str:
+        """Hovering a link: whose it and its claims are (one small read)."""
+        if self.context is None:
+            return ""
+        return self.context.case.read(link_provenance_text, link_id, self.context.case.author)
 
     def _edge_clicked(self, link_id: str) -> None:
         self.select_link(link_id)
