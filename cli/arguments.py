@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError
+from db.core import CaseFile, CaseFileError, custody_warning
 from db.reads import queries
 
 
@@ -55,6 +55,9 @@ def open_case(path: str, author: str | None = None) -> CaseFile:
             print(f"casefile: {text}", file=sys.stderr, flush=True)
 
     case.on_wait = waiting
+    warning = custody_warning(case)  # a cut or rewritten history, said plainly
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     return case
 
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from db import APP_VERSION
-from db.core import case_lock, migrate
+from db.core import case_lock, migrate, signing
 from db.core.admission import open_refusal, read_only_reason, refusal, writable
 from db.core.case_lock import LockHolder
 from db.core.seam import sqlite as sqlite_seam
@@ -93,6 +93,7 @@ class CaseFile:
         # may raise (e.g. ``Cancelled``) to give up. Called every quarter second.
         self.on_wait: Callable[[str], None] = lambda _text: None
         self.write_patience_s = WRITE_PATIENCE_S
+        self.committed = False  # this session changed the case: sign its head on close
 
     @property
     def read_only(self) -> bool:
@@ -239,6 +240,8 @@ class CaseFile:
             self._holds_lock = False
 
     def close(self) -> None:
+        if self.committed:
+            signing.sign_quietly(self, "close")
         # Checkpoint so the -wal file is folded back and the case is one file again.
         if not self.read_only:
             try:
@@ -287,18 +290,29 @@ class CaseFile:
         It first takes SQLite's write lock, waiting (and saying so through ``on_wait``)
         while another process writes, so "database is locked" never reaches a person.
         """
+        with self.write_session() as session:
+            tx = Transaction(session, self.author, label)
+            yield tx
+            tx.write_audit()
+        if tx.head is not None:
+            self.committed = True
+            signing.remember_commit(self, tx.head)
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session holding SQLite's write lock (taken first, waiting for any other
+        writer), committed at the end. Edits use ``transaction``; this is for what is
+        recorded beside the audit chain, not in it (signatures)."""
         if self.read_only_reason is not None:
             raise CaseFileError(f"{self.path.name} is open read-only "
                                 f"({self.read_only_reason}); nothing was changed")
         with self._sessions() as session, session.begin():
             self._begin_write(session)
-            tx = Transaction(session, self.author, label)
             try:
-                yield tx
+                yield session
             except DBAPIError as error:
                 self._raise_if_damaged(error)
                 raise
-            tx.write_audit()
 
     def _begin_write(self, session: Session) -> None:
         who = (f"{self.in_use_by.user} on {self.in_use_by.host}" if self.in_use_by
