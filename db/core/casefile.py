@@ -154,6 +154,7 @@ class CaseFile:
             case.set_meta({"case_id": new_id(), "name": name, "author": author,
                            "created": utc_now(), "marking": marking,
                            "app_version": APP_VERSION}, label="Create case")
+            case.committed = False  # building is not a session to sign; the open case is
         finally:
             case.close()
 
