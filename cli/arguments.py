@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError, custody_warning
+from db.core import CaseFile, CaseFileError, custody_warning, is_team_location
+from db.core import open_case as open_location
 from db.reads import queries
 
 
@@ -34,11 +35,13 @@ def author_of(args) -> str | None:
     return author.strip()
 
 
-def open_case(path: str, author: str | None = None) -> CaseFile:
-    """The case, opened for writing alongside anyone else who has it open (our writes
-    wait for theirs, saying so on stderr), or read-only where it cannot be written."""
+def open_case(location: str, author: str | None = None) -> CaseFile:
+    """A case file (a path) or a team case (a ``postgresql://`` URL). A case file is
+    opened for writing alongside anyone else who has it open (our writes wait for theirs,
+    saying so on stderr), or read-only where it cannot be written."""
     try:
-        case = CaseFile.open(Path(path), author=author, shared=True)
+        case = (open_location(location, author=author) if is_team_location(location)
+                else CaseFile.open(Path(location), author=author, shared=True))
     except CaseFileError as error:
         raise CommandError(str(error)) from None
     if case.in_use_by is not None:

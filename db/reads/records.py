@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Blob, Document, Entity
+from db.models import AuditEntry, Blob, Document, Entity
 
 
 @dataclass(frozen=True)
@@ -85,3 +85,8 @@ def blob(session: Session, sha256: str) -> bytes | None:
 def document_title(session: Session, document_id: str) -> str | None:
     return session.scalar(select(Document.title).where(Document.id == document_id))
 
+
+
+def audit_length(session: Session) -> int:
+    """How many changes the case's audit log records."""
+    return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
