@@ -331,6 +331,11 @@ class CaseFile:
             raise CaseFileError(f"{self.path.name} is still being written by {who} "
                                 f"({busy}); nothing was changed") from None
 
+    def watch(self, on_change: Callable[[], None]) -> Callable[[], None]:
+        """Be told of other writers' commits; a case file on this computer has none to tell
+        (a team case does: ``db.core.team``). Answers the function that stops watching."""
+        return lambda: None
+
     # -- metadata --------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
         with self.session() as session:

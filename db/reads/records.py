@@ -22,6 +22,7 @@ class EntityRecord:
     caption: str
     role: str | None
     properties: dict[str, list[str]]
+    row_version: int = 1  # what an editor passes back (db.core.conflicts)
 
     def values(self, prop: str) -> list[str]:
         return list(self.properties.get(prop, []))
@@ -45,7 +46,8 @@ class DocumentRecord:
 
 def entity_record(found: Entity) -> EntityRecord:
     return EntityRecord(found.id, found.schema, found.caption, found.role,
-                        {k: list(v) for k, v in (found.properties or {}).items()})
+                        {k: list(v) for k, v in (found.properties or {}).items()},
+                        found.row_version)
 
 
 def entity(session: Session, entity_id: str) -> EntityRecord | None:

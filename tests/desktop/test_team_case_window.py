@@ -94,3 +94,51 @@ def test_open_a_team_case_see_a_colleagues_edit_on_refresh(qtbot, make_window, s
     qtbot.waitUntil(lambda: "Renera JSC" in _names(window))
     assert "Renera Ltd" not in _names(window)
     team.close()
+
+
+@pytest.mark.gui
+def test_claim_editor_does_not_overwrite_a_colleagues_edit(qtbot, make_window, sample,
+                                                           postgres_server):
+    from db.reads import claim_list
+    from db.services import evidence
+    from desktop.dialogs.claim_editor import ClaimEditorDialog
+
+    url = postgres_server.new_database()
+    anna = TeamCase.connect(url, author="anna", create=True)
+    copy_case(sample, anna)
+    window = make_window(TeamCase.connect(url, author="ben"))
+    claim_id = window.context.case.read(claim_list.claim_rows)[0].id
+
+    dialog = ClaimEditorDialog(window.context, claim_id, window)  # Ben opens the claim …
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.statement.selectAll()
+    qtbot.keyClicks(dialog.statement, "Ben's reading of the quote")
+    run(anna, "Reword", lambda tx: evidence.edit_claim(  # … Anna saves first
+        tx, claim_id, statement="Anna's reading"))
+    warnings: list[str] = []
+    _read_warning(warnings)
+    dialog.accept()
+    assert warnings and "changed by anna" in warnings[0]
+    assert dialog.isVisible()  # what Ben typed is still there to copy
+    rows = window.context.case.read(claim_list.claim_rows, [claim_id])
+    assert rows[0].statement == "Anna's reading"
+    anna.close()
+
+
+@pytest.mark.gui
+def test_a_colleagues_commit_appears_without_asking(qtbot, make_window, sample,
+                                                    postgres_server):
+    url = postgres_server.new_database()
+    anna = TeamCase.connect(url, author="anna", create=True)
+    copy_case(sample, anna)
+    window = make_window(TeamCase.connect(url, author="ben"))
+    qtbot.waitUntil(lambda: "Renera" in _names(window))
+    renera = sample.ids["renera"]
+    rename = run(anna, "Rename",
+                 lambda tx: entity_service.edit_entity(tx, renera, name="Renera LLC"))
+    qtbot.waitUntil(lambda: "Renera LLC" in _names(window), timeout=10000)
+    rename.undo(anna)  # her undo is a commit too
+    qtbot.waitUntil(lambda: "Renera" in _names(window), timeout=10000)
+    window.set_case(None)  # stops listening; nothing is left running
+    anna.close()
