@@ -173,7 +173,7 @@ class EdgeLayer(Layer):
                 painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if detailed(radius, visible) and len(seen) <= ARROW_LIMIT:
-            self._paint_arrows(painter, transform, device, seen, radius)
+            self._paint_arrows(painter, transform, device, seen[graph.directed[seen]], radius)
         self._paint_emphasis(painter, transform, seen)
         painter.restore()
 

@@ -47,5 +47,5 @@ def group_specs(clustered: Clustered) -> tuple[list[NodeSpec], list[EdgeSpec]]:
         ends = [clustered.groups[g].members[0] if g in opened else g for g in (first, second)]
         label = tr("1 link") if count == 1 else tr("%1 links").replace("%1", f"{count:,}")
         edges.append(EdgeSpec(f"{first}>{second}", ends[0], ends[1], label, True, False,
-                              width=count))
+                              width=count, directed=False))
     return nodes, edges
