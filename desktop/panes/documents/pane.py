@@ -277,7 +277,7 @@ class DocumentsPane(Pane):
         self.text_view.set_text(text, claims)
         has_pdf = PageSide.shows(mime)
         if has_pdf:  # drawn once a child process has read it safely (page_side)
-            self.pages.open(self.context, document, text)
+            self.pages.open(self.context, document, text, view.pdf_bytes)
         else:
             self.pages.close()
         self.html_view.clear_page()  # rendered on demand, when Page is shown
