@@ -7,11 +7,13 @@ that says why in one line.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError
+from db.core import CaseFile, CaseFileError, custody_warning
+from db.core import open_case as open_location
 from db.reads import queries
 
 
@@ -33,11 +35,16 @@ def author_of(args) -> str | None:
     return author.strip()
 
 
-def open_case(path: str, author: str | None = None) -> CaseFile:
+def open_case(location: str, author: str | None = None) -> CaseFile:
+    """A case file (a path) or a team case (a ``postgresql://`` URL)."""
     try:
-        return CaseFile.open(Path(path), author=author)
+        case = open_location(location, author=author)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    warning = custody_warning(case)  # a cut or rewritten history, said plainly
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return case
 
 
 def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db.core import CaseFile, Changes, Command, Transaction
+from db.core import CaseFile, Changes, Command, EditConflict, Transaction
 
 
 class UndoableCommand(QUndoCommand):
@@ -26,18 +26,27 @@ class UndoableCommand(QUndoCommand):
         self.command = command
 
     def redo(self) -> None:
-        if not self.command.done_once:
-            changes = self.command.do(self.context.case)
-        elif getattr(self, "_pushed", False):
-            changes = self.command.do(self.context.case)
-        else:
-            # Pushing a command that was already done: QUndoStack calls redo() once.
-            self._pushed = True
-            changes = self.command.changes
-        self.context.sig_changed.emit(changes)
+        if not self.command.done_once or getattr(self, "_pushed", False):
+            self._apply(self.command.do)
+            return
+        # Pushing a command that was already done: QUndoStack calls redo() once.
+        self._pushed = True
+        self.context.sig_changed.emit(self.command.changes)
 
     def undo(self) -> None:
-        self.context.sig_changed.emit(self.command.undo(self.context.case))
+        self._apply(self.command.undo)
+
+    def _apply(self, step: Callable[[CaseFile], Changes]) -> None:
+        try:
+            changes = step(self.context.case)
+        except EditConflict as error:
+            # Someone else changed these rows since (a team case): their work stands, and
+            # this step leaves the stack rather than overwrite it.
+            self.setObsolete(True)
+            self.context.sig_error.emit(str(error))
+            self.context.refresh_all()
+            return
+        self.context.sig_changed.emit(changes)
 
 
 class CaseContext(QObject):
@@ -59,6 +68,10 @@ class CaseContext(QObject):
             command.do(self.case)
         except (ValueError, LookupError) as error:
             self.sig_error.emit(str(error))
+            return None
+        except EditConflict as error:  # a colleague changed it first: show theirs
+            self.sig_error.emit(str(error))
+            self.refresh_all()
             return None
         self.push_done(command)
         return command

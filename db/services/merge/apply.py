@@ -17,6 +17,7 @@ from sqlalchemy import select
 from db.core.casefile import CaseFile
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
+from db.core.signing import learn_signers
 from db.core.transaction import Transaction
 from db.models import (
     Blob,
@@ -61,6 +62,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     try:
         theirs = _read(other)
         with other.session() as other_session:
+            learn_signers(other_session)  # custody: their signers' keys become known
             blobs = {sha: data for sha, data in other_session.execute(select(Blob.sha256,
                                                                              Blob.data))}
     finally:
