@@ -3,6 +3,7 @@ in the background, a claim made on its OCR text and drawn as a rectangle on the 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -12,6 +13,15 @@ from desktop.shell.actions import ActionId
 from tests.document_making import scanned_page_png
 
 LINES = ["Company register of JSC Kama", "Renera holds 100 percent of the shares."]
+
+
+@pytest.fixture(autouse=True)
+def _dialog_memory(monkeypatch):
+    """These tests make claims without a relationship; the dialog remembers that choice
+    for the session, so give it back afterwards."""
+    from desktop.dialogs.new_claim import NewClaimDialog
+
+    monkeypatch.setattr(NewClaimDialog, "memory", dict(NewClaimDialog.memory))
 
 
 def test_ocr_languages_are_chosen_and_remembered(qtbot, make_window, new_case):

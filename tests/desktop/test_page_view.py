@@ -76,6 +76,15 @@ def test_a_planted_hostile_pdf_is_never_loaded_and_stays_exportable(qtbot, windo
     assert out.read_bytes() == bomb
 
 
+@pytest.fixture(autouse=True)
+def _dialog_memory(monkeypatch):
+    """These tests make claims without a relationship; the dialog remembers that choice
+    for the session, so give it back afterwards."""
+    from desktop.dialogs.new_claim import NewClaimDialog
+
+    monkeypatch.setattr(NewClaimDialog, "memory", dict(NewClaimDialog.memory))
+
+
 def test_drag_over_words_on_the_page_makes_a_claim_with_rectangles(qtbot, window, new_case,
                                                                    tmp_path, artifacts):
     pdf = tmp_path / "extract.pdf"
