@@ -14,6 +14,8 @@ was read is refused as a conflict, never silently overwritten.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -24,6 +26,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from db import APP_VERSION
 from db.core import migrate, signing
 from db.core.casefile import CaseFile, CaseFileError, default_author
+from db.core.seam import postgres_notify
+from db.core.transaction import Transaction
 from db.models import Base, CaseMeta, new_id, utc_now
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -129,6 +133,23 @@ class TeamCase(CaseFile):
         with self.engine.connect() as connection:
             has_meta = connection.execute(select(CaseMeta.key).limit(1)).first()
         return has_meta is None
+
+    # -- live: colleagues' commits ----------------------------------------------------------
+    @property
+    def client_id(self) -> str:
+        if not hasattr(self, "_client_id"):
+            self._client_id = new_id()
+        return self._client_id
+
+    @contextmanager
+    def transaction(self, label: str) -> Iterator[Transaction]:
+        with super().transaction(label) as tx:
+            yield tx
+            postgres_notify.announce(tx.session, self.client_id)
+
+    def watch(self, on_change: Callable[[], None]) -> Callable[[], None]:
+        """Call ``on_change()`` from a background thread whenever another client commits."""
+        return postgres_notify.listen(self.engine, self.client_id, on_change)
 
     @staticmethod
     def _engine(path: Path) -> Engine:  # pragma: no cover - a team case has no file

@@ -124,3 +124,21 @@ def test_claim_editor_does_not_overwrite_a_colleagues_edit(qtbot, make_window, s
     rows = window.context.case.read(claim_list.claim_rows, [claim_id])
     assert rows[0].statement == "Anna's reading"
     anna.close()
+
+
+@pytest.mark.gui
+def test_a_colleagues_commit_appears_without_asking(qtbot, make_window, sample,
+                                                    postgres_server):
+    url = postgres_server.new_database()
+    anna = TeamCase.connect(url, author="anna", create=True)
+    copy_case(sample, anna)
+    window = make_window(TeamCase.connect(url, author="ben"))
+    qtbot.waitUntil(lambda: "Renera" in _names(window))
+    renera = sample.ids["renera"]
+    rename = run(anna, "Rename",
+                 lambda tx: entity_service.edit_entity(tx, renera, name="Renera LLC"))
+    qtbot.waitUntil(lambda: "Renera LLC" in _names(window), timeout=10000)
+    rename.undo(anna)  # her undo is a commit too
+    qtbot.waitUntil(lambda: "Renera" in _names(window), timeout=10000)
+    window.set_case(None)  # stops listening; nothing is left running
+    anna.close()
