@@ -14,6 +14,9 @@ from db.models import Entity, Link
 from db.reads import queries
 from tests.conftest import SHEET
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def test_import_with_mapping(new_case, sheet):
     path, mapping = sheet
@@ -22,8 +25,10 @@ def test_import_with_mapping(new_case, sheet):
     with new_case.session() as session:
         entities = {e.caption: e for e in session.query(Entity)}
         assert set(entities) == {"Anna Berg", "Acme Ltd", "Bolt GmbH"}
+        # owner_type is mapped to nothing: it stays with the row's entity, not dropped
         assert entities["Acme Ltd"].properties == {"name": ["Acme Ltd"], "country": ["gb"],
-                                                  "registrationNumber": ["12345"]}
+                                                  "registrationNumber": ["12345"],
+                                                  "owner_type": ["Person"]}
         assert entities["Acme Ltd"].schema == "Company"
         assert entities["Anna Berg"].schema == "Person"
         links = {session.get(Entity, x.source_id).caption: x for x in session.query(Link)}
@@ -95,4 +100,26 @@ def test_export_three_files_to_folder_and_zip(sample, tmp_path):
         assert queries.counts(session).entities == 16
 
 
-# -- GUI: the column-mapping dialog ----------------------------------------------------------
+def test_export_neutralises_formula_cells_and_can_start_with_a_bom(new_case, tmp_path):
+    from db.core.commands import run
+    from db.services import entities as E
+
+    names = ["=HYPERLINK(\"http://evil\",\"click\")", "+7 Holdings", "-minus", "@SUM(A1)",
+             "Иван Петров"]
+    run(new_case, "Add", lambda tx: [E.create_entity(tx, "Company", n) for n in names])
+    export_file(new_case, tmp_path / "out", "csv", bom=True)
+    raw = (tmp_path / "out" / "entities.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "out" / "entities.csv", encoding="utf-8-sig", newline="") as handle:
+        captions = {row["caption"] for row in csv.DictReader(handle)}
+    assert captions == {"'=HYPERLINK(\"http://evil\",\"click\")", "'+7 Holdings", "'-minus",
+                        "'@SUM(A1)", "Иван Петров"}
+    export_file(new_case, tmp_path / "plain", "csv")
+    assert not (tmp_path / "plain" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_spreadsheet_safe_cells():
+    from db.formats.csv_export import spreadsheet_safe
+
+    assert [spreadsheet_safe(v) for v in ("\tx", "\rx", "a=b", "", None, -5.0, 3)] == \
+        ["'\tx", "'\rx", "a=b", "", "", -5.0, 3]

@@ -10,6 +10,9 @@ from db.models import Document
 from db.reads import queries
 from db.services.documents import MAX_FILE_BYTES, add_files
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def test_outcome_per_file(new_case, files):
     result = add_files(new_case, files)
@@ -19,7 +22,7 @@ def test_outcome_per_file(new_case, files):
                       "mail.eml": "added", "missing.txt": "failed"}
     reasons = {f.path.rsplit("/", 1)[1]: f.reason for f in result.files}
     assert reasons["broken.pdf"].startswith("the PDF could not be read")
-    assert reasons["image.png"] == ".png files are not supported (image/png)"
+    assert reasons["image.png"] == "the image could not be read (broken, or of an unknown kind)"
     assert reasons["copy.txt"] == "the same file as a.txt"
     assert reasons["missing.txt"] == "cannot read: No such file or directory"
     assert result.files[3].document_id == result.files[0].document_id

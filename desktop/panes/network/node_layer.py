@@ -1,0 +1,170 @@
+"""All nodes in one item: coloured dots far out, schema icons close in.
+
+Far out, every visible node is stamped from a small atlas of coloured discs in one
+``drawPixmapFragments`` call (what pyqtgraph's own scatter plot does) — no Python loop
+per node per frame. Close in (few nodes on screen, each big enough), every visible node is its schema
+icon on a disc of the background colour, so edges end at the icon. Selection, path
+highlight, control (bold outline) and pins are rings drawn over the few nodes that have
+them. A cluster (a node standing for many entities) is a bigger disc.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import numpy as np
+from pyqtgraph.Qt.internals import PrimitiveArray
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtSvg import QSvgRenderer
+
+from desktop.panes.network.drawn import HIGHLIGHT
+from desktop.panes.network.layer_base import (
+    Layer,
+    detailed,
+    node_pixels,
+    scale_of,
+    visible_rows,
+)
+
+
+@cache
+def icon_pixmap(path: str, pixels: int) -> QPixmap:
+    image = QPixmap(QSize(pixels, pixels))
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(path).render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    return image
+
+
+def cluster_pixels(radius: float, weight: float) -> float:
+    return radius * (1.0 + 0.55 * math.log10(max(weight, 1.0)))
+
+
+class NodeLayer(Layer):
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.setZValue(2)
+        self._columns: tuple[np.ndarray, list[QColor]] | None = None
+        self._atlas_key: tuple | None = None
+        self._atlas_pixmap = QPixmap()
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self.radius = 12.0  # the node radius of the last paint, for hit tests
+
+    def geometry_changed(self) -> None:
+        self._columns = None
+        self.update()
+
+    def _colour_columns(self) -> tuple[np.ndarray, list[QColor]]:
+        """Per node, its column in the atlas; and the atlas's colours."""
+        if self._columns is None:
+            names: dict[str, int] = {}
+            columns = np.array([names.setdefault(spec.colour.name(), len(names))
+                                for spec in self.graph.specs], dtype=np.int64)
+            self._columns = (columns, [QColor(name) for name in names])
+        return self._columns
+
+    def _atlas(self, colours: list[QColor], side: int) -> QPixmap:
+        key = (tuple(c.name() for c in colours), side)
+        if self._atlas_key != key:
+            atlas = QPixmap(QSize(side * len(colours), side))
+            atlas.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(atlas)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for column, colour in enumerate(colours):
+                painter.setBrush(colour)
+                painter.drawEllipse(QRectF(column * side + 0.5, 0.5, side - 1, side - 1))
+            painter.end()
+            self._atlas_key, self._atlas_pixmap = key, atlas
+        return self._atlas_pixmap
+
+    def _paint_dots(self, painter: QPainter, device: np.ndarray, rows: np.ndarray,
+                    radius: float) -> None:
+        columns, colours = self._colour_columns()
+        side = max(2, int(round(2 * radius)))
+        atlas = self._atlas(colours, side)
+        self._fragments.resize(len(rows))
+        fragments = self._fragments.ndarray()
+        fragments[:, 0:2] = device[rows]
+        fragments[:, 2] = columns[rows] * side
+        fragments[:, 3] = 0
+        fragments[:, 4:6] = side
+        fragments[:, 6:10] = [1.0, 1.0, 0.0, 1.0]  # scale x, scale y, rotation, opacity
+        painter.drawPixmapFragments(*self._fragments.drawargs(), atlas)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        graph = self.graph
+        if graph is None or not graph.ids:
+            return
+        painter.save()
+        self._paint(painter, graph)
+        painter.restore()
+
+    def _paint(self, painter: QPainter, graph) -> None:
+        transform = painter.worldTransform()
+        device, mask = visible_rows(graph, transform, painter)
+        visible = int(mask.sum())
+        radius = node_pixels(scale_of(transform), visible)
+        self.radius = radius
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, visible <= 3000)
+        clusters = np.flatnonzero(mask & (graph.weight > 1))
+        painter.setWorldTransform(QTransform())
+        entities = np.flatnonzero(mask & (graph.weight <= 1))
+        if detailed(radius, visible):
+            self._paint_icons(painter, device, entities, radius)
+        else:
+            self._paint_dots(painter, device, entities, radius)
+        self._paint_clusters(painter, device, clusters, radius)
+        self._paint_rings(painter, device, mask, radius)
+
+    def _paint_icons(self, painter: QPainter, device: np.ndarray, rows: np.ndarray,
+                     radius: float) -> None:
+        base = self.canvas.palette().base().color()
+        side = int(round(2 * radius))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(base)
+        for row in rows:
+            x, y = device[row]
+            painter.drawEllipse(QPointF(x, y), radius + 1, radius + 1)
+            painter.drawPixmap(int(round(x - radius)), int(round(y - radius)),
+                               icon_pixmap(self.graph.specs[row].icon, side))
+
+    def _paint_clusters(self, painter: QPainter, device: np.ndarray, rows: np.ndarray,
+                        radius: float) -> None:
+        text = self.canvas.palette().text().color()
+        for row in rows:
+            spec = self.graph.specs[row]
+            size = cluster_pixels(max(radius, 6.0), spec.weight)
+            fill = QColor(spec.colour)
+            fill.setAlpha(190)
+            painter.setPen(QPen(text, 1.2))
+            painter.setBrush(fill)
+            painter.drawEllipse(QPointF(*device[row]), size, size)
+
+    def _paint_rings(self, painter: QPainter, device: np.ndarray, mask: np.ndarray,
+                     radius: float) -> None:
+        graph = self.graph
+        palette = self.canvas.palette()
+        flagged = np.flatnonzero(mask & (graph.selected | graph.highlighted | graph.emphasised
+                                         | graph.pinned))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for row in flagged:
+            centre = QPointF(*device[row])
+            size = cluster_pixels(radius, graph.weight[row])
+            if graph.emphasised[row]:
+                painter.setPen(QPen(palette.text().color(), 3))
+                painter.drawRoundedRect(QRectF(centre.x() - size - 2, centre.y() - size - 2,
+                                               2 * size + 4, 2 * size + 4), 4, 4)
+            if graph.selected[row] or graph.highlighted[row]:
+                ring = palette.highlight().color() if graph.selected[row] else HIGHLIGHT
+                painter.setPen(QPen(ring, 4))
+                painter.drawEllipse(centre, size + 6, size + 6)
+            if graph.pinned[row]:
+                painter.setPen(QPen(palette.base().color(), 1.5))
+                painter.setBrush(palette.text().color())
+                painter.drawEllipse(centre + QPointF(size * 0.8, -size * 0.8), 4.5, 4.5)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
