@@ -32,6 +32,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     ADD_DOCUMENTS = auto()
+    OCR_LANGUAGES = auto()
     PRINT = auto()
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
@@ -92,6 +93,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
                                     needs_case=True, writes=True),
+        a.OCR_LANGUAGES: ActionSpec(_t("OCR &Languages…"), documents.choose_ocr_languages),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -139,8 +141,9 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
-               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR,
+               ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
+               ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
