@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from db import APP_VERSION
 from db.core.casefile import CaseFile
-from db.models import Claim, ClaimTarget, Document, Source
+from db.core.identity import current_identity
+from db.models import AuditEntry, Claim, ClaimTarget, Document, Source
 from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
 from db.reporting.content import CaseHeader
@@ -24,7 +25,21 @@ def case_header(case: CaseFile, as_of: str | None = None) -> CaseHeader:
         case_id=meta.get("case_id", ""), file_name=case.path.name,
         file_sha256=case.file_sha256(),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        app_version=APP_VERSION, as_of=as_of)
+        app_version=APP_VERSION, as_of=as_of, prepared_by=preparer(case.author),
+        audit_chain_head=case.read(audit_chain_head))
+
+
+def audit_chain_head(session: Session) -> str:
+    """"seq:hash" of the audit chain's last row: which state of the case was printed."""
+    row = session.execute(select(AuditEntry.seq, AuditEntry.hash)
+                          .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    return f"{row[0]}:{row[1]}" if row else ""
+
+
+def preparer(author: str) -> str:
+    """Who prints: the identity's full line when it is the person at the keyboard."""
+    identity = current_identity()
+    return identity.signature_line() if identity.name == author else author
 
 
 class CitationLoader:

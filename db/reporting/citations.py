@@ -40,7 +40,7 @@ class CitationIndex:
     def __len__(self) -> int:
         return len(self._cited)
 
-    def annex(self, session: Session) -> list[AnnexDocument]:
+    def annex(self, session: Session, case_name: str = "") -> list[AnnexDocument]:
         """The cited documents in order of first citation, each with its excerpts."""
         by_document: dict[str, list[tuple[int, Citation]]] = {}
         for number, citation in enumerate(self._cited, 1):
@@ -54,7 +54,8 @@ class CitationIndex:
             source = sources.get(document.source_id) if document.source_id else None
             excerpts = tuple(AnnexExcerpt(
                 number, c.claim_id, c.excerpt, c.statement, c.grade, grade_meaning(c.grade),
-                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page))
+                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page),
+                c.provenance.citation_text(case_name))
                 for number, c in cited)
             annex.append(AnnexDocument(
                 document.id, document.title, source.name if source else "",

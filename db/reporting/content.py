@@ -25,6 +25,8 @@ class CaseHeader:
     generated: str  # ISO timestamp, UTC
     app_version: str
     as_of: str | None  # "2024-01-01", or None for every date
+    prepared_by: str = ""  # who printed it: "Anna K. (OCCRP, anna@example.org)"
+    audit_chain_head: str = ""  # "seq:hash" of the last audit row (the PDF's keywords)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,11 @@ class FigureEdge:
     target: str
     label: str
     control: bool  # a control link (no shares) rather than a shareholding
-    unsourced: bool
+    unsourced: bool  # no claim supports it
+    number: int = 0  # printed on the arrow; the legend under the figure says the rest
+    disputed: bool = False  # colleagues' claims state different stakes
+    source_name: str = ""
+    target_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,8 @@ class AnnexExcerpt:
     status: str
     source_name: str
     position: str  # "page 2, characters 313–398"
+    # whose it is: "Boris P. · case “Kama procurement” (Boris P., Proekt) · added …"
+    by: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,21 @@ class AnnexDocument:
     file_name: str
     sha256: str
     excerpts: tuple[AnnexExcerpt, ...]
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    stake: str  # "49% · since 2022"
+    whose: str  # "this case" / "from “Kama procurement” (Boris P.)"
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A link colleagues disagree on: the stakes each side states, the claims behind it."""
+
+    title: str  # "Renera owns JSC Kama"
+    sides: tuple[ConflictSide, ...]
+    evidence: Evidence  # the disputed claims' numbers
 
 
 @dataclass
@@ -155,6 +178,7 @@ class EntitySummary:
     controllers: list[str]
     figure: ChainFigure
     annex: list[AnnexDocument] = field(default_factory=list)
+    conflicts: list[ConflictRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -195,6 +219,7 @@ class CaseSummary:
     unsourced_links: list[LinkRow]
     contested: list[ClaimEntry]  # disputed and refuted claims
     annex: list[AnnexDocument] = field(default_factory=list)
+    conflicts: list[ConflictRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:
