@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cli.arguments import add_author_option, author_of
 from db.core import CaseFile
+from db.services import case_meta
 
 
 def register(subparsers) -> None:
@@ -18,6 +19,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     case = CaseFile.create(args.case, name=args.name, author=author_of(args), marking=args.marking)
+    case_meta.record_organisation(case)
     print(f"created {case.path} ({case.name})")
     case.close()
     return 0

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from db.core import SUFFIX, CaseFile, CaseFileError, data_folder
+from db.services import case_meta
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 
@@ -53,6 +54,7 @@ def new_case(shell: Shell) -> None:
             Path(path).unlink()
         case = CaseFile.create(path, name=name or None,
                                marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
+        case_meta.record_organisation(case)
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return

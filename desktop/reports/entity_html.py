@@ -76,6 +76,7 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
                                  "disputed. Dark outline: controls {name}.").format(
                                      name=summary.name), "note"))
             parts.append(figure_legend(summary.figure))
+            parts.append('<p style="margin-top: 10px"></p>')
         rows = []
         for owner in summary.owners:
             flags = [tr("controls") if owner.controls else "",

@@ -35,6 +35,7 @@ from db.models import (
     new_id,
     utc_now,
 )
+from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
 from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _read, _rows
 from db.services.merge.reconcile import disputed_claims, reconcile, target_key
 
@@ -237,6 +238,9 @@ def _fold(tx: Transaction, ours: Entity, theirs: dict[str, Any]) -> None:
     for key, values in (theirs["properties"] or {}).items():
         target = "alias" if key == "name" else key
         for value in values:
+            if target in MATCH_IDENTIFIERS and identifier_value(value) in {
+                    identifier_value(v) for v in props.get(target, [])}:
+                continue  # "1021 602013971" is the number we have, spaced differently
             if value not in props.get(target, []) and not (target == "alias" and value in names):
                 props.setdefault(target, []).append(value)
     if theirs["caption"] not in names | set(props.get("alias", [])):

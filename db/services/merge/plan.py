@@ -28,6 +28,7 @@ from db.models import (
 )
 from db.schemata import INTERNAL_PROPERTIES
 from db.services.merge.matching import Match, match_entities
+from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
 from db.services.merge.reconcile import link_key, reconcile, stake_differs
 from db.wording import Stake, dates_not_stated, share_range_text, translate
 
@@ -109,7 +110,9 @@ def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dic
         a = our_entities[match.our_id]["properties"] or {}
         b = their_entities[match.other_id]["properties"] or {}
         for prop in sorted(set(a) & set(b) - {"name", "alias"} - INTERNAL_PROPERTIES):
-            if set(a[prop]) != set(b[prop]):
+            same = ({identifier_value(v) for v in a[prop]} == {identifier_value(v) for v in b[prop]}
+                    if prop in MATCH_IDENTIFIERS else set(a[prop]) == set(b[prop]))
+            if not same:
                 conflicts.append(Conflict("property", match.our_id, match.other_id, prop,
                                           list(a[prop]), list(b[prop])))
     mapping = {m.other_id: m.our_id for m in matches}
