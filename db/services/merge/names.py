@@ -36,9 +36,33 @@ DATE_PROPERTIES = {"birthDate": "date of birth", "incorporationDate": "date of i
 COUNTRY_PROPERTIES = ("country", "jurisdiction", "nationality")
 
 
+# Legal forms of several words, removed before the words are split (transliterated forms
+# of the Russian ones included: the name is in Latin letters by then).
+LONG_LEGAL_FORMS = re.compile(r"\b(?:" + "|".join((
+    "gesellschaft mit beschr(?:a|ae)nkter haftung", "eingetragener verein",
+    "societas europaea", "aktiengesellschaft", "limited liability company",
+    "public limited company", "joint[- ]stock company", "kommanditgesellschaft",
+    "(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo",
+    "obshchestvo s ogranichennoi otvetstvennostiu")) + r")\b")
+# Spellings that differ between languages and transliterations of one name, folded to one
+# for the fuzzy comparison only ("Verband" ≈ "Ferband", "Schmidt" ≈ "Shmidt").
+_LOOSE = (("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("kh", "h"),
+          ("ch", "h"), ("w", "v"), ("v", "f"), ("y", "i"), ("tz", "z"), ("ts", "z"),
+          ("c", "k"), ("j", "i"), ("ie", "i"), ("ei", "ai"), ("eu", "oi"), ("oe", "e"),
+          ("ue", "u"), ("ae", "e"))
+
+
+def loose_form(normalised: str) -> str:
+    text = normalised
+    for old, new in _LOOSE:
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
 def _words(name: str, transliterate: bool) -> list[str]:
     text = anyascii(name) if transliterate else name
     text = unicodedata.normalize("NFKD", text.casefold())
+    text = LONG_LEGAL_FORMS.sub(" ", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return [w for w in re.split(r"[\W_]+", text)
             if w and w not in LEGAL_FORMS and w not in HONORIFICS]
@@ -73,6 +97,7 @@ class EntityKeys:
     names: dict[str, str] = field(default_factory=dict)  # normalised → the name as written
     scripts: set[str] = field(default_factory=set)  # names in their own script
     keys: set[str] = field(default_factory=set)  # word-order-free keys
+    loose: dict[str, str] = field(default_factory=dict)  # normalised → loose spelling
     identifiers: dict[str, set[str]] = field(default_factory=dict)  # property → values
     countries: set[str] = field(default_factory=set)
     dates: dict[str, set[str]] = field(default_factory=dict)
@@ -80,7 +105,9 @@ class EntityKeys:
 
     @property
     def tokens(self) -> set[str]:
-        return {w for n in self.names for w in n.split() if len(w) > 1}
+        """Words for blocking, in both the normal and the loose spelling."""
+        return {w for n in (*self.names, *self.loose.values()) for w in n.split()
+                if len(w) > 1}
 
 
 def entity_keys(entity: dict[str, Any]) -> EntityKeys:
@@ -94,6 +121,7 @@ def entity_keys(entity: dict[str, Any]) -> EntityKeys:
             keys.names.setdefault(normal, written)
             keys.scripts.add(script_form(written))
             keys.keys.add(order_key(normal))
+            keys.loose[normal] = loose_form(normal)
     for prop in MATCH_IDENTIFIERS:
         values = {identifier_value(v) for v in props.get(prop, [])}
         values = {v for v in values if len(v) >= 3}
