@@ -38,7 +38,7 @@ def _review_and_accept(qtbot, window, other, artifacts, name, accept_proposed):
     seen = {}
 
     def review():
-        from desktop.dialogs.merge_review import MergeReviewDialog, MatchTableModel
+        from desktop.dialogs.merge_review import MatchTableModel, MergeReviewDialog
 
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, MergeReviewDialog):

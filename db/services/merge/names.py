@@ -28,6 +28,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "frau", "herr",
 # Identifiers worth matching on: FtM's typed ids, plus Wikidata's.
 MATCH_IDENTIFIERS = (*IDENTIFIER_PROPERTIES, "wikidataId", "vatCode", "swiftBic", "idNumber",
                      "passportNumber", "opencorporatesUrl")
+_IDENTIFIER_SET = frozenset(MATCH_IDENTIFIERS)
 IDENTIFIER_LABELS = {"registrationNumber": "registration number", "taxNumber": "tax number",
                      "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
                      "wikidataId": "Wikidata id", "vatCode": "VAT number",
@@ -46,24 +47,25 @@ LONG_LEGAL_FORMS = re.compile(r"\b(?:" + "|".join((
     "obshchestvo s ogranichennoi otvetstvennostiu")) + r")\b")
 # Spellings that differ between languages and transliterations of one name, folded to one
 # for the fuzzy comparison only ("Verband" ≈ "Ferband", "Schmidt" ≈ "Shmidt").
-_LOOSE = (("tsch", "ch"), ("sch", "sh"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("kh", "h"),
-          ("ch", "h"), ("w", "v"), ("v", "f"), ("y", "i"), ("tz", "z"), ("ts", "z"),
-          ("c", "k"), ("j", "i"), ("ie", "i"), ("ei", "ai"), ("eu", "oi"), ("oe", "e"),
-          ("ue", "u"), ("ae", "e"))
+_LOOSE = {"tsch": "h", "sch": "sh", "ck": "k", "ph": "f", "th": "t", "kh": "h", "ch": "h",
+          "tz": "z", "ts": "z", "ie": "i", "ei": "ai", "eu": "oi", "oe": "e", "ue": "u",
+          "ae": "e", "w": "f", "v": "f", "y": "i", "c": "k", "j": "i"}
+_LOOSE_PATTERN = re.compile("|".join(sorted(_LOOSE, key=len, reverse=True)))
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def loose_form(normalised: str) -> str:
-    text = normalised
-    for old, new in _LOOSE:
-        text = text.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _DOUBLED.sub(r"\1", _LOOSE_PATTERN.sub(lambda m: _LOOSE[m.group()], normalised))
 
 
 def _words(name: str, transliterate: bool) -> list[str]:
-    text = anyascii(name) if transliterate else name
-    text = unicodedata.normalize("NFKD", text.casefold())
+    if name.isascii():  # most names: nothing to transliterate or strip of accents
+        text = name.casefold()
+    else:
+        text = anyascii(name) if transliterate else name
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = LONG_LEGAL_FORMS.sub(" ", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return [w for w in re.split(r"[\W_]+", text)
             if w and w not in LEGAL_FORMS and w not in HONORIFICS]
 
@@ -119,11 +121,11 @@ def entity_keys(entity: dict[str, Any]) -> EntityKeys:
         normal = normalise_name(written)
         if normal:
             keys.names.setdefault(normal, written)
-            keys.scripts.add(script_form(written))
+            keys.scripts.add(normal if written.isascii() else script_form(written))
             keys.keys.add(order_key(normal))
             keys.loose[normal] = loose_form(normal)
-    for prop in MATCH_IDENTIFIERS:
-        values = {identifier_value(v) for v in props.get(prop, [])}
+    for prop in props.keys() & _IDENTIFIER_SET:
+        values = {identifier_value(v) for v in props[prop]}
         values = {v for v in values if len(v) >= 3}
         if values:
             keys.identifiers[prop] = values

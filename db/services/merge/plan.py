@@ -64,6 +64,14 @@ class MergePlan:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def read_once(self, other: CaseFile) -> dict[str, list[dict[str, Any]]]:
+        """The other case's rows: those the plan read, while the file is unchanged (one
+        read of the other case per merge), else read again."""
+        cached = getattr(self, "_theirs", None)
+        if cached is not None and cached[0] == _stamp(other.path):
+            return cached[1]
+        return _read(other)
+
     def default_decisions(self, accept_unsure: bool = False) -> dict[str, str]:
         return {m.other_id: "same" if m.category == "same" or accept_unsure else "unsure"
                 for m in self.matches}
@@ -142,6 +150,7 @@ def plan_merge(case: CaseFile, other_path: str | Path,
         theirs = _read(other)
     finally:
         other.engine.dispose()
+    plan_stamp = _stamp(Path(other_path))
     progress.step(1, 3, "Reading this case")
     ours = _read(case)
     progress.step(2, 3, "Matching entities")
@@ -183,8 +192,14 @@ def plan_merge(case: CaseFile, other_path: str | Path,
     folded = {m.other_id for m in plan.matches}
     plan.present["entities"] = sum(1 for m in plan.matches if m.score == 1.0)
     plan.new["entities"] = sum(1 for e in theirs["entities"] if e["id"] not in folded)
+    plan._theirs = (plan_stamp, theirs)  # not part of the plan's data: apply's one read
     progress.step(3, 3, "Done")
     return plan
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    state = Path(path).stat()
+    return (state.st_mtime_ns, state.st_size)
 
 
 def _key(table: str, row: dict[str, Any]) -> Any:
