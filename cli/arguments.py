@@ -7,11 +7,12 @@ that says why in one line.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError
+from db.core import CaseFile, CaseFileError, custody_warning
 from db.reads import queries
 
 
@@ -35,9 +36,13 @@ def author_of(args) -> str | None:
 
 def open_case(path: str, author: str | None = None) -> CaseFile:
     try:
-        return CaseFile.open(Path(path), author=author)
+        case = CaseFile.open(Path(path), author=author)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    warning = custody_warning(case)  # a cut or rewritten history, said plainly
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return case
 
 
 def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:

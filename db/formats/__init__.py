@@ -88,6 +88,9 @@ def export_file(case: CaseFile, out: str | Path, fmt: str,
     """Write the case to ``out`` in ``fmt``; returns counts written per kind.
 
     ``bom``: CSV only, a UTF-8 byte-order mark for Excel."""
+    from db.core.signing import sign_quietly
+
+    sign_quietly(case, "export")  # custody: who let which state of the case out
     out = Path(out)
     if fmt == "ftm":
         from db.formats.ftm_export import export_ftm

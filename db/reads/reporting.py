@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from db import APP_VERSION
 from db.core.casefile import CaseFile
 from db.core.identity import current_identity
-from db.models import AuditEntry, Claim, ClaimTarget, Document, Source
+from db.core.signing import chain_head, sign_quietly
+from db.models import Claim, ClaimTarget, Document, Source
 from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
 from db.reporting.content import CaseHeader
@@ -19,21 +20,18 @@ from db.schemata import grade
 
 def case_header(case: CaseFile, as_of: str | None = None) -> CaseHeader:
     meta = case.meta()
+    # Printing a summary is a custody event: sign the head it shows, before the file's
+    # SHA-256 is taken (the signature is part of the file printed from).
+    sign_quietly(case, "summary")
+    head = case.read(chain_head)
     return CaseHeader(
         name=meta.get("name", case.path.stem), author=meta.get("author", ""),
         created=meta.get("created", ""), marking=meta.get("marking", "").strip(),
         case_id=meta.get("case_id", ""), file_name=case.path.name,
         file_sha256=case.file_sha256(),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        app_version=APP_VERSION, as_of=as_of, prepared_by=preparer(case.author),
-        audit_chain_head=case.read(audit_chain_head))
-
-
-def audit_chain_head(session: Session) -> str:
-    """"seq:hash" of the audit chain's last row: which state of the case was printed."""
-    row = session.execute(select(AuditEntry.seq, AuditEntry.hash)
-                          .order_by(AuditEntry.seq.desc()).limit(1)).first()
-    return f"{row[0]}:{row[1]}" if row else ""
+        app_version=APP_VERSION, as_of=as_of, chain_head=str(head) if head else "",
+        prepared_by=preparer(case.author))
 
 
 def preparer(author: str) -> str:

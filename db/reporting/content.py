@@ -25,8 +25,10 @@ class CaseHeader:
     generated: str  # ISO timestamp, UTC
     app_version: str
     as_of: str | None  # "2024-01-01", or None for every date
+    # The audit chain's head "seq:hash" when printed: `casefile check --expect-head` later
+    # proves the file still continues this history.
+    chain_head: str = ""
     prepared_by: str = ""  # who printed it: "Anna K. (OCCRP, anna@example.org)"
-    audit_chain_head: str = ""  # "seq:hash" of the last audit row (the PDF's keywords)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from db.core import SUFFIX, CaseFile, CaseFileError, data_folder
+from db.core import SUFFIX, CaseFile, CaseFileError, custody_warning, data_folder
 from db.services import case_meta
 from desktop.shell import settings
 from desktop.shell.shell import Shell
@@ -80,4 +80,9 @@ def open_case_path(shell: Shell, path: str) -> bool:
             .format(name=case.backup_path.name), 10000)
     settings.LAST_FOLDER.set(str(Path(path).parent))
     shell.set_case(case)
+    warning = custody_warning(case)
+    if warning:
+        shell.show_warning(tr("History differs"), tr(
+            "This case's history does not continue the one this computer last saw. "
+            "File ▸ Verify Case… shows the details.\n\n{problem}").format(problem=warning))
     return True

@@ -132,6 +132,7 @@ def cover(header: CaseHeader, kind: str, subject: str, subject_detail: str) -> s
         (tr("Case file"), para(header.file_name)),
         (tr("Case file SHA-256"), f'<span class="hash">{text(header.file_sha256)}</span>'),
         (tr("Case id"), f'<span class="hash">{text(header.case_id)}</span>'),
+        (tr("Audit chain head"), f'<span class="hash">{text(header.chain_head or "—")}</span>'),
         (tr("Facts as of"), text(header.as_of) if header.as_of
          else text(tr("every date (links are shown whatever their dates)"))),
         (tr("Prepared by"), para(header.prepared_by or tr("not recorded"))),
@@ -152,7 +153,9 @@ def cover(header: CaseHeader, kind: str, subject: str, subject_detail: str) -> s
                   "document it comes from. Grades follow the Admiralty scale: source "
                   "reliability A–F, information credibility 1–6. A link no claim "
                   "supports is marked UNSOURCED. The case file SHA-256 above identifies "
-                  "the exact file this summary was printed from."))
+                  "the exact file this summary was printed from; the audit chain head "
+                  "(row:hash) lets `casefile check --expect-head` prove a later copy "
+                  "still continues the history printed here."))
         + "</p>"
         + '<p style="page-break-after: always"></p>')
 

@@ -29,8 +29,8 @@ def subject_of(summary: EntitySummary | CaseSummary) -> str:
 def keywords_of(summary: EntitySummary | CaseSummary) -> str:
     header = summary.header
     words = [f"case:{header.case_id}"]
-    if header.audit_chain_head:
-        words.append(f"chain-head:{header.audit_chain_head}")
+    if header.chain_head:
+        words.append(f"chain-head:{header.chain_head}")
     return ", ".join(words)
 
 

@@ -87,6 +87,8 @@ def test_a_different_stake_becomes_one_disputed_link_both_ways(tmp_path):
             origin = session.scalars(select(Origin)).one()
             assert origin.author == ("Boris P." if mine is anna else "Anna K.")
             assert origin.merged_by == ("Anna K." if mine is anna else "Boris P.")
+            # Signed custody: their key's fingerprint, when their case was ever signed.
+            assert origin.fingerprint is None or len(origin.fingerprint) == 64
         command.undo(mine)
         assert _dump(mine) == before, "Undo takes back the whole merge"
         command.do(mine)

@@ -144,7 +144,9 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     step = next(t for t in texts if t.startswith("Renera → JSC Kama"))
     assert "DISPUTED" in step
     assert any("by Boris P. · Kama procurement" in t and "disputed" in t for t in texts)
-    window.grab().save(str(artifacts / "provenance_chain_pane.png"))
+    window.focus_pane("chain")
+    chain.view.expandAll()
+    chain.grab().save(str(artifacts / "provenance_chain_pane.png"))
 
     # Network and timeline hover texts say whose the link and its claims are.
     network_text = window.panes["network"]._edge_provenance(a["link:stake"])

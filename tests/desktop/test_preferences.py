@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from db.core import current_identity, saved_identity
+from db.core import current_identity, key_fingerprint, saved_identity, short_fingerprint
 from desktop.dialogs.preferences import PreferencesDialog
 from desktop.flows import view
 from desktop.shell import settings
@@ -30,7 +30,8 @@ def test_preferences_save_identity_and_settings(qtbot, make_window, new_case, ar
     assert dialog.language.currentText() == "Русский"
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     dialog.as_of.setCurrentIndex(dialog.as_of.findData("timeline"))
-    assert "signing key" in dialog.fingerprint.text() or dialog.fingerprint.text()
+    assert dialog.fingerprint.toolTip() == key_fingerprint()  # the custody key, shown
+    assert dialog.fingerprint.text() == short_fingerprint(key_fingerprint()) + " …"
     dialog.grab().save(str(artifacts / "preferences.png"))
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
     assert saved_identity().signature_line() == "Anna K. (OCCRP, anna@example.org)"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from db.core.casefile import CaseFile
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
+from db.core.signing import learn_signers
 from db.core.transaction import Record, Transaction, snapshot
 from db.models import (
     Blob,
@@ -31,6 +32,7 @@ from db.models import (
     Link,
     NodePosition,
     Origin,
+    Signature,
     Source,
     new_id,
     utc_now,
@@ -62,8 +64,13 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     try:
         theirs = plan.read_once(other)
         with other.session() as other_session:
+            learn_signers(other_session)  # custody: their signers' keys become known
             blobs = {sha: data for sha, data in other_session.execute(select(Blob.sha256,
                                                                              Blob.data))}
+            # Their author's key, as their latest signature names it (None: never signed).
+            fingerprint = other_session.scalar(
+                select(Signature.fingerprint).where(Signature.signer == plan.other_author)
+                .order_by(Signature.signed_at.desc()).limit(1))
     finally:
         other.engine.dispose()
     session = tx.session
@@ -151,7 +158,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
     entity_rows = [e for e in theirs["entities"] if e["id"] not in mapping]
     plan_rows = [
-        (Origin, _origins(session, theirs["origins"], plan, tx.author, now)),
+        (Origin, _origins(session, theirs["origins"], plan, tx.author, now, fingerprint)),
         (Entity, fresh(Entity, entity_rows)),
         (Source, fresh(Source, theirs["sources"], source_map, ("entity_id",))),
     ]
@@ -197,7 +204,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
 
 def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str | None,
-             now: str) -> list[dict[str, Any]]:
+             now: str, fingerprint: str | None) -> list[dict[str, Any]]:
     """The other case as an origin (whose it was, when merged, by whom) and the origins
     it carried itself; none already known."""
     known = set(session.scalars(select(Origin.case_id)))
@@ -209,7 +216,7 @@ def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str
         rows.append({"case_id": plan.other_case_id, "name": plan.other_name,
                      "author": plan.other_author or None,
                      "organisation": plan.other_organisation or None,
-                     "fingerprint": None, "merged_at": now, "merged_by": author})
+                     "fingerprint": fingerprint, "merged_at": now, "merged_by": author})
     return _unique(rows, lambda r: r["case_id"])
 
 
