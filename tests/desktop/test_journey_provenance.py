@@ -18,7 +18,7 @@ from db.models import Link
 from db.reads import queries
 from db.reporting import build_case_summary, build_entity_summary
 from desktop.flows import sharing
-from desktop.panes.claims.model import ClaimTableModel
+from desktop.panes.claims.model import ClaimTableModel, IdRole
 from desktop.shell.actions import ActionId
 from tests.pdf_reading import normalise, save_pngs
 from tests.provenance_cases import ANNA, BORIS, build_anna, build_boris
@@ -105,6 +105,7 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     table = _claim_rows(pane)
     assert all(row[by] for row in table)
     (boris_row,) = [r for r in range(len(table)) if table[r][by].startswith("Boris P.")]
+    boris_claim = pane.claims_proxy.index(boris_row, 0).data(IdRole)
     assert table[boris_row][by] == "Boris P. · Kama procurement"
     assert table[boris_row][ClaimTableModel.COL_STATUS] == "disputed"
     index = pane.claims_proxy.index(boris_row, by)
@@ -157,6 +158,20 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
 
     items = case.read(timeline_items)
     assert all(item.provenance for item in items)
+    timeline = window.panes["timeline"]
+    window.focus_pane("timeline")
+    qtbot.waitUntil(lambda: any(d.item.id == a["link:stake"] and d.label is not None
+                                for d in timeline.plot.drawn), timeout=10_000)
+    drawn = next(d for d in timeline.plot.drawn if d.item.id == a["link:stake"])
+    assert drawn.label.toolTip() == "by Anna K., added " + today  # the link: she made it
+
+    # Edit Claim says whose the claim is, in the badge's colour.
+    pane.edit_claim(boris_claim)
+    editor = pane.editor_dialog
+    assert editor.whose.text().startswith("from Boris P.'s 'Kama procurement', merged ")
+    assert editor.whose.text().endswith(" by you")
+    editor.grab().save(str(artifacts / "provenance_claim_editor.png"))
+    editor.reject()
 
     # The printed summary: every citation names author and case; the conflict is open.
     from desktop.reports import write_pdf
