@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cli.errors import CommandError
 from db.core import CaseFile, CaseFileError, custody_warning
+from db.core import open_case as open_location
 from db.reads import queries
 
 
@@ -34,9 +35,10 @@ def author_of(args) -> str | None:
     return author.strip()
 
 
-def open_case(path: str, author: str | None = None) -> CaseFile:
+def open_case(location: str, author: str | None = None) -> CaseFile:
+    """A case file (a path) or a team case (a ``postgresql://`` URL)."""
     try:
-        case = CaseFile.open(Path(path), author=author)
+        case = open_location(location, author=author)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
     warning = custody_warning(case)  # a cut or rewritten history, said plainly

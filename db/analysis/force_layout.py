@@ -38,11 +38,12 @@ def iterations_for(count: int) -> int:
 def force_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *,
                     initial: dict[Node, Point] | None = None,
                     fixed: Iterable[Node] = (), seed: int = SEED,
-                    progress: Progress = NO_PROGRESS) -> dict[Node, Point]:
+                    progress: Progress = NO_PROGRESS, aspect: float = 1.5) -> dict[Node, Point]:
     """Positions in "natural distance" units (neighbours end up about 1 apart).
 
     ``initial`` seeds positions (a node placed near a positioned neighbour when it has
-    none); nodes in ``fixed`` (which must be in ``initial``) never move.
+    none); nodes in ``fixed`` (which must be in ``initial``) never move. ``aspect`` (width
+    over height of the view it is for) shapes the rows free components are packed in.
     """
     node_list = list(dict.fromkeys(nodes))
     if not node_list:
@@ -70,7 +71,7 @@ def force_positions(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]], *
         else:
             loose.append(placed)
     progress.step(len(components), len(components), "")
-    return {**anchored, **_pack(loose, anchored)}
+    return {**anchored, **_pack(loose, anchored, aspect)}
 
 
 def _component_positions(graph: rx.PyGraph, members: list[Node],
@@ -115,7 +116,8 @@ def _starting_positions(graph: rx.PyGraph, members: list[Node], initial: dict[No
     return positions
 
 
-def _pack(parts: list[dict[Node, Point]], anchored: dict[Node, Point]) -> dict[Node, Point]:
+def _pack(parts: list[dict[Node, Point]], anchored: dict[Node, Point],
+          aspect: float = 1.5) -> dict[Node, Point]:
     """Shelf-pack free components (largest first) into rows below the anchored ones."""
     if not parts:
         return {}
@@ -126,7 +128,7 @@ def _pack(parts: list[dict[Node, Point]], anchored: dict[Node, Point]) -> dict[N
         ys = [p[1] for p in part.values()]
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin, max(ys) - min(ys) + margin))
     area = sum(w * h for _, _, w, h in boxes)
-    row_width = max(math.sqrt(area) * 1.5, max(w for _, _, w, _ in boxes))
+    row_width = max(math.sqrt(area * aspect), max(w for _, _, w, _ in boxes))
     top = max((p[1] for p in anchored.values()), default=-margin) + margin
     left = min((p[0] for p in anchored.values()), default=0.0)
     x, y, row_height = left, top, 0.0

@@ -199,6 +199,11 @@ class CaseFile:
             self.committed = True
             signing.remember_commit(self, tx.head)
 
+    def watch(self, on_change: Callable[[], None]) -> Callable[[], None]:
+        """Be told of other writers' commits; a case file on this computer has none to tell
+        (a team case does: ``db.core.team``). Answers the function that stops watching."""
+        return lambda: None
+
     # -- metadata --------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
         with self.session() as session:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from db.core.casefile import CaseFile
 
 IMPORT_FORMATS = ("ftm", "bods", "csv", "graphml", "casefile")
-EXPORT_FORMATS = ("ftm", "graphml", "gexf", "csv")
+EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "csv")
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportBatch", "ImportResult",
            "export_file", "guess_format", "import_file", "read_file"]
@@ -84,10 +84,12 @@ def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
 
 
 def export_file(case: CaseFile, out: str | Path, fmt: str,
-                progress: Progress = NO_PROGRESS, *, bom: bool = False) -> dict[str, int]:
+                progress: Progress = NO_PROGRESS, *, bom: bool = False,
+                entity: str | None = None) -> dict[str, int]:
     """Write the case to ``out`` in ``fmt``; returns counts written per kind.
 
-    ``bom``: CSV only, a UTF-8 byte-order mark for Excel."""
+    ``bom``: CSV only, a UTF-8 byte-order mark for Excel. ``entity``: BODS only, the
+    entity whose ownership and control chain is written instead of the whole case."""
     from db.core.signing import sign_quietly
 
     sign_quietly(case, "export")  # custody: who let which state of the case out
@@ -95,6 +97,9 @@ def export_file(case: CaseFile, out: str | Path, fmt: str,
     if fmt == "ftm":
         from db.formats.ftm_export import export_ftm
         return export_ftm(case, out, progress)
+    if fmt == "bods":
+        from db.formats.bods_export import export_bods
+        return export_bods(case, out, progress, entity=entity)
     if fmt in ("graphml", "gexf"):
         from db.formats.graphml import export_graph
         return export_graph(case, out, fmt, progress)

@@ -55,8 +55,9 @@ class Drawing:
 
 
 def place(data: network.NetworkData, layout: str, keep: dict[str, Point] | None = None,
-          progress: Progress = NO_PROGRESS, relayout: bool = False) -> dict[str, Point]:
-    """Scene positions for every node of ``data``.
+          progress: Progress = NO_PROGRESS, relayout: bool = False,
+          aspect: float = 1.5) -> dict[str, Point]:
+    """Scene positions for every node of ``data``; ``aspect``: the view's width / height.
 
     ``relayout``: arrange afresh; only pinned nodes keep their places.
     """
@@ -78,7 +79,7 @@ def place(data: network.NetworkData, layout: str, keep: dict[str, Point] | None 
         return known
     natural = force_positions(ids, edges, initial={n: (x / FORCE_SPACING, y / FORCE_SPACING)
                                                    for n, (x, y) in known.items()},
-                              fixed=known, progress=progress)
+                              fixed=known, progress=progress, aspect=aspect)
     return {n: known.get(n) or (x * FORCE_SPACING, y * FORCE_SPACING)
             for n, (x, y) in natural.items()}
 

@@ -27,9 +27,10 @@ from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
 
 IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)",
-                  "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json)", "CSV (*.csv)",
+                  "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json *.jsonl)", "CSV (*.csv)",
                   "GraphML (*.graphml)", "Case files (*.casefile)")
 EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
+                  "bods": ("BODS 0.4 statements (*.json)", ".json"),
                   "graphml": ("GraphML (*.graphml)", ".graphml"),
                   "gexf": ("GEXF (*.gexf)", ".gexf"),
                   "csv": ("CSV tables, zipped (*.zip)", ".zip")}

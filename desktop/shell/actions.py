@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 class ActionId(Enum):
     NEW = auto()
     OPEN = auto()
+    OPEN_TEAM = auto()
+    REFRESH = auto()
     MERGE = auto()
     IMPORT = auto()
     EXPORT = auto()
@@ -76,6 +78,11 @@ def specs() -> dict[ActionId, ActionSpec]:
     return {
         a.NEW: ActionSpec(_t("&New Case File…"), files.new_case, key.New),
         a.OPEN: ActionSpec(_t("&Open Case File…"), files.open_case_dialog, key.Open),
+        a.OPEN_TEAM: ActionSpec(_t("Open &Team Case…"), files.open_team_case_dialog, None,
+                                _t("Work on a case shared by a team in PostgreSQL")),
+        a.REFRESH: ActionSpec(_t("Re&fresh"), files.refresh, key.Refresh,
+                              _t("Read the case again (a team case: colleagues' edits appear)"),
+                              True),
         a.MERGE: ActionSpec(_t("&Merge Case File…"), sharing.merge_case, None,
                             _t("Bring a colleague's case file into this one"), True),
         a.IMPORT: ActionSpec(_t("&Import…"), sharing.import_file, "Ctrl+I",
@@ -129,14 +136,15 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
                ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
                ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH, SEPARATOR,
                ActionId.PREFERENCES)),
-    ("&View", (ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES, SEPARATOR,
+    ("&View", (ActionId.REFRESH, SEPARATOR, ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES,
+               SEPARATOR,
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),
     ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
     # -- the open case ---------------------------------------------------------------------------
     def set_case(self, case: CaseFile | None) -> None:
         if self.context is not None:
-            self.context.case.close()
+            self.context.close()
             self.context.deleteLater()
         self.context = CaseContext(case, self) if case is not None else None
         for pane in self.panes.values():
@@ -253,6 +253,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         layout.save(self)
         if self.context is not None:
-            self.context.case.close()
+            self.context.close()
             self.context = None
         super().closeEvent(event)

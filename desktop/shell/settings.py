@@ -39,6 +39,7 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+LAST_TEAM_CASE: Setting[str] = Setting("files/last_team_case", "")  # URL, no password
 THEME: Setting[str] = Setting("view/theme", "system")  # system | light | dark
 # Who you are lives in the data folder (db.core.identity), shared with the CLI, not here.
 DEFAULT_MARKING: Setting[str] = Setting("cases/default_marking", "CONFIDENTIAL")

@@ -14,6 +14,9 @@ from db.models import Entity, Link
 from db.reads import queries
 from tests.conftest import SHEET
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def test_import_with_mapping(new_case, sheet):
     path, mapping = sheet

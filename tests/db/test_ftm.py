@@ -11,6 +11,9 @@ from db.formats import FormatError, export_file, import_file
 from db.models import Entity, Link
 from db.reads import queries
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def _objects(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -229,11 +229,10 @@ def _mark_disputes(tx: Transaction, links: dict[str, list[dict[str, Any]]],
         kept = list(props.get("disputedStakes", []))
         kept += [s for s in stakes if s not in kept]
         if kept != props.get("disputedStakes"):
-            tx.update(link, properties={**props, "disputedStakes": kept},
-                      row_version=(link.row_version or 1) + 1)
+            tx.update(link, properties={**props, "disputedStakes": kept})
     for claim in tx.session.scalars(select(Claim).where(Claim.id.in_(claim_ids))):
         if claim.status != "disputed":
-            tx.update(claim, status="disputed", row_version=(claim.row_version or 1) + 1)
+            tx.update(claim, status="disputed")
     return len(links)
 
 
@@ -274,8 +273,7 @@ def _update_properties(tx: Transaction, updates: list[tuple[Entity, dict[str, An
     befores = [snapshot(entity) for entity, _ in updates]
     for entity, props in updates:
         entity.properties = props
-        entity.updated_at = now
-        entity.row_version = (entity.row_version or 1) + 1
+        entity.updated_at = now  # the ORM raises row_version itself (db.core.conflicts)
     tx.session.flush()
     for before, (entity, _) in zip(befores, updates, strict=True):
         tx.records.append(Record(entity.__tablename__, before, snapshot(entity)))

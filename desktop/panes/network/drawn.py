@@ -86,8 +86,17 @@ class DrawnGraph:
                  + 1000.0 * (self.highlighted | self.emphasised))
         return np.argsort(-score, kind="stable")
 
+    def moved(self) -> None:
+        """Positions changed: forget what was computed from them."""
+        self._middles = None
+
     def middles(self) -> np.ndarray:
         """Where each edge's label sits: the middle of its (possibly bent) line."""
+        if getattr(self, "_middles", None) is None:
+            self._middles = self._compute_middles()
+        return self._middles
+
+    def _compute_middles(self) -> np.ndarray:
         start, end = self.pos[self.source], self.pos[self.target]
         middle = (start + end) / 2.0
         delta = end - start

@@ -258,12 +258,13 @@ class NetworkPane(Pane):
         keep = {} if relayout else {**self._places, **self._home}
         layout = self.layout_kind
         loader = self._loader()
+        aspect = max(self.canvas.width(), 100) / max(self.canvas.height(), 100)
 
         def work(progress=NO_PROGRESS) -> Drawing:
             drawing = loader()
             if drawing.needs_layout:
                 drawing.positions = loading.place(drawing.data, layout, keep, progress,
-                                                  relayout=relayout)
+                                                  relayout=relayout, aspect=aspect)
             return drawing
 
         def done(drawing: Drawing) -> None:
