@@ -13,6 +13,7 @@ few dozen inputs per importer (tests/db/test_import_fuzz.py).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -45,11 +46,16 @@ def main() -> int:
     started = time.monotonic()
     scratch = "/dev/shm" if Path("/dev/shm").is_dir() else None  # no fsync cost per input
     with tempfile.TemporaryDirectory(dir=scratch) as folder:
+        # the data folder (log, custody of each case's audit head) beside the scratch
+        # cases: it is written at every commit
+        os.environ["CASEFILE_DATA_HOME"] = str(Path(folder) / "data")
         case = None
         for number in range(args.start, args.start + args.inputs):
-            if number % 2000 == 0 or case is None:  # a fresh case now and then: digests stay cheap
+            if number % 250 == 0 or case is None:  # a fresh case now and then: digests stay cheap
                 if case is not None:
                     case.engine.dispose()
+                    for old in Path(folder).glob("fuzz*.casefile*"):
+                        old.unlink()
                 path = Path(folder) / f"fuzz{number}.casefile"
                 case = CaseFile.create(path, name="Fuzz", author="fuzz")
             fmt = formats[number % len(formats)]

@@ -130,6 +130,8 @@ class AnnexExcerpt:
     status: str
     source_name: str
     position: str  # "page 2, characters 313–398"
+    # PNG of the passage cut from its page (PDF and scanned documents), else None.
+    passage: bytes | None = None
     # whose it is: "Boris P. · case “Kama procurement” (Boris P., Proekt) · added …"
     by: str = ""
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from db.core import (
     SUFFIX,
     CaseFile,
     CaseFileError,
+    CaseInUseError,
     custody_warning,
     data_folder,
     is_team_location,
@@ -25,6 +26,20 @@ from desktop.shell.worker import run_task
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Files", text)
+
+
+def _offer_read_only(shell: Shell, in_use: str) -> bool:
+    """Someone else is editing the case: look at it read-only, or not at all."""
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Case File in Use"),
+                      tr("{in_use}.\n\nYou can look at it read-only while they work; "
+                         "open it again for editing once they have closed it.")
+                      .format(in_use=in_use), parent=shell.dialog_parent())
+    box.setObjectName("case_in_use")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are data, not markup
+    view = box.addButton(tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is view
 
 
 def fresh_sample_copy() -> Path:
@@ -109,7 +124,12 @@ def open_case_path(shell: Shell, path: str) -> bool:
         _connect_team_case(shell, path, create=False)
         return True
     try:
-        case = open_case(path)
+        try:
+            case = open_case(path)
+        except CaseInUseError as busy:  # only case files have a lock; team cases never
+            if not _offer_read_only(shell, str(busy)):
+                return False
+            case = CaseFile.open(path, read_only=True)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False

@@ -32,6 +32,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     ADD_DOCUMENTS = auto()
+    OCR_LANGUAGES = auto()
     PRINT = auto()
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
@@ -66,6 +67,7 @@ class ActionSpec:
     needs_case: bool = False
     checkable: bool = False
     group: str | None = None  # actions of one group are exclusive (the themes)
+    writes: bool = False  # changes the case: disabled while it is open read-only
 
 
 def _t(text: str) -> str:
@@ -84,12 +86,14 @@ def specs() -> dict[ActionId, ActionSpec]:
                               _t("Read the case again (a team case: colleagues' edits appear)"),
                               True),
         a.MERGE: ActionSpec(_t("&Merge Case File…"), sharing.merge_case, None,
-                            _t("Bring a colleague's case file into this one"), True),
+                            _t("Bring a colleague's case file into this one"), True,
+                            writes=True),
         a.IMPORT: ActionSpec(_t("&Import…"), sharing.import_file, "Ctrl+I",
-                             _t("Import FtM, BODS, CSV or GraphML"), True),
+                             _t("Import FtM, BODS, CSV or GraphML"), True, writes=True),
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
-                                    needs_case=True),
+                                    needs_case=True, writes=True),
+        a.OCR_LANGUAGES: ActionSpec(_t("OCR &Languages…"), documents.choose_ocr_languages),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -97,7 +101,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT_PDF: ActionSpec(_t("Export Summary as P&DF…"), reporting.export_summary_pdf,
                                  needs_case=True),
         a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
-                                   needs_case=True),
+                                   needs_case=True, writes=True),
         a.QUIT: ActionSpec(_t("&Quit"), lambda w: w.close(), key.Quit),
         a.UNDO: ActionSpec(_t("&Undo"), lambda w: w.undo(), key.Undo),
         a.REDO: ActionSpec(_t("&Redo"), lambda w: w.redo(), "Ctrl+Shift+Z"),
@@ -105,10 +109,11 @@ def specs() -> dict[ActionId, ActionSpec]:
                                     "Ctrl+K", _t("Search entities, documents and claims"),
                                     True),
         a.NEW_ENTITY: ActionSpec(_t("New &Entity…"), lambda w: w.new_entity(), "Ctrl+Shift+N",
-                                 needs_case=True),
+                                 needs_case=True, writes=True),
         a.REVIEW_JUDGEMENTS: ActionSpec(
             _t("Review Possible &Duplicates…"), review.review_judgements, None,
-            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True),
+            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True,
+            writes=True),
         a.PREFERENCES: ActionSpec(_t("&Preferences…"), view.preferences,
                                   QKeySequence.StandardKey.Preferences,
                                   _t("Who you are, theme, marking, as-of date, language")),
@@ -136,8 +141,9 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
-               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR,
+               ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
+               ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,

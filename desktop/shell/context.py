@@ -11,10 +11,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db.core import CaseFile, Changes, Command, EditConflict, Transaction
+from db.core import CaseFile, CaseFileError, Changes, Command, EditConflict, Transaction
 
 
 class UndoableCommand(QUndoCommand):
@@ -53,6 +53,7 @@ class CaseContext(QObject):
     sig_changed = Signal(object)  # db.core.changes.Changes
     sig_as_of_changed = Signal(object)  # datetime.date | None
     sig_error = Signal(str)  # one line for the person
+    sig_notice = Signal(str)  # a passing note: "waiting for ann on lab-3 to finish …"
     sig_remote_change = Signal()  # another client committed (emitted from its listener)
 
     def __init__(self, case: CaseFile, parent: QObject | None = None):
@@ -68,6 +69,14 @@ class CaseContext(QObject):
         self._remote_refresh.timeout.connect(self.refresh_all)
         self.sig_remote_change.connect(self._remote_refresh.start)
         self._stop_watching = case.watch(self.sig_remote_change.emit)
+        case.on_wait = self._waiting
+
+    def _waiting(self, text: str) -> None:
+        """Another process is writing the case: say so, and keep the window painting
+        while this write waits its turn (a few hundred ms at a time)."""
+        self.sig_notice.emit(text)
+        if QThread.currentThread() is self.thread():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def close(self) -> None:
         """Stop listening for colleagues and close the case."""
@@ -78,10 +87,15 @@ class CaseContext(QObject):
     # -- edits ---------------------------------------------------------------------------
     def execute(self, label: str, operation: Callable[[Transaction], Any]) -> Command | None:
         """Do an edit as an undoable command; on a refused edit emit sig_error, return None."""
+        if self.case.read_only_reason is not None:  # a note, not a dialog per drag
+            self.sig_notice.emit(QCoreApplication.translate(
+                "CaseContext", "Read-only ({reason}): not changed").format(
+                reason=self.case.read_only_reason))
+            return None
         command = Command(label, operation)
         try:
             command.do(self.case)
-        except (ValueError, LookupError) as error:
+        except (ValueError, LookupError, CaseFileError) as error:
             self.sig_error.emit(str(error))
             return None
         except EditConflict as error:  # a colleague changed it first: show theirs
