@@ -22,7 +22,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)
     QCoreApplication.setApplicationVersion(APP_VERSION)
+    from desktop.shell import translation
     from desktop.shell.theme import apply_theme
+
+    translation.install(settings.LANGUAGE.get())
 
     apply_theme(app)
     return app

@@ -40,6 +40,7 @@ WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 THEME: Setting[str] = Setting("view/theme", "system")  # system | light | dark
+LANGUAGE: Setting[str] = Setting("view/language", "")  # "" (the system's) | en | ru; at start
 AUTHOR: Setting[str] = Setting("user/author", "")
 CSV_MAPPINGS: Setting[str] = Setting("import/csv_mappings", "{}")  # JSON by header signature
 
