@@ -38,6 +38,7 @@ DYNAMIC_TEXTS = (
     ("Sharing", "desktop.flows.sharing", lambda m: list(m.IMPORT_FILTERS)),
     ("Sharing", "desktop.flows.sharing", lambda m: [v[0] for v in m.EXPORT_FILTERS.values()]),
     ("LinkSchema", "db.schemata", lambda m: list(m.LINK_SCHEMATA)),
+    ("ChainTreeModel", "desktop.panes.chain.model", lambda m: list(m.ChainTreeModel.HEADERS)),
 )
 
 

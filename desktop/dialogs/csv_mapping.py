@@ -110,6 +110,7 @@ class CsvMappingDialog(QDialog):
         form.addRow(self.tr("Link type when not given"), self.default_link_type)
         layout.addLayout(form)
         self.preview = QTableView(self)
+        self.preview.setAccessibleName(self.tr("First rows of the file"))
         self.preview.setModel(CsvPreviewModel(header, rows, self))
         layout.addWidget(self.preview)
         self.error = QLabel(self)

@@ -66,7 +66,7 @@ def install(language_setting: str) -> str:
     _installed.clear()
     language = resolve_language(language_setting)
     if language == SOURCE_LANGUAGE:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale.system())
         return language
     locale = QLocale(language)
     QLocale.setDefault(locale)

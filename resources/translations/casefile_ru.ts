@@ -28,6 +28,10 @@
       <translation>&amp;Импорт…</translation>
     </message>
     <message>
+      <source>&amp;Keyboard Shortcuts…</source>
+      <translation>&amp;Сочетания клавиш…</translation>
+    </message>
+    <message>
       <source>&amp;Light Theme</source>
       <translation>Св&amp;етлая тема</translation>
     </message>
@@ -146,6 +150,14 @@ Details were saved to {log}.</source>
       <translation>На дату:</translation>
     </message>
     <message>
+      <source>As-of date</source>
+      <translation>Дата среза</translation>
+    </message>
+    <message>
+      <source>As-of date slider</source>
+      <translation>Ползунок даты среза</translation>
+    </message>
+    <message>
       <source>Count every link, whatever its dates</source>
       <translation>Учитывать все связи, независимо от их дат</translation>
     </message>
@@ -235,6 +247,10 @@ Details were saved to {log}.</source>
       <translation>Для {name} владельцы не записаны.</translation>
     </message>
     <message>
+      <source>Owners and controllers, step by step</source>
+      <translation>Владельцы и контролирующие лица, шаг за шагом</translation>
+    </message>
+    <message>
       <source>Reading the case's dates</source>
       <translation>Чтение дат дела</translation>
     </message>
@@ -278,12 +294,28 @@ Details were saved to {log}.</source>
       <translation>Опровергает: {claim}</translation>
     </message>
     <message>
+      <source>Controls</source>
+      <translation>Контролирует</translation>
+    </message>
+    <message>
       <source>Document: {title}</source>
       <translation>Документ: {title}</translation>
     </message>
     <message>
+      <source>Effective share</source>
+      <translation>Эффективная доля</translation>
+    </message>
+    <message>
       <source>Grade {grade}</source>
       <translation>Оценка {grade}</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Доля владения</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Владелец</translation>
     </message>
     <message>
       <source>Path {n}: {names}</source>
@@ -296,6 +328,10 @@ Details were saved to {log}.</source>
     <message>
       <source>UNSOURCED — no claim supports this step</source>
       <translation>БЕЗ ИСТОЧНИКА — этот шаг не подтверждён ни одним утверждением</translation>
+    </message>
+    <message>
+      <source>Ultimate</source>
+      <translation>Конечный</translation>
     </message>
     <message>
       <source>directly</source>
@@ -391,6 +427,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Value:</source>
       <translation>Значение:</translation>
+    </message>
+    <message>
+      <source>What the claim supports or contradicts</source>
+      <translation>Что утверждение подтверждает или опровергает</translation>
     </message>
     <message>
       <source>a fact about an entity</source>
@@ -520,8 +560,16 @@ Details were saved to {log}.</source>
       <translation>Все источники</translation>
     </message>
     <message>
+      <source>Claims</source>
+      <translation>Утверждения</translation>
+    </message>
+    <message>
       <source>Disputed or refuted</source>
       <translation>Оспоренные или опровергнутые</translation>
+    </message>
+    <message>
+      <source>Filter claims</source>
+      <translation>Фильтр утверждений</translation>
     </message>
     <message>
       <source>Filter claims…</source>
@@ -590,6 +638,10 @@ Details were saved to {log}.</source>
       <translation>Тип объекта, если не указан</translation>
     </message>
     <message>
+      <source>First rows of the file</source>
+      <translation>Первые строки файла</translation>
+    </message>
+    <message>
       <source>Link type when not given</source>
       <translation>Тип связи, если не указан</translation>
     </message>
@@ -642,6 +694,10 @@ Details were saved to {log}.</source>
     <message>
       <source>(no statement)</source>
       <translation>(без формулировки)</translation>
+    </message>
+    <message>
+      <source>Document text</source>
+      <translation>Текст документа</translation>
     </message>
     <message>
       <source>Find in Document…</source>
@@ -714,6 +770,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Claims are highlighted by status; hover one for its grade and statement, click it to select it</source>
       <translation>Утверждения выделены цветом по статусу; наведите указатель, чтобы увидеть оценку и формулировку, щёлкните, чтобы выбрать</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Документы</translation>
     </message>
     <message>
       <source>Drop files here, or use Add…</source>
@@ -815,8 +875,16 @@ Details were saved to {log}.</source>
       <translation>Изменить…</translation>
     </message>
     <message>
+      <source>Entities</source>
+      <translation>Объекты</translation>
+    </message>
+    <message>
       <source>Filter by name, alias, type or country (country:ru, schema:Person)…</source>
       <translation>Фильтр по имени, псевдониму, типу или стране (country:ru, schema:Person)…</translation>
+    </message>
+    <message>
+      <source>Filter entities</source>
+      <translation>Фильтр объектов</translation>
     </message>
     <message>
       <source>Find Connecting Paths</source>
@@ -872,6 +940,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Links ({n}, {u} unsourced)</source>
       <translation>Связи ({n}, без источника: {u})</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>Свойства</translation>
     </message>
   </context>
   <context>
@@ -1018,6 +1090,13 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>HtmlPageView</name>
+    <message>
+      <source>Page as published</source>
+      <translation>Страница в опубликованном виде</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportPreviewDialog</name>
     <message>
       <source>Import</source>
@@ -1030,6 +1109,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Nothing has been written yet. Import adds the following to the case as one step you can undo.</source>
       <translation>Пока ничего не записано. Импорт добавит в дело следующее одним шагом, который можно отменить.</translation>
+    </message>
+    <message>
+      <source>What the import adds</source>
+      <translation>Что добавит импорт</translation>
     </message>
   </context>
   <context>
@@ -1088,6 +1171,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Pairs a merge left as “unsure”. Select a pair to see it in the workspace, then decide. “Same — merge” keeps our entity and adds theirs as an alias; Edit ▸ Undo takes it back.</source>
       <translation>Пары, которые слияние оставило «под сомнением». Выберите пару, чтобы увидеть её в рабочей области, и решите. «Тот же — объединить» сохраняет наш объект и добавляет их объект как псевдоним; Правка ▸ Отменить возвращает всё назад.</translation>
+    </message>
+    <message>
+      <source>Pairs left unsure</source>
+      <translation>Пары под сомнением</translation>
     </message>
     <message>
       <source>Review Possible Duplicates</source>
@@ -1323,6 +1410,10 @@ Details were saved to {log}.</source>
   <context>
     <name>MergeReviewDialog</name>
     <message>
+      <source>Conflicts</source>
+      <translation>Расхождения</translation>
+    </message>
+    <message>
       <source>Conflicts (both sides are kept)</source>
       <translation>Расхождения (сохраняются обе стороны)</translation>
     </message>
@@ -1386,6 +1477,10 @@ Details were saved to {log}.</source>
       <translation>Сначала выберите второй объект щелчком с Ctrl</translation>
     </message>
     <message>
+      <source>Depth</source>
+      <translation>Глубина</translation>
+    </message>
+    <message>
       <source>Expand</source>
       <translation>Раскрыть</translation>
     </message>
@@ -1440,6 +1535,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Network exported to %1</source>
       <translation>Сеть экспортирована в %1</translation>
+    </message>
+    <message>
+      <source>Network of entities and links</source>
+      <translation>Сеть объектов и связей</translation>
     </message>
     <message>
       <source>No connecting path between %1 and %2 (up to 6 links, %3)</source>
@@ -1613,6 +1712,10 @@ Details were saved to {log}.</source>
       <translation>Создаёт отношение</translation>
     </message>
     <message>
+      <source>Currency</source>
+      <translation>Валюта</translation>
+    </message>
+    <message>
       <source>Exact percentage (51), a range (25–50), or blank when the share is unknown</source>
       <translation>Точный процент (51), диапазон (25–50) или пусто, если доля неизвестна</translation>
     </message>
@@ -1657,6 +1760,14 @@ Details were saved to {log}.</source>
       <translation>Доля / сумма:</translation>
     </message>
     <message>
+      <source>Share in percent</source>
+      <translation>Доля в процентах</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>С</translation>
+    </message>
+    <message>
       <source>Since:</source>
       <translation>С:</translation>
     </message>
@@ -1687,6 +1798,14 @@ Details were saved to {log}.</source>
     <message>
       <source>There is no link to attach the claim to.</source>
       <translation>Нет связи, к которой можно привязать утверждение.</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>До</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Значение</translation>
     </message>
     <message>
       <source>What it establishes</source>
@@ -2214,12 +2333,20 @@ Details were saved to {log}.</source>
   <context>
     <name>SearchDialog</name>
     <message>
+      <source>Results</source>
+      <translation>Результаты</translation>
+    </message>
+    <message>
       <source>Search entities, documents and claims…</source>
       <translation>Поиск по объектам, документам и утверждениям…</translation>
     </message>
     <message>
       <source>Search everything</source>
       <translation>Поиск везде</translation>
+    </message>
+    <message>
+      <source>Search for</source>
+      <translation>Что искать</translation>
     </message>
   </context>
   <context>
@@ -2321,6 +2448,32 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>ShortcutTableModel</name>
+    <message>
+      <source>Action</source>
+      <translation>Действие</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Клавиши</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Go to pane: {name}</source>
+      <translation>Перейти к панели: {name}</translation>
+    </message>
+    <message>
+      <source>Keyboard Shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message>
       <source>date not stated</source>
@@ -2336,6 +2489,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Date not stated:</source>
       <translation>Дата не указана:</translation>
+    </message>
+    <message>
+      <source>Events and links with no date</source>
+      <translation>События и связи без даты</translation>
     </message>
     <message>
       <source>Forget the “as of” date: count every link</source>
@@ -2356,6 +2513,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Timeline</source>
       <translation>Хронология</translation>
+    </message>
+    <message>
+      <source>Timeline of events and dated links</source>
+      <translation>Хронология событий и датированных связей</translation>
     </message>
     <message>
       <source>Timeline of the whole case</source>

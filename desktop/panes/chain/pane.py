@@ -72,6 +72,7 @@ class ChainPane(Pane):
         self.model = ChainTreeModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("chain_tree")
+        self.view.setAccessibleName(self.tr("Owners and controllers, step by step"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)

@@ -82,6 +82,7 @@ class NetworkPane(Pane):
         self.toolbar.addAction(self.whole_case_action)
         self.toolbar.addWidget(QLabel(self.tr(" Depth "), self))
         self.depth = QSpinBox(self)
+        self.depth.setAccessibleName(self.tr("Depth"))
         self.depth.setRange(1, 3)
         self.depth.setValue(2)
         self.depth.setToolTip(self.tr("How many links away from the selection to show"))
@@ -106,6 +107,7 @@ class NetworkPane(Pane):
         font.setBold(True)
         self.banner.setFont(font)
         self.canvas = GraphCanvas(self)
+        self.canvas.setAccessibleName(self.tr("Network of entities and links"))
         self.legend = QLabel(self.tr("Solid: sourced · Dashed: unsourced · Red: disputed · "
                                      "Bold outline: controls · Dot: pinned"), self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
