@@ -83,3 +83,29 @@ def test_every_pane_is_reached_from_the_keyboard(make_window, sample, qtbot):
         qtbot.waitUntil(lambda pane=pane: pane.isAncestorOf(QApplication.focusWidget()))
         focused = QApplication.focusWidget()
         assert focused.focusPolicy() & Qt.FocusPolicy.TabFocus, (name, focused)
+
+
+def test_keyboard_shortcuts_dialog_lists_the_action_table(make_window, qtbot, monkeypatch,
+                                                          artifacts):
+    from desktop.dialogs.keyboard_shortcuts import ShortcutsDialog
+    from desktop.shell.actions import ActionId
+
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda dialog: shown.append(dialog))
+    window = make_window()
+    help_menu = window.menuBar().actions()[-1].menu()
+    action = window.actions[ActionId.KEYBOARD_SHORTCUTS]
+    assert action in help_menu.actions() and action.shortcut().toString() == "F1"
+    action.trigger()
+    (dialog,) = shown
+    qtbot.addWidget(dialog)
+    rows = dialog.model.rows
+    assert ("File ▸ Open Case File", "Ctrl+O") in rows
+    assert ("Edit ▸ Search Everything", "Ctrl+K") in rows
+    assert ("Go to pane: Entities", "Ctrl+1") in rows
+    assert ("Go to pane: Control chain", "Ctrl+6") in rows
+    shortcuts = [a.shortcut().toString() for a in window.actions.values()
+                 if not a.shortcut().isEmpty()]
+    assert sorted(keys for _, keys in rows[:len(shortcuts)]) == sorted(shortcuts)
+    dialog.show()
+    dialog.grab().save(str(artifacts / "keyboard_shortcuts.png"))
