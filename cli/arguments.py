@@ -7,19 +7,42 @@ that says why in one line.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError
+from db.core import CaseFile, CaseFileError, custody_warning
 from db.reads import queries
 
 
-def open_case(path: str) -> CaseFile:
+def add_author_option(parser) -> None:
+    """``--author NAME`` on every command that writes: who the claims, audit rows and
+    summaries name. Default: your saved identity, else your login name."""
+    parser.add_argument("--author", metavar="NAME",
+                        help="who is doing this (default: your identity from Preferences, "
+                             "else your login name)")
+
+
+def author_of(args) -> str | None:
+    """The --author given, stripped; CommandError for a blank one; None when absent."""
+    author = getattr(args, "author", None)
+    if author is None:
+        return None
+    if not author.strip():
+        raise CommandError("--author: a name cannot be empty")
+    return author.strip()
+
+
+def open_case(path: str, author: str | None = None) -> CaseFile:
     try:
-        return CaseFile.open(Path(path))
+        case = CaseFile.open(Path(path), author=author)
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    warning = custody_warning(case)  # a cut or rewritten history, said plainly
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return case
 
 
 def resolve_entity(case: CaseFile, name_or_id: str) -> tuple[str, str]:

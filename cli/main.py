@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 
 # Sub-command modules under cli/commands/; each has register(subparsers) and
 # run(args) -> int.
-COMMANDS = ("new", "check", "search", "chains", "path", "report", "import_", "export",
-            "merge")
+COMMANDS = ("new", "check", "search", "chains", "path", "report", "import_", "add",
+            "export", "merge")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,8 +13,8 @@ from db.services.merge import apply_merge, plan_merge
 
 
 def merge(case_path: str, other: Path, *, dry_run: bool, as_json: bool,
-          accept_unsure: bool) -> int:
-    case = open_case(case_path)
+          accept_unsure: bool, author: str | None = None) -> int:
+    case = open_case(case_path, author)
     try:
         try:
             plan = plan_merge(case, other)
@@ -47,8 +47,16 @@ def merge(case_path: str, other: Path, *, dry_run: bool, as_json: bool,
         print("dry run: nothing written; would add " + ", ".join(
             f"{n} {k.replace('_', ' ')}" for k, n in plan.new.items() if n))
     else:
+        added = dict(added)
         same = added.pop("same_entities", 0)
+        attached = added.pop("attached_links", 0)
+        disputed = added.pop("disputed_links", 0)
         listed = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
         print(f"added {listed or 'nothing new'}; {same} entities treated as the same "
               f"(origin: {plan.origin})")
+        if attached:
+            print(f"{attached} of their links are ours already: their claims attach to ours")
+        if disputed:
+            print(f"{disputed} links now disputed: the two cases state different stakes "
+                  "(both kept; the claims are marked disputed)")
     return 0

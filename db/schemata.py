@@ -60,6 +60,9 @@ ENTITY_PROPERTIES: tuple[str, ...] = (
 )
 
 # Properties that identify an entity across case files (used by merge matching).
+# The app's own bookkeeping on entities and links: never printed, never shown as facts.
+INTERNAL_PROPERTIES = frozenset({"mergedIds", "disputedStakes"})
+
 IDENTIFIER_PROPERTIES: tuple[str, ...] = (
     "registrationNumber",
     "taxNumber",

@@ -1,38 +1,41 @@
-"""``casefile check CASE [--json]``: integrity, document hashes, audit chain, sourcing."""
+"""``casefile check CASE [--expect-head SEQ:HASH] [--repair] [--json]``: is the case
+whole, does every row match its recorded history, and who signed it (db.verify)."""
 
 from __future__ import annotations
 
 from cli.arguments import open_case
+from cli.errors import CommandError
 from cli.output import print_json
-from db.verify.check import check_case
+from db.verify.check import check_case, parse_head
+from db.verify.text import report_lines
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "check", help="verify integrity, document hashes, the audit chain and sourcing")
+        "check", help="replay the audit log against every row, verify document hashes, "
+                      "the search index, the remembered chain head and signatures")
     parser.add_argument("case", metavar="CASE")
+    parser.add_argument("--expect-head", metavar="SEQ:HASH",
+                        help="the chain head printed on an earlier summary's cover")
+    parser.add_argument("--repair", action="store_true",
+                        help="rebuild the full-text search index from the rows first")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.expect_head:
+        try:
+            parse_head(args.expect_head)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
     case = open_case(args.case)
     try:
-        report = check_case(case)
+        report = check_case(case, expect_head=args.expect_head, repair=args.repair)
     finally:
         case.close()
     if args.json:
         print_json(report.as_dict())
     else:
-        print(f"{case.path.name}: {'ok' if report.ok else 'PROBLEMS FOUND'}")
-        print(f"  SQLite integrity: {'ok' if not report.integrity else '; '.join(report.integrity)}")
-        print(f"  documents re-hashed: {report.documents_checked}, "
-              f"problems: {len(report.document_problems)}")
-        print(f"  audit rows verified: {report.audit_rows}, "
-              f"problems: {len(report.audit_problems)}")
-        print(f"  claims at their positions: {len(report.claim_problems)} problems")
-        print(f"  links without a supporting claim: {report.unsourced_links}")
-        for line in (report.document_problems + report.audit_problems
-                     + report.claim_problems)[:50]:
-            print(f"  ! {line}")
+        print("\n".join(report_lines(case.path.name, report)))
     return 0 if report.ok else 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.arguments import open_case
+from cli.arguments import add_author_option, author_of, open_case
 from cli.errors import CommandError
 from cli.output import print_json
 from db.formats import EXPORT_FORMATS, FormatError, export_file
@@ -20,7 +20,10 @@ def register(subparsers) -> None:
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("out", metavar="OUT")
     parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    parser.add_argument("--bom", action="store_true",
+                        help="csv: start each file with a UTF-8 byte-order mark (for Excel)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -28,9 +31,9 @@ def run(args) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise CommandError(f"{out.parent}: no such folder")
-    case = open_case(args.case)
+    case = open_case(args.case, author_of(args))
     try:
-        counts = export_file(case, out, args.format)
+        counts = export_file(case, out, args.format, bom=args.bom)
     except FormatError as error:
         raise CommandError(str(error)) from None
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.arguments import open_case
+from cli.arguments import add_author_option, author_of, open_case
 from cli.errors import CommandError
 from cli.merging import merge
 from cli.output import print_json
@@ -27,6 +27,7 @@ def register(subparsers) -> None:
     parser.add_argument("--accept-unsure", action="store_true",
                         help="casefile: fold unsure matches too")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,8 +41,8 @@ def run(args) -> int:
         raise CommandError(str(error)) from None
     if fmt == "casefile":
         return merge(args.case, path, dry_run=False, as_json=args.json,
-                     accept_unsure=args.accept_unsure)
-    case = open_case(args.case)
+                     accept_unsure=args.accept_unsure, author=author_of(args))
+    case = open_case(args.case, author_of(args))
     try:
         result = import_file(case, path, fmt, mapping_path=args.mapping)
     except FormatError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli.arguments import add_author_option, author_of
 from cli.merging import merge
 
 
@@ -20,9 +21,10 @@ def register(subparsers) -> None:
     parser.add_argument("--accept-unsure", action="store_true",
                         help="fold unsure matches too (default: keep them apart, judged unsure)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     return merge(args.case, Path(args.other), dry_run=args.dry_run, as_json=args.json,
-                 accept_unsure=args.accept_unsure)
+                 accept_unsure=args.accept_unsure, author=author_of(args))

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.arguments import open_case, parse_as_of, resolve_entity, writable_output
+from cli.arguments import (
+    add_author_option,
+    author_of,
+    open_case,
+    parse_as_of,
+    resolve_entity,
+    writable_output,
+)
 from cli.output import ensure_gui_application
 
 
@@ -24,6 +31,7 @@ def register(subparsers) -> None:
                         help="the PDF file to write")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD",
                         help="only links in force on this date (entity summaries)")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -32,7 +40,7 @@ def run(args) -> int:
 
     as_of = parse_as_of(args.as_of)
     output = writable_output(Path(args.output))
-    case = open_case(args.case)
+    case = open_case(args.case, author_of(args))
     try:
         if args.entity:
             entity_id, _ = resolve_entity(case, args.entity)

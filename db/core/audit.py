@@ -38,16 +38,17 @@ class AuditWriter:
         self.session = session
         self.author = author
         self.tip = last_hash(session)
+        self.last: AuditEntry | None = None
 
     def write(self, action: str, object_type: str, object_id: str, before: Any,
               after: Any) -> None:
         at = utc_now()
         digest = entry_hash(self.tip, at, self.author, action, object_type, object_id,
                             before, after)
-        self.session.add(AuditEntry(at=at, author=self.author, action=action,
-                                    object_type=object_type, object_id=object_id,
-                                    before=before, after=after, prev_hash=self.tip,
-                                    hash=digest))
+        self.last = AuditEntry(at=at, author=self.author, action=action,
+                               object_type=object_type, object_id=object_id,
+                               before=before, after=after, prev_hash=self.tip, hash=digest)
+        self.session.add(self.last)
         self.tip = digest
 
 
@@ -60,20 +61,37 @@ class ChainProblem:
         return f"audit row {self.seq}: {self.reason}"
 
 
-def verify_chain(session: Session) -> list[ChainProblem]:
-    """Every row whose hash or link to its predecessor does not hold."""
-    problems: list[ChainProblem] = []
-    previous = GENESIS
-    expected_seq = None
-    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        if expected_seq is not None and row.seq != expected_seq:
-            problems.append(ChainProblem(row.seq, f"rows missing before it (expected {expected_seq})"))
-        expected_seq = row.seq + 1
-        if row.prev_hash != previous:
+class ChainVerifier:
+    """Feed audit rows in ``seq`` order; each answer lists what does not hold at that row.
+
+    One pass serves both ``verify_chain`` and the replay of ``casefile check``, so a
+    large log is read and decoded once.
+    """
+
+    def __init__(self) -> None:
+        self.previous = GENESIS
+        self.expected_seq: int | None = None
+
+    def feed(self, row: AuditEntry) -> list[ChainProblem]:
+        problems: list[ChainProblem] = []
+        if self.expected_seq is not None and row.seq != self.expected_seq:
+            problems.append(ChainProblem(
+                row.seq, f"rows missing before it (expected {self.expected_seq})"))
+        self.expected_seq = row.seq + 1
+        if row.prev_hash != self.previous:
             problems.append(ChainProblem(row.seq, "does not follow the previous row"))
         digest = entry_hash(row.prev_hash, row.at, row.author, row.action, row.object_type,
                             row.object_id, row.before, row.after)
         if digest != row.hash:
             problems.append(ChainProblem(row.seq, "content altered (hash mismatch)"))
-        previous = row.hash
+        self.previous = row.hash
+        return problems
+
+
+def verify_chain(session: Session) -> list[ChainProblem]:
+    """Every row whose hash or link to its predecessor does not hold."""
+    verifier = ChainVerifier()
+    problems: list[ChainProblem] = []
+    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+        problems += verifier.feed(row)
     return problems

@@ -8,7 +8,6 @@ as it was. An older case is copied to a backup beside it, then migrated.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import shutil
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from db import APP_VERSION
-from db.core import migrate
+from db.core import migrate, signing
 from db.core.seam import sqlite as sqlite_seam
 from db.core.transaction import Transaction
 from db.models import CaseMeta, new_id, utc_now
@@ -37,10 +36,11 @@ class CaseFileError(Exception):
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name is not a reason to fail
-        return "unknown"
+    """Who writes when nobody is named: the saved identity (Preferences, first run),
+    else the operating system's login."""
+    from db.core.identity import author_name
+
+    return author_name()
 
 
 def refusal(path: Path) -> str | None:
@@ -90,6 +90,7 @@ class CaseFile:
         self.author = author
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.backup_path: Path | None = None
+        self.committed = False  # this session changed the case: sign its head on close
 
     # -- opening --------------------------------------------------------------------------
     @staticmethod
@@ -164,6 +165,8 @@ class CaseFile:
         return backup
 
     def close(self) -> None:
+        if self.committed:
+            signing.sign_quietly(self, "close")
         # Checkpoint so the -wal file is folded back and the case is one file again.
         with self.engine.connect() as connection:
             sqlite_seam.checkpoint(connection)
@@ -192,6 +195,9 @@ class CaseFile:
             tx = Transaction(session, self.author, label)
             yield tx
             tx.write_audit()
+        if tx.head is not None:
+            self.committed = True
+            signing.remember_commit(self, tx.head)
 
     # -- metadata --------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.core.audit import AuditWriter
 from db.core.changes import Changes
+from db.core.row_images import bulk_image, key_columns, table_of
 from db.models import Base, Blob
 
 # A bulk change larger than this is announced as "reload everything", not id by id.
@@ -66,6 +67,8 @@ class Transaction:
         self.author = author
         self.label = label
         self.records: list[Record] = []
+        # The audit chain's head after this transaction's rows: (seq, hash), once written.
+        self.head: tuple[int, str] | None = None
 
     # -- writes ---------------------------------------------------------------------
     def add(self, obj: Base) -> Base:
@@ -143,20 +146,32 @@ class Transaction:
         return changes
 
     def write_audit(self, action: str | None = None) -> None:
+        """Chain one audit row per record; ``head`` becomes the last row's (seq, hash).
+
+        A bulk record keeps each row's key and a digest of its columns (see
+        ``row_images.bulk_image``): what ``casefile check`` replays to verify every row an
+        import or merge wrote, without storing a second copy of a million rows.
+        """
         writer = AuditWriter(self.session, self.author)
         for record in self.records:
             action_text = action or self.label
             if record.bulk is not None:
-                # The first primary-key column, looked up once per record, not per row.
-                key_name = next(iter(Base.metadata.tables[record.table].primary_key.columns)).name
-                ids = [str(r[key_name]) for r in record.bulk]
-                key = "deleted" if record.bulk_removed else "inserted"
-                writer.write(action_text, record.table, f"bulk:{len(ids)}", None,
-                             {key: ids})
+                if record.bulk_removed:
+                    table = table_of(record.table)
+                    names = key_columns(table)
+                    image = {"deleted": ["/".join(str(r[n]) for n in names)
+                                         for r in record.bulk]}
+                else:
+                    image = bulk_image(record.table, record.bulk)
+                writer.write(action_text, record.table, f"bulk:{len(record.bulk)}", None,
+                             image)
                 continue
             row = record.after or record.before or {}
             object_id = "/".join(str(v) for v in _primary_key(record.table, row).values())
             writer.write(action_text, record.table, object_id, record.before, record.after)
+        if writer.last is not None:
+            self.session.flush()
+            self.head = (writer.last.seq, writer.last.hash)
 
 
 def apply_records(session: Session, records: list[Record], *, reverse: bool) -> list[Record]:

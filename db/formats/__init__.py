@@ -29,8 +29,8 @@ def guess_format(path: str | Path) -> str:
     """The import format of ``path`` from its extension, else from its first bytes."""
     path = Path(path)
     suffix = path.suffix.lower()
-    by_suffix = {".ijson": "ftm", ".jsonl": "ftm", ".ftm": "ftm", ".csv": "csv",
-                 ".graphml": "graphml", ".casefile": "casefile"}
+    by_suffix = {".ijson": "ftm", ".ftm": "ftm", ".csv": "csv", ".graphml": "graphml",
+                 ".casefile": "casefile"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     try:
@@ -84,16 +84,21 @@ def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
 
 
 def export_file(case: CaseFile, out: str | Path, fmt: str,
-                progress: Progress = NO_PROGRESS) -> dict[str, int]:
-    """Write the case to ``out`` in ``fmt``; returns counts written per kind."""
+                progress: Progress = NO_PROGRESS, *, bom: bool = False) -> dict[str, int]:
+    """Write the case to ``out`` in ``fmt``; returns counts written per kind.
+
+    ``bom``: CSV only, a UTF-8 byte-order mark for Excel."""
+    from db.core.signing import sign_quietly
+
+    sign_quietly(case, "export")  # custody: who let which state of the case out
     out = Path(out)
     if fmt == "ftm":
-        from db.formats.ftm import export_ftm
+        from db.formats.ftm_export import export_ftm
         return export_ftm(case, out, progress)
     if fmt in ("graphml", "gexf"):
         from db.formats.graphml import export_graph
         return export_graph(case, out, fmt, progress)
     if fmt == "csv":
         from db.formats.csv_io import export_csv
-        return export_csv(case, out, progress)
+        return export_csv(case, out, progress, bom=bom)
     raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")

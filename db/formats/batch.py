@@ -8,15 +8,19 @@ the case are left out and counted, so importing the same file twice adds nothing
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from db.core import seam
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transaction import Record, Transaction
-from db.formats.results import KINDS, ImportBatch, ImportResult
+from db.formats.results import KINDS, FormatError, ImportBatch, ImportResult
+from db.formats.validate import check_batch
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source, new_id, utc_now
 from db.partial_date import PartialDateError, normalise
 
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 MODELS = {"entities": Entity, "links": Link, "sources": Source, "documents": Document,
           "claims": Claim, "claim_targets": ClaimTarget, "events": Event}
 CHUNK = 50_000
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -108,6 +113,18 @@ def insert_rows(tx: Transaction, model: type, rows: list[dict[str, Any]],
 
 
 def _add_batch(tx: Transaction, batch: ImportBatch, progress: Progress) -> ImportResult:
+    check_batch(batch)
+    try:
+        return _write_checked(tx, batch, progress)
+    except (DBAPIError, StatementError) as error:
+        # A row the checks let through and the database refused: the details (SQL and
+        # parameters) go to the log, never to the person importing.
+        log.error("import %s refused by the database", batch.origin, exc_info=error)
+        raise FormatError(f"{batch.origin}: a record conflicts with the case and cannot be "
+                          "added; nothing was changed (details in the log)") from None
+
+
+def _write_checked(tx: Transaction, batch: ImportBatch, progress: Progress) -> ImportResult:
     session = tx.session
     queries = seam.of(session)
     author = tx.author

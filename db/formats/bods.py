@@ -1,6 +1,8 @@
 """Beneficial Ownership Data Standard (BODS) 0.4 statement packages in.
 
-A package is a JSON array of statements about records (entities, persons,
+A package is a JSON array of statements (or JSON Lines, one statement a line), each
+validated against the official schema (``db/formats/bods_schema``) before anything is
+read from it about records (entities, persons,
 relationships). Each relationship's interests become links — shareholdings become
 ``Ownership``, voting rights, board appointments and other influence become
 ``Control`` — with exact or ranged shares and start/end dates. A record's history
@@ -39,7 +41,9 @@ from typing import Any
 
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
+from db.formats.bods_schema import statement_problems
 from db.formats.results import FormatError, ImportBatch
+from db.formats.validate import MAX_NESTING, check_depth, check_size
 from db.models import utc_now
 from db.partial_date import PartialDate
 from db.wording import share_range_text
@@ -58,12 +62,15 @@ def stable_id(*parts: str) -> str:
 
 
 def statement_spans(text: str, name: str) -> list[tuple[int, int]]:
-    """[start, end) of each top-level element of the JSON array ``text``."""
-    decoder = json.JSONDecoder()
-    spans: list[tuple[int, int]] = []
+    """[start, end) of each statement: the elements of a JSON array, or JSON lines."""
     position = len(text) - len(text.lstrip())
     if not text.startswith("[", position):
-        raise FormatError(f"{name}: a BODS package is a JSON array of statements")
+        if text.startswith("{", position):
+            return _line_spans(text)
+        raise FormatError(f"{name}: a BODS package is a JSON array of statements, or one "
+                          "statement a line")
+    decoder = json.JSONDecoder()
+    spans: list[tuple[int, int]] = []
     position += 1
     while True:
         while position < len(text) and text[position] in " \t\r\n":
@@ -75,6 +82,8 @@ def statement_spans(text: str, name: str) -> list[tuple[int, int]]:
         except json.JSONDecodeError as error:
             raise FormatError(f"{name}, line {error.lineno}: not valid JSON ({error.msg})") \
                 from None
+        except RecursionError:
+            raise FormatError(f"{name}: nested more than {MAX_NESTING} levels deep") from None
         spans.append((position, end))
         position = end
         while position < len(text) and text[position] in " \t\r\n":
@@ -84,6 +93,38 @@ def statement_spans(text: str, name: str) -> list[tuple[int, int]]:
         elif not text.startswith("]", position):
             line = text.count("\n", 0, position) + 1
             raise FormatError(f"{name}, line {line}: expected ',' or ']' after a statement")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+        start = end + 1
+    return spans
+
+
+def _parse(text: str, span: tuple[int, int], index: int, name: str) -> Any:
+    line = text.count("\n", 0, span[0]) + 1
+    try:
+        statement = json.loads(text[span[0]:span[1]])
+    except json.JSONDecodeError as error:
+        raise FormatError(f"{name}, line {line}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise FormatError(f"{name}, line {line}: nested more than {MAX_NESTING} levels "
+                          "deep") from None
+    where = f"{name}, statement {index}"
+    check_depth(statement, where)
+    problems = statement_problems(statement)
+    if problems:
+        sid = statement.get("statementId") if isinstance(statement, dict) else None
+        label = f" ({str(sid)[:80]})" if isinstance(sid, str) else ""
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise FormatError(f"{where}{label} is not valid BODS 0.4: {problems[0]}{more}")
+    return statement
 
 
 def _check(statement: Any, index: int, name: str) -> dict[str, Any]:
@@ -175,6 +216,7 @@ def _share(interest: dict[str, Any]) -> tuple[float | None, float | None]:
 class _Reader:
     def __init__(self, data: bytes, name: str):
         self.name = name
+        check_size(len(data), name)
         try:
             self.text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -186,8 +228,8 @@ class _Reader:
 
     def read(self, progress: Progress) -> ImportBatch:
         spans = statement_spans(self.text, self.name)
-        statements = [_check(json.loads(self.text[a:b]), i, self.name)
-                      for i, (a, b) in enumerate(spans, 1)]
+        statements = [_check(_parse(self.text, span, i, self.name), i, self.name)
+                      for i, span in enumerate(spans, 1)]
         if not statements:
             raise FormatError(f"{self.name}: the package holds no statements")
         progress.step(0, len(statements), f"Reading {self.name}")

@@ -30,6 +30,7 @@ from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.bods import stable_id
 from db.formats.results import FormatError, ImportBatch
+from db.formats.validate import MAX_VALUE_CHARS, check_size, too_long
 from db.models import Claim, ClaimTarget, Document, Entity, Link, Source, utc_now
 from db.schemata import ENTITY_SCHEMATA, IDENTIFIER_PROPERTIES, LINK_SCHEMATA
 from db.services.merge import normalise_name
@@ -60,10 +61,24 @@ class CsvMapping:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CsvMapping:
+        if not isinstance(data, dict):
+            raise FormatError("mapping: a JSON object is expected")
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise FormatError(f"mapping: unknown key(s) {', '.join(sorted(unknown))}")
+            raise FormatError(f"mapping: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        for key, value in data.items():
+            if key == "entity_identifiers":
+                if not isinstance(value, dict) or not all(
+                        isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                    raise FormatError("mapping: entity_identifiers must map property names "
+                                      "to column names")
+            elif value is not None and not isinstance(value, str):
+                raise FormatError(f"mapping: {key} must be a column name (text)")
+        if data.get("delimiter") is not None and len(data["delimiter"]) != 1 or \
+                data.get("delimiter") in ("\r", "\n", '"'):
+            raise FormatError("mapping: the delimiter must be one character (not a quote or "
+                              "a line break)")
         mapping = cls(**data)
         for schema in (mapping.default_schema, mapping.link_entity_schema):
             if schema not in ENTITY_SCHEMATA:
@@ -152,11 +167,30 @@ def _share(value: str, where: str) -> tuple[float | None, float | None]:
 def read_csv(path: str | Path, mapping: CsvMapping,
              progress: Progress = NO_PROGRESS) -> ImportBatch:
     path = Path(path)
-    name = path.name
-    text = _decode(path.read_bytes(), name)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text,
-                                                                           mapping.delimiter))
-    header = reader.fieldnames or []
+    return read_csv_bytes(path.read_bytes(), path.name, mapping, progress)
+
+
+def _rows(text: str, mapping: CsvMapping, name: str) -> tuple[list[str], list[tuple[int, Any]]]:
+    """The header and (line, row) pairs; csv's own errors as one line naming the line."""
+    reader = csv.DictReader(io.StringIO(text, newline=""),
+                            dialect=_dialect(text, mapping.delimiter))
+    try:
+        header = reader.fieldnames or []
+        rows = list(enumerate(reader, 2))
+    except csv.Error as error:
+        line = reader.reader.line_num
+        if "field larger than field limit" in str(error):
+            raise FormatError(f"{name}, line {line}: a cell is longer than "
+                              f"{csv.field_size_limit():,} characters") from None
+        raise FormatError(f"{name}, line {line}: not readable as CSV ({error})") from None
+    return header, rows
+
+
+def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
+                   progress: Progress = NO_PROGRESS) -> ImportBatch:
+    check_size(len(data), name)
+    text = _decode(data, name)
+    header, rows = _rows(text, mapping, name)
     for role, column in mapping.columns().items():
         if column not in header:
             raise FormatError(f"{name}: column {column!r} (mapped as {role.replace('_', ' ')}) "
@@ -179,7 +213,6 @@ def read_csv(path: str | Path, mapping: CsvMapping,
         by_name[key] = entity_id
         return entity_id
 
-    rows = list(enumerate(reader, 2))
     for count, (line, row) in enumerate(rows):
         if count % 10_000 == 0:
             progress.step(count, len(rows), f"Reading {name}")
@@ -187,8 +220,11 @@ def read_csv(path: str | Path, mapping: CsvMapping,
         if None in row:
             raise FormatError(f"{where}: more cells than the header has columns")
 
-        def get(column: str | None, row: dict[str, Any] = row) -> str:
-            return (row.get(column) or "").strip() if column else ""
+        def get(column: str | None, row: dict[str, Any] = row, where: str = where) -> str:
+            value = (row.get(column) or "").strip() if column else ""
+            if len(value) > MAX_VALUE_CHARS:
+                raise too_long(value, where, f"column {column!r}")
+            return value
 
         if get(mapping.entity_name):
             schema = get(mapping.entity_schema) or mapping.default_schema
@@ -242,9 +278,22 @@ CLAIM_COLUMNS = ("id", "document", "document_sha256", "excerpt", "span_start", "
                  "supports", "contradicts", "author", "origin")
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell a spreadsheet will show, never run: text starting like a formula (``=``,
+    ``+``, ``-``, ``@``, tab, CR — OWASP's list) gets a leading apostrophe. Numbers stay
+    numbers; the apostrophe is visible in a text editor, which is the point."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def _tables(case: Any, progress: Progress) -> dict[str, list[list[Any]]]:
-    def cell(value: Any) -> Any:
-        return "" if value is None else value
+    cell = spreadsheet_safe
 
     with case.session() as session:
         captions = dict(session.execute(select(Entity.id, Entity.caption)).all())
@@ -283,15 +332,19 @@ def _tables(case: Any, progress: Progress) -> dict[str, list[list[Any]]]:
             "claims.csv": [list(CLAIM_COLUMNS)] + claims}
 
 
-def export_csv(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
-    """entities.csv, links.csv and claims.csv into folder ``out`` (or ``out``.zip)."""
+def export_csv(case: Any, out: Path, progress: Progress = NO_PROGRESS, *,
+               bom: bool = False) -> dict[str, int]:
+    """entities.csv, links.csv and claims.csv into folder ``out`` (or ``out``.zip).
+
+    ``bom``: start each file with a UTF-8 byte-order mark, which Excel needs to read
+    UTF-8 (without it Excel garbles Cyrillic as cp1252)."""
     progress.step(0, 3, "Writing entities")
     tables = _tables(case, progress)
     texts = {}
     for file_name, rows in tables.items():
         buffer = io.StringIO(newline="")
         csv.writer(buffer).writerows(rows)
-        texts[file_name] = buffer.getvalue()
+        texts[file_name] = ("\ufeff" if bom else "") + buffer.getvalue()
     if out.suffix.lower() == ".zip":
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for file_name, text in texts.items():

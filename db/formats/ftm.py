@@ -16,16 +16,23 @@ it back so FtM → case → FtM → case is lossless.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, link_row, paused_gc
 from db.formats.results import FormatError, ImportBatch
-from db.models import Entity, Link, utc_now
+from db.formats.validate import (
+    MAX_ID_CHARS,
+    MAX_NESTING,
+    MAX_VALUE_CHARS,
+    check_id,
+    check_size,
+    check_text,
+)
+from db.models import utc_now
 from db.schemata import ENTITY_PROPERTIES, ENTITY_ROLES, ENTITY_SCHEMATA, LINK_SCHEMATA
 
 # FtM schema → our link schema, for the schemata that map one-to-one.
@@ -73,6 +80,7 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
     (``json.loads`` adds two Python calls per line); anything it does not take whole —
     surrounding blanks, an error — is handed to ``json.loads`` for its verdict and message.
     """
+    check_size(len(data), name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -83,6 +91,8 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
             items = json.loads(text)
         except json.JSONDecodeError as error:
             raise FormatError(f"{name}, line {error.lineno}: not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise FormatError(f"{name}: nested more than {MAX_NESTING} levels deep") from None
         for index, item in enumerate(items, 1):
             yield index, _check_object(item, name, f"item {index}")
         return
@@ -95,33 +105,72 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
             item, end = scan(line, 0)
             if end != len(line):
                 raise StopIteration
-        except (StopIteration, json.JSONDecodeError):
+        except (StopIteration, json.JSONDecodeError, RecursionError):
             if not line.strip():
                 continue
             try:
                 item = loads(line)
             except json.JSONDecodeError as error:
                 raise FormatError(f"{name}, line {number}: not valid JSON ({error.msg})") from None
+            except RecursionError:
+                raise FormatError(f"{name}, line {number}: nested more than {MAX_NESTING} "
+                                  "levels deep") from None
         yield number, _check_object(item, name, f"line {number}")
 
 
-def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
-    if not isinstance(item, dict) or not item.get("id") or not item.get("schema"):
-        raise FormatError(f"{name}, {where}: an FtM entity needs \"id\" and \"schema\"")
-    props = item.get("properties") or {}
+def _check_values(props: Any, where: str) -> dict[str, list[str]]:
+    """FtM properties: names → lists of text (numbers become text), each value bounded."""
     if type(props) is not dict:
-        raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of values")
+        raise FormatError(f"{where}: \"properties\" must map names to lists of values")
     for key, values in props.items():
         if type(values) is not list:
-            raise FormatError(f"{name}, {where}: \"properties\" must map names to lists of "
-                              "values")
+            raise FormatError(f"{where}: \"properties\" must map names to lists of values")
+        if len(key) > MAX_ID_CHARS:
+            raise FormatError(f"{where}: a property name is longer than {MAX_ID_CHARS:,} "
+                              "characters")
         for value in values:
-            if type(value) is not str:
-                if not isinstance(value, int | float):
-                    raise FormatError(f"{name}, {where}: property {key!r} holds a "
-                                      f"{type(value).__name__}, not text")
-                props[key] = [str(x) for x in values]
+            if type(value) is not str or len(value) > MAX_VALUE_CHARS:
+                props[key] = [check_text(x, where, f"property {key!r}") for x in values]
                 break
+    return props
+
+
+def _check_context(context: Any, where: str) -> dict[str, Any]:
+    """The app's own "casefile" object: only the keys and types our exporter writes."""
+    if context is None:
+        return {}
+    if type(context) is not dict:
+        raise FormatError(f"{where}: \"casefile\" must be an object")
+    for key in ("role", "origin", "created_by", "schema", "source_id"):
+        if context.get(key) is not None:
+            check_text(context[key], where, f"casefile {key}")
+            context[key] = str(context[key])
+    if context.get("properties") is not None:
+        _check_values(context["properties"], f"{where}, casefile")
+    for key in ("share_min", "share_max"):
+        value = context.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                  or not 0 <= value <= 100):
+            raise FormatError(f"{where}: casefile {key} {value!r} is not a percentage "
+                              "from 0 to 100")
+    if None not in (context.get("share_min"), context.get("share_max")) and \
+            context["share_min"] > context["share_max"]:
+        raise FormatError(f"{where}: casefile share range runs backwards")
+    return context
+
+
+def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
+    where = f"{name}, {where}"
+    if not isinstance(item, dict) or not item.get("id") or not item.get("schema"):
+        raise FormatError(f"{where}: an FtM entity needs \"id\" and \"schema\"")
+    item["id"] = check_id(item["id"] if type(item["id"]) is not int else str(item["id"]),
+                          where, "\"id\"")
+    check_id(item["schema"], where, "\"schema\"")
+    _check_values(item.get("properties") or {}, where)
+    if "casefile" in item:
+        item["casefile"] = _check_context(item["casefile"], where)
+    if item.get("caption") is not None:
+        check_text(item["caption"], where, "\"caption\"")
     return item
 
 
@@ -142,9 +191,17 @@ def _share(text: str) -> float | None:
 
 def _number(text: str) -> float | None:
     try:
-        return float(str(text).replace(",", ""))
+        value = float(str(text).replace(",", ""))
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
+
+
+def _merge_values(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    """FtM's merge of two fragments of one entity: every property's values, once each."""
+    for key, values in more.items():
+        have = into.setdefault(key, [])
+        have.extend(v for v in values if v not in have)
 
 
 def read_ftm(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch:
@@ -163,6 +220,10 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
     pending_links: list[tuple[int, str, dict[str, Any], dict[str, Any]]] = []
     total = max(1, data.count(b"\n"))
     entities = batch.entities
+    # id → (line, schema, entity row or pending link): FtM streams may repeat an id
+    # (fragments of one entity); FtM merges them, and so do we.
+    seen: dict[str, tuple[int, str, Any]] = {}
+    merged = 0
     for count, (number, item) in enumerate(iter_objects(data, name)):
         if count % 20_000 == 0:
             progress.step(number, total, f"Reading {name}")
@@ -170,7 +231,12 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
         props = item.get("properties") or {}
         if not all(props.values()):
             props = {k: v for k, v in props.items() if v}
-        context = item.get("casefile") if type(item.get("casefile")) is dict else {}
+        context = item.get("casefile") or {}
+        entity_id = item["id"]
+        if entity_id in seen:
+            _merge_fragment(seen[entity_id], number, schema, props, name)
+            merged += 1
+            continue
         if schema in ENTITY_SCHEMA_SET:
             if context:
                 if context.get("properties"):
@@ -182,19 +248,27 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
             else:
                 role = created_by = None
                 origin = name
-            for prop in props.keys() - MODELLED:
-                if not is_app_property(prop):
-                    batch.unknown_properties[f"{schema}.{prop}"] += 1
-            entity_id = str(item["id"])
             caption = _caption(schema, props, entity_id)[:500] or entity_id
             # entity_row(), inlined: one dict per entity, built once.
-            entities.append({"id": entity_id, "schema": schema, "caption": caption,
-                             "role": role, "properties": props, "origin": origin,
-                             "created_by": created_by, "created_at": now, "updated_at": now})
+            row = {"id": entity_id, "schema": schema, "caption": caption, "role": role,
+                   "properties": props, "origin": origin, "created_by": created_by,
+                   "created_at": now, "updated_at": now}
+            entities.append(row)
+            seen[entity_id] = (number, schema, row)
         elif schema in LINK_BY_FTM or schema == "Sanction":
-            pending_links.append((number, schema, props, context | {"id": str(item["id"])}))
+            pending = (number, schema, props, context | {"id": entity_id})
+            pending_links.append(pending)
+            seen[entity_id] = (number, schema, pending)
         else:
             batch.unknown_schemata[schema] += 1
+            seen[entity_id] = (number, schema, None)
+    if merged:
+        batch.warnings.append(f"{merged} repeated id(s) merged into one entity each, "
+                              "their properties combined (as FtM merges fragments)")
+    for row in entities:
+        for prop in row["properties"].keys() - MODELLED:
+            if not is_app_property(prop):
+                batch.unknown_properties[f"{row['schema']}.{prop}"] += 1
     names = {}
     for row in batch.entities:
         names.setdefault(row["caption"], row["id"])
@@ -203,6 +277,17 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
         if row is not None:
             batch.links.append(row)
     return batch
+
+
+def _merge_fragment(first: tuple[int, str, Any], number: int, schema: str,
+                    props: dict[str, list[str]], name: str) -> None:
+    line, first_schema, target = first
+    if schema != first_schema:
+        raise FormatError(f"{name}, lines {line} and {number}: one id with two schemata "
+                          f"({first_schema}, {schema})")
+    if target is None:
+        return
+    _merge_values(target["properties"] if isinstance(target, dict) else target[2], props)
 
 
 def _link_from_ftm(batch: ImportBatch, number: int, schema: str, props: dict[str, list[str]],
@@ -262,94 +347,3 @@ def _link_from_ftm(batch: ImportBatch, number: int, schema: str, props: dict[str
                     created_by=context.get("created_by"), now=now, **values)
 
 
-# -- writing --------------------------------------------------------------------------------
-def _fmt_number(value: float) -> str:
-    return f"{value:.10g}" if value != int(value) else str(int(value))
-
-
-def entity_to_ftm(entity: Entity) -> dict[str, Any]:
-    props: dict[str, list[str]] = {}
-    extra: dict[str, list[str]] = {}
-    for key, values in (entity.properties or {}).items():
-        if values:
-            (props if _ftm_valid(entity.schema, key) else extra)[key] = list(values)
-    out: dict[str, Any] = {"id": entity.id, "schema": entity.schema, "properties": props}
-    context: dict[str, Any] = {}
-    if entity.role:
-        context["role"] = entity.role
-    if extra:
-        context["properties"] = extra
-    if context:
-        out["casefile"] = context
-    return out
-
-
-def link_to_ftm(link: Link, source_caption: str) -> dict[str, Any]:
-    spec = LINK_SCHEMATA[link.schema]
-    ftm_schema = spec.ftm_schema
-    props: dict[str, list[str]] = {}
-    extra: dict[str, list[str]] = {}
-    for key, values in (link.properties or {}).items():
-        if values:
-            (extra if is_app_property(key) else props)[key] = [str(v) for v in values]
-    context: dict[str, Any] = {}
-    if ftm_schema == "Sanction":
-        props["entity"] = [link.target_id]
-        props["authority"] = [source_caption]
-        context["source_id"] = link.source_id
-    else:
-        ftm_spec = LINK_SCHEMATA[LINK_BY_FTM[ftm_schema]]
-        props[ftm_spec.source_prop] = [link.source_id]
-        props[ftm_spec.target_prop] = [link.target_id]
-    if link.schema != ftm_schema:
-        context["schema"] = link.schema
-    role_prop = ROLE_PROPERTY.get(ftm_schema)
-    if link.role:
-        if role_prop and role_prop not in props:
-            props[role_prop] = [link.role]
-        else:
-            context["role"] = link.role
-    elif link.schema != ftm_schema and role_prop:
-        props[role_prop] = [spec.label]
-        context["role"] = None
-    if link.start_date and props.get("date") != [link.start_date]:
-        props["startDate"] = [link.start_date]
-    if link.end_date:
-        props["endDate"] = [link.end_date]
-    if ftm_schema == "Ownership":
-        if link.share_exact is not None:
-            props["percentage"] = [_fmt_number(link.share_exact)]
-        elif link.share_min is not None or link.share_max is not None:
-            context["share_min"], context["share_max"] = link.share_min, link.share_max
-        if link.shares_value is not None:
-            props["sharesValue"] = [_fmt_number(link.shares_value)]
-        if link.shares_currency:
-            props["sharesCurrency"] = [link.shares_currency]
-    elif link.share_min is not None or link.share_max is not None:
-        context["share_min"], context["share_max"] = link.share_min, link.share_max
-    if extra:
-        context["properties"] = extra
-    out: dict[str, Any] = {"id": link.id, "schema": ftm_schema, "properties": props}
-    if context:
-        out["casefile"] = context
-    return out
-
-
-def export_ftm(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
-    """Write every entity, then every link, as FtM JSON lines to ``out``."""
-    written = {"entities": 0, "links": 0}
-    tmp = out.with_name(out.name + ".part")
-    with case.session() as session, open(tmp, "w", encoding="utf-8") as handle:
-        captions = dict(session.execute(select(Entity.id, Entity.caption)).all())
-        total = len(captions)
-        for entity in session.scalars(select(Entity).order_by(Entity.id)).yield_per(2000):
-            if written["entities"] % 10_000 == 0:
-                progress.step(written["entities"], total, "Writing entities")
-            handle.write(json.dumps(entity_to_ftm(entity), ensure_ascii=False) + "\n")
-            written["entities"] += 1
-        for link in session.scalars(select(Link).order_by(Link.id)).yield_per(2000):
-            handle.write(json.dumps(link_to_ftm(link, captions.get(link.source_id, "")),
-                                    ensure_ascii=False) + "\n")
-            written["links"] += 1
-    tmp.replace(out)
-    return written

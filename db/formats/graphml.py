@@ -25,6 +25,7 @@ from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
 from db.formats.bods import stable_id
 from db.formats.results import FormatError, ImportBatch
+from db.formats.validate import check_size
 from db.models import Entity, Link, utc_now
 from db.schemata import ENTITY_ROLES, ENTITY_SCHEMATA, LINK_SCHEMATA
 
@@ -76,13 +77,7 @@ def export_graph(case: Any, out: Path, fmt: str, progress: Progress = NO_PROGRES
 def read_graphml(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch:
     path = Path(path)
     data = path.read_bytes()
-    try:
-        graph = nx.read_graphml(path, force_multigraph=True)
-    except ParseError as error:
-        line = error.position[0] if getattr(error, "position", None) else "?"
-        raise FormatError(f"{path.name}, line {line}: not valid GraphML XML ({error})") from None
-    except (nx.NetworkXError, KeyError, ValueError) as error:
-        raise FormatError(f"{path.name}: not valid GraphML ({error})") from None
+    graph = parse_graphml(data, path.name)
     ours = graph.graph.get("casefile") == "1"
     salt = hashlib.sha256(data).hexdigest()
     batch = ImportBatch(label=f"Import {path.name} (GraphML)", origin=path.name)
@@ -108,7 +103,8 @@ def read_graphml(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBa
                 props.setdefault(key, [str(value)])
         role = attrs.get("role") if attrs.get("role") in ENTITY_ROLES else None
         batch.entities.append(entity_row(entity_id, schema, caption, props, role=role,
-                                         origin=attrs.get("origin") or path.name, now=now))
+                                         origin=_text(attrs.get("origin")) or path.name,
+                                         now=now))
     progress.step(1, 2, f"Reading {path.name}")
     for source, target, key, attrs in graph.edges(keys=True, data=True):
         schema = str(attrs.get("schema") or "UnknownLink")
@@ -130,12 +126,35 @@ def read_graphml(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBa
                                                   str(key))
         batch.links.append(link_row(
             schema, ids[str(source)], ids[str(target)], link_id=link_id,
-            role=attrs.get("role") or None, start_date=clean_date(attrs.get("start_date")),
+            role=_text(attrs.get("role")), start_date=clean_date(attrs.get("start_date")),
             end_date=clean_date(attrs.get("end_date")), share_min=shares[0],
             share_max=shares[1], shares_value=_number(attrs.get("shares_value"), where),
-            shares_currency=attrs.get("shares_currency") or None, properties=props,
-            origin=attrs.get("origin") or path.name, now=now))
+            shares_currency=_text(attrs.get("shares_currency")), properties=props,
+            origin=_text(attrs.get("origin")) or path.name, now=now))
     return batch
+
+
+def parse_graphml(data: bytes, name: str) -> nx.MultiDiGraph:
+    """The file as a networkx graph, or FormatError. DTDs (and so entity expansion, the
+    "billion laughs") are refused before the XML parser sees the bytes."""
+    check_size(len(data), name)
+    head = data[:65536]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
+        raise FormatError(f"{name}: GraphML with a document type declaration (DTD) is not read")
+    try:
+        return nx.parse_graphml(data, force_multigraph=True)
+    except ParseError as error:
+        line = error.position[0] if getattr(error, "position", None) else "?"
+        reason = str(error).split(":")[0][:80]
+        raise FormatError(f"{name}, line {line}: not valid GraphML XML ({reason})") from None
+    except nx.NetworkXError as error:
+        raise FormatError(f"{name}: not valid GraphML ({str(error)[:160]})") from None
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, UnicodeError,
+            OverflowError):
+        # networkx's reader trusts the file's keys and types; what it trips on is the
+        # file's fault, and the details say nothing to the person importing.
+        raise FormatError(f"{name}: not valid GraphML (an attribute or key does not match its "
+                          "declaration)") from None
 
 
 def _properties(attrs: dict[str, Any], where: str) -> dict[str, list[str]]:
@@ -149,6 +168,10 @@ def _properties(attrs: dict[str, Any], where: str) -> dict[str, list[str]]:
         raise FormatError(f"{where}: the properties attribute is not a JSON object")
     return {str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
             for k, v in props.items()}
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 def _number(value: Any, where: str) -> float | None:

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
+from db.reads.provenance import Provenance, provenance_book
 from db.schemata import grade
 from db.wording import Stake, link_label
 
@@ -34,6 +35,11 @@ class ClaimRow:
     document: str
     span_start: int
     span_end: int
+    provenance: Provenance = Provenance("", "", None)  # who made it, from which case
+
+    @property
+    def by(self) -> str:
+        return self.provenance.author
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
     if claim_ids is not None:
         query = query.where(Claim.id.in_(claim_ids))
     targets = target_texts(session, claim_ids)
+    book = provenance_book(session)
     rows: list[ClaimRow] = []
     for claim, title, source_own, source_doc in session.execute(query):
         source = source_own or source_doc
@@ -109,7 +116,8 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
                              source.id if source else None, source.name if source else None,
                              reliability, claim.reliability, claim.credibility,
                              grade(reliability, claim.credibility), claim.status, about,
-                             claim.document_id, title, claim.span_start, claim.span_end))
+                             claim.document_id, title, claim.span_start, claim.span_end,
+                             book.of(claim.author, claim.origin, claim.created_at)))
     return rows
 
 

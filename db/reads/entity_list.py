@@ -205,6 +205,10 @@ class LinkLine:
     contradicting: int
     best_source: str | None  # source name of the best-graded supporting claim
     best_grade: str | None
+    # whose the supporting claims are: "Anna K. · Kama notes" … (and the hover text)
+    by: tuple[str, ...] = ()
+    by_text: tuple[str, ...] = ()
+    disputed: bool = False  # a supporting claim is disputed (colleagues disagree)
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,8 @@ class EntityDetail:
 
 
 
-def entity_detail(session: Session, entity_id: str) -> EntityDetail | None:
+def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetail | None:
+    """``me``: who "you" is in the provenance texts."""
     entity = session.get(Entity, entity_id)
     if entity is None:
         return None
@@ -242,7 +247,10 @@ def entity_detail(session: Session, entity_id: str) -> EntityDetail | None:
             link.id, link.schema, label, outgoing, counterpart, others.get(counterpart, "?"),
             link.role, Stake.of(link), len(supporting),
             len(citations) - len(supporting), best.source_name if best else None,
-            best.grade if best else None))
+            best.grade if best else None,
+            tuple(dict.fromkeys(c.provenance.badge() for c in supporting)),
+            tuple(dict.fromkeys(c.provenance.text(me) for c in supporting)),
+            any(c.status == "disputed" for c in supporting)))
         for citation in citations:
             claims.setdefault(citation.claim_id, citation)
             about.setdefault(citation.claim_id, f"{citation.stance}: {label}")

@@ -42,6 +42,7 @@ class Drawing:
     paths: list[ConnectingPath] | None = None
     endpoints: tuple[str, str] | None = None  # the two entities of a path search
     as_of: date | None = None
+    clusters: object | None = None  # the whole case in groups (network_clusters.Clustered)
 
     @property
     def needs_layout(self) -> bool:

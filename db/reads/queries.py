@@ -8,6 +8,7 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
+from db.reads.provenance import NO_PROVENANCE, Provenance, provenance_of
 from db.reads.records import EntityRecord, entity_record
 from db.schemata import grade
 
@@ -73,6 +74,7 @@ class Citation:
     source_name: str | None
     url: str | None
     published: str | None
+    provenance: Provenance = NO_PROVENANCE  # who made the claim, from which case, when
 
 
 def _citation(stance: str, claim: Claim, document: Document, session: Session) -> Citation:
@@ -82,7 +84,8 @@ def _citation(stance: str, claim: Claim, document: Document, session: Session) -
     return Citation(claim.id, stance, claim.excerpt, claim.statement, claim.status,
                     grade(reliability, claim.credibility), claim.span_start, claim.span_end,
                     claim.page, document.id, document.title, document.sha256,
-                    source.name if source else None, document.url, document.published)
+                    source.name if source else None, document.url, document.published,
+                    provenance_of(session, claim.author, claim.origin, claim.created_at))
 
 
 def _citations(session: Session, condition) -> list[Citation]:

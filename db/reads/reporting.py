@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from db import APP_VERSION
 from db.core.casefile import CaseFile
+from db.core.signing import chain_head, sign_quietly
 from db.models import Claim, ClaimTarget, Document, Source
+from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
 from db.reporting.content import CaseHeader
 from db.schemata import grade
@@ -17,13 +19,17 @@ from db.schemata import grade
 
 def case_header(case: CaseFile, as_of: str | None = None) -> CaseHeader:
     meta = case.meta()
+    # Printing a summary is a custody event: sign the head it shows, before the file's
+    # SHA-256 is taken (the signature is part of the file printed from).
+    sign_quietly(case, "summary")
+    head = case.read(chain_head)
     return CaseHeader(
         name=meta.get("name", case.path.stem), author=meta.get("author", ""),
         created=meta.get("created", ""), marking=meta.get("marking", "").strip(),
         case_id=meta.get("case_id", ""), file_name=case.path.name,
         file_sha256=case.file_sha256(),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        app_version=APP_VERSION, as_of=as_of)
+        app_version=APP_VERSION, as_of=as_of, chain_head=str(head) if head else "")
 
 
 class CitationLoader:
@@ -47,7 +53,9 @@ class CitationLoader:
                         grade(reliability, claim.credibility), claim.span_start,
                         claim.span_end, claim.page, document.id, document.title,
                         document.sha256, source.name if source else None, document.url,
-                        document.published)
+                        document.published,
+                        provenance_of(self.session, claim.author, claim.origin,
+                                      claim.created_at))
 
     def targets(self, condition=None) -> list[tuple[ClaimTarget, Citation]]:
         """(target, citation) of every claim target matching ``condition`` (all if None),

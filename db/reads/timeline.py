@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.models import ClaimTarget, Entity, Event, EventEntity, Link
 from db.partial_date import PartialDate, in_force
+from db.reads.provenance import provenance_of
 from db.wording import Stake
 
 EVENT = "event"
@@ -40,6 +41,7 @@ class TimelineItem:
     target_name: str | None = None
     stake: Stake = Stake()  # a link's share, value and dates
     unsourced: bool = False
+    provenance: str = ""  # "by Anna K., added 2026-12-01" / "from Anna K.'s 'Kama notes' …"
 
     @property
     def start_day(self) -> date | None:
@@ -142,7 +144,10 @@ def _events(session: Session, entity_id: str | None, limit: int | None) -> list[
         for event_id, member in rows:
             members.setdefault(event_id, []).append(member)
     return [TimelineItem(EVENT, e.id, e.title, e.date, e.end_date,
-                         tuple(members.get(e.id, ()))) for e in events]
+                         tuple(members.get(e.id, ())),
+                         provenance=provenance_of(session, e.created_by, e.origin,
+                                                  e.created_at).text())
+            for e in events]
 
 
 def _links(session: Session, entity_id: str | None, limit: int | None) -> list[TimelineItem]:
@@ -163,7 +168,9 @@ def _links(session: Session, entity_id: str | None, limit: int | None) -> list[T
                          (link.source_id, link.target_id), link.schema,
                          names.get(link.source_id, link.source_id),
                          names.get(link.target_id, link.target_id),
-                         Stake.of(link), link.id not in supported)
+                         Stake.of(link), link.id not in supported,
+                         provenance_of(session, link.created_by, link.origin,
+                                       link.created_at).text())
             for link in links]
 
 

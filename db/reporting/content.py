@@ -25,6 +25,9 @@ class CaseHeader:
     generated: str  # ISO timestamp, UTC
     app_version: str
     as_of: str | None  # "2024-01-01", or None for every date
+    # The audit chain's head "seq:hash" when printed: `casefile check --expect-head` later
+    # proves the file still continues this history.
+    chain_head: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transaction import Transaction
-from db.extract import Extracted, ExtractionError, extract
-from db.models import Document
+from db.extract import Attached, Extracted, ExtractionError, Limits, extract_safely
+from db.extract.isolated import DEFAULT_LIMITS
+from db.extract.ocr import DEFAULT_LANGUAGES, recognise
+from db.models import Document, DocumentPage
 from db.services.evidence import add_document, find_document_by_hash, sha256_of
 
 if TYPE_CHECKING:
@@ -85,8 +87,42 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@dataclass
+class _Intake:
+    """How files are read: the child's limits and the languages OCR reads scans in."""
+
+    limits: Limits = DEFAULT_LIMITS
+    ocr_languages: tuple[str, ...] = DEFAULT_LANGUAGES
+
+
+class _PageProgress(Progress):
+    """OCR's page steps shown as the text of the batch's current file step."""
+
+    def __init__(self, outer: Progress, number: int, total: int):
+        super().__init__()
+        self.outer, self.number, self.total = outer, number, total
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        self.outer.step(self.number, self.total, text)
+
+
+def _read_text(path: Path, data: bytes, intake: _Intake, progress: Progress) -> Extracted:
+    """The file's text, read in the isolated child; a scan is OCR'd page by page."""
+    extracted = extract_safely(path.name, data, intake.limits)
+    if extracted.needs_ocr:
+        try:
+            extracted = recognise(path.name, data, extracted, list(intake.ocr_languages),
+                                  progress)
+        except ExtractionError as error:
+            raise ExtractionError(f"a scan without a text layer: {error}") from error
+        if not extracted.text.strip():
+            raise ExtractionError("a scan in which OCR found no text "
+                                  f"(languages {'+'.join(intake.ocr_languages)})")
+    return extracted
+
+
 def _prepare(case: CaseFile, paths: list[Path], progress: Progress,
-             result: DocumentsResult) -> list[_Accepted]:
+             result: DocumentsResult, intake: _Intake) -> list[_Accepted]:
     accepted: list[_Accepted] = []
     seen: dict[str, FileOutcome] = {}
     copies: list[tuple[FileOutcome, FileOutcome]] = []  # (a later copy, the first one)
@@ -115,7 +151,8 @@ def _prepare(case: CaseFile, paths: list[Path], progress: Progress,
                 copies.append((outcome, seen[digest]))
             continue
         try:
-            extracted = extract(path.name, data)
+            extracted = _read_text(path, data, intake,
+                                   _PageProgress(progress, number, len(paths)))
         except ExtractionError as error:
             outcome.reason = str(error)
             continue
@@ -132,26 +169,65 @@ def _prepare(case: CaseFile, paths: list[Path], progress: Progress,
 def _store(tx: Transaction, accepted: list[_Accepted], source_id: str | None) -> list[str]:
     ids = []
     for item in accepted:
-        extracted = item.extracted
-        item.outcome.document_id = add_document(
-            tx, item.outcome.name, item.data, text=extracted.text,
-            mime_type=extracted.mime_type, pages=extracted.pages,
-            title=extracted.title or None, source_id=source_id)
+        item.outcome.document_id = store_extracted(
+            tx, Attached(item.outcome.name, item.data, item.extracted), source_id)
         item.outcome.status = ADDED
         ids.append(item.outcome.document_id)
     return ids
 
 
+def store_extracted(tx: Transaction, item: Attached, source_id: str | None,
+                    parent_id: str | None = None) -> str:
+    """One document, its pages' geometry, and the documents inside it (attachments,
+    captured pages) linked to it by ``parent_id``; a copy of a document already in the
+    case is not stored twice."""
+    extracted = item.extracted
+    document_id = add_document(
+        tx, item.file_name, item.data, text=extracted.text, mime_type=extracted.mime_type,
+        pages=extracted.pages, title=extracted.title or None, source_id=source_id,
+        url=item.url, retrieved=item.retrieved, properties=extracted.properties or None,
+        parent_id=parent_id)
+    for page in extracted.geometry:
+        tx.add(DocumentPage(document_id=document_id, page=page.page, width=page.width,
+                            height=page.height, source=page.source, boxes=page.boxes))
+    for child in extracted.children:
+        if not child.extracted.text.strip():
+            continue
+        if find_document_by_hash(tx.session, sha256_of(child.data)) is None:
+            store_extracted(tx, child, source_id, document_id)
+    return document_id
+
+
+def files_in(paths: list[str | Path]) -> list[Path]:
+    """The files named, with the folders named replaced by the files inside them (a batch
+    folder), in name order, hidden files skipped."""
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found += sorted(p for p in given.rglob("*") if p.is_file()
+                            and not any(part.startswith(".")
+                                        for part in p.relative_to(given).parts))
+        else:
+            found.append(given)
+    return found
+
+
 def add_files(case: CaseFile, paths: list[str | Path], progress: Progress = NO_PROGRESS,
-              source_id: str | None = None, label: str | None = None) -> DocumentsResult:
+              source_id: str | None = None, label: str | None = None,
+              ocr_languages: list[str] | tuple[str, ...] | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> DocumentsResult:
     """Store the readable, new files among ``paths`` as documents, in one command.
+
+    Every file is parsed in a limited child process (``limits``); a scan without a text
+    layer is read by OCR in ``ocr_languages`` (Tesseract names: "eng", "rus", …).
 
     Raises ``Cancelled`` (nothing written) when the person cancels. The result's
     ``command`` is done already: the GUI pushes it on the undo stack.
     """
     files = [Path(p) for p in paths]
     result = DocumentsResult()
-    accepted = _prepare(case, files, progress, result)
+    intake = _Intake(limits, tuple(ocr_languages or DEFAULT_LANGUAGES))
+    accepted = _prepare(case, files, progress, result, intake)
     if not accepted:
         return result
     if label is None:

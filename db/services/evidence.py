@@ -8,10 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.anchors import quote_selector
 from db.core.transaction import Transaction
-from db.extract import extract
+from db.extract import extract_safely
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
 from db.partial_date import normalise
+from db.reads.document_pages import passage_rects
 from db.schemata import CLAIM_STATUSES, RELIABILITY_GRADES, STANCES
 
 
@@ -64,17 +66,20 @@ def add_document(tx: Transaction, file_name: str, data: bytes, *, title: str | N
                  published: str | None = None, retrieved: str | None = None,
                  url: str | None = None, text: str | None = None,
                  mime_type: str | None = None, document_id: str | None = None,
-                 origin: str | None = None, pages: list[list[int]] | None = None) -> str:
+                 origin: str | None = None, pages: list[list[int]] | None = None,
+                 properties: dict[str, Any] | None = None,
+                 parent_id: str | None = None) -> str:
     """Store a document's original bytes, hash them and extract the text.
 
     ``text`` may be given when the text is known (a colleague's case); otherwise it is
-    extracted (``db.extract``), raising ``ExtractionError`` with the reason.
+    extracted in a limited child process (``db.extract.extract_safely``), raising
+    ``ExtractionError`` with the reason.
     """
     published, retrieved = normalise(published), normalise(retrieved)
     digest = sha256_of(data)
     extracted_title = None
     if text is None:
-        extracted = extract(file_name, data)
+        extracted = extract_safely(file_name, data)
         text, pages, mime_type = extracted.text, extracted.pages, extracted.mime_type
         extracted_title = extracted.title
     tx.add_blob(digest, data)
@@ -82,7 +87,8 @@ def add_document(tx: Transaction, file_name: str, data: bytes, *, title: str | N
                         source_id=source_id, author=author, published=published,
                         retrieved=retrieved, url=url, file_name=Path(file_name).name,
                         mime_type=mime_type or "text/plain", sha256=digest, size=len(data),
-                        text=text, pages=pages, created_by=tx.author, origin=origin)
+                        text=text, pages=pages, created_by=tx.author, origin=origin,
+                        properties=properties or None, parent_id=parent_id)
     if document_id:
         document.id = document_id
     tx.add(document)
@@ -142,8 +148,11 @@ def create_claim(tx: Transaction, document_id: str, span_start: int, span_end: i
     _check_reliability(reliability)
     if status not in CLAIM_STATUSES:
         raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}")
+    if rects is None:  # a passage on a PDF page or a scan: its rectangles, from word boxes
+        rects = passage_rects(tx.session, document_id, span_start, span_end)
     claim = Claim(document_id=document_id, excerpt=excerpt, span_start=span_start,
                   span_end=span_end, page=page_of(document, span_start), rects=rects,
+                  selector=quote_selector(document.text, span_start, span_end),
                   statement=statement, credibility=credibility, reliability=reliability,
                   status=status, source_id=source_id, author=author or tx.author,
                   origin=origin)

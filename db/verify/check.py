@@ -1,59 +1,156 @@
-"""``casefile check``: is this case file whole and untampered?"""
+"""``casefile check``: is this case file whole, untampered, and whose hands was it in?
+
+Five questions, each answered with findings that name the table and the row:
+the file's own integrity (SQLite); the history (the audit hash chain, replayed and
+compared with every row of every evidential table — ``replay``); the bytes, excerpts and
+search index (``derived``); custody (the chain head this computer remembers, a head
+printed on an earlier summary, and every signature in the file — ``db.core.signing``).
+"""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from db.core.audit import verify_chain
+from db.core import signing
 from db.core.casefile import CaseFile
+from db.core.progress import NO_PROGRESS, Progress
 from db.core.seam import sqlite as sqlite_seam  # integrity of the file itself
-from db.models import AuditEntry, Blob, Claim, Document
+from db.core.seam.sqlite_fts_check import rebuild_fts
+from db.core.signing import SignatureCheck
+from db.models import AuditEntry
 from db.reads import queries
+from db.verify.derived import blob_findings, excerpt_findings, search_index_findings
+from db.verify.findings import Finding
+from db.verify.replay import compare_tables, replay_history
+
+KIND_ORDER = ("integrity", "custody", "history", "state", "document", "derived")
 
 
 @dataclass
 class CheckReport:
     integrity: list[str] = field(default_factory=list)
     documents_checked: int = 0
-    document_problems: list[str] = field(default_factory=list)
     audit_rows: int = 0
-    audit_problems: list[str] = field(default_factory=list)
-    claim_problems: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    signatures: list[SignatureCheck] = field(default_factory=list)
+    head_seq: int = 0
+    head_hash: str = ""
     unsourced_links: int = 0
+    repaired: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.integrity or self.document_problems or self.audit_problems
-                    or self.claim_problems)
+        return not (self.integrity or self.findings)
+
+    def of_kind(self, *kinds: str) -> list[Finding]:
+        return [f for f in self.findings if f.kind in kinds]
+
+    @property
+    def document_problems(self) -> list[str]:
+        return [str(f) for f in self.of_kind("document") if f.table != "claims"]
+
+    @property
+    def audit_problems(self) -> list[str]:
+        return [f"audit row {f.row_id}: {f.problem}" for f in self.of_kind("history")]
+
+    @property
+    def claim_problems(self) -> list[str]:
+        return [str(f) for f in self.of_kind("document") if f.table == "claims"]
+
+    @property
+    def head(self) -> str:
+        return f"{self.head_seq}:{self.head_hash}" if self.head_hash else ""
 
     def as_dict(self) -> dict:
-        return {"ok": self.ok, **asdict(self)}
+        return {
+            "ok": self.ok, "integrity": self.integrity,
+            "documents_checked": self.documents_checked, "audit_rows": self.audit_rows,
+            "head": {"seq": self.head_seq, "hash": self.head_hash},
+            "findings": [f.as_dict() for f in self.findings],
+            "signatures": [s.as_dict() for s in self.signatures],
+            "unsourced_links": self.unsourced_links, "repaired": self.repaired,
+            # The summary lists of earlier versions, kept for scripts that read them.
+            "document_problems": self.document_problems,
+            "audit_problems": self.audit_problems,
+            "claim_problems": self.claim_problems,
+        }
 
 
-def check_case(case: CaseFile) -> CheckReport:
+def parse_head(text: str) -> tuple[int | None, str]:
+    """"SEQ:HASH" as printed on a summary's cover, or a bare hash (at least 12 digits)."""
+    seq_text, _, digest = text.strip().rpartition(":")
+    digest = digest.strip().lower()
+    if len(digest) < 12 or any(c not in "0123456789abcdef" for c in digest):
+        raise ValueError(f"{text!r} is not a chain head (SEQ:HASH, as printed on a summary)")
+    if not seq_text:
+        return None, digest
+    try:
+        return int(seq_text), digest
+    except ValueError:
+        raise ValueError(f"{text!r} is not a chain head (SEQ:HASH)") from None
+
+
+def expected_head_finding(hashes: dict[int, str], text: str) -> Finding | None:
+    seq, digest = parse_head(text)
+    candidates = [seq] if seq is not None else list(hashes)
+    if any(s in hashes and hashes[s].startswith(digest) for s in candidates):
+        return None
+    where = str(seq) if seq is not None else ""
+    if seq is not None and seq not in hashes:
+        reason = f"the history has no row {seq} — it was cut after that head was printed"
+    else:
+        reason = (f"no row of the history has hash {digest[:16]}… — it was rewritten "
+                  "after that head was printed")
+    return Finding("custody", "audit_log", where, reason)
+
+
+def repair_search_index(case: CaseFile) -> None:
+    """Rebuild the full-text index from the rows (derived data, so not an audited edit)."""
+    with case.engine.begin() as connection:
+        rebuild_fts(connection)
+
+
+def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
+               expect_head: str | None = None, repair: bool = False) -> CheckReport:
     report = CheckReport()
+    if repair:
+        repair_search_index(case)
+        report.repaired.append("search index rebuilt from the rows")
+    progress.step(0, 1, "Checking the file's integrity")
     with case.engine.connect() as connection:
         report.integrity = sqlite_seam.integrity_check(connection)
     with case.session() as session:
-        for title, expected, data in session.execute(
-                select(Document.title, Document.sha256, Blob.data)
-                .outerjoin(Blob, Blob.sha256 == Document.sha256)):
-            report.documents_checked += 1
-            if data is None:
-                report.document_problems.append(f"{title}: original bytes missing")
-            elif hashlib.sha256(data).hexdigest() != expected:
-                report.document_problems.append(
-                    f"{title}: stored bytes do not match SHA-256 {expected}")
-        texts = dict(session.execute(select(Document.id, Document.text)).all())
-        for claim in session.scalars(select(Claim)):
-            text = texts.get(claim.document_id, "")
-            if text[claim.span_start:claim.span_end] != claim.excerpt:
-                report.claim_problems.append(
-                    f"claim {claim.id}: excerpt is not at its position in the document")
-        report.audit_rows = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-        report.audit_problems = [str(p) for p in verify_chain(session)]
+        replay = replay_history(session, progress)
+        report.audit_rows = replay.rows
+        findings = list(replay.findings)
+        findings += compare_tables(session, replay, progress)
+        report.documents_checked, blobs = blob_findings(session, replay.blobs, progress)
+        findings += blobs + excerpt_findings(session)
+        progress.step(0, 1, "Checking the search index")
+        findings += search_index_findings(session)
+        progress.step(0, 1, "Checking custody")
+        head = session.execute(select(AuditEntry.seq, AuditEntry.hash)
+                               .order_by(AuditEntry.seq.desc()).limit(1)).first()
+        if head is not None:
+            report.head_seq, report.head_hash = head
+        problem = signing.head_problem(session)
+        if problem:
+            findings.append(Finding("custody", "audit_log", *problem))
+        if expect_head:
+            expected = expected_head_finding(replay.hashes, expect_head)
+            if expected:
+                findings.append(expected)
+        broken = [int(f.row_id) for f in replay.findings if f.kind == "history"]
+        report.signatures = signing.check_signatures(session, replay.hashes,
+                                                     min(broken) if broken else None)
+        findings += [Finding("custody", "signatures", s.id, f"{s.signer} ({s.reason}, "
+                             f"row {s.seq}): {s.problem}") for s in report.signatures
+                     if s.problem]
         report.unsourced_links = queries.unsourced_link_count(session)
+        session.rollback()  # the index's integrity-check is a statement, not a change
+    # What explains the rest first: a cut or rewritten history makes many rows differ.
+    report.findings = sorted(findings, key=lambda f: KIND_ORDER.index(f.kind))
+    progress.step(1, 1, "Done")
     return report

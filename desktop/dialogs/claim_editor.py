@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.reads import claim_list
+from db.reads.provenance import badge_colour
 from db.schemata import CLAIM_STATUSES, CREDIBILITY_GRADES, ENTITY_PROPERTIES, RELIABILITY_GRADES
 from db.services import evidence
 from desktop.shell.context import CaseContext
@@ -115,6 +116,12 @@ class ClaimEditorDialog(QDialog):
             source=row.source or self.tr("unknown source"), document=row.document))
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
+        self.whose = QLabel(row.provenance.text(context.case.author))
+        self.whose.setObjectName("claim_provenance")
+        self.whose.setTextFormat(Qt.TextFormat.PlainText)
+        self.whose.setWordWrap(True)
+        # The origin badge: the same colour as in the claims table's By column.
+        self.whose.setStyleSheet(f"border-left: 6px solid {badge_colour(row.provenance.key)}; padding-left: 6px")
 
         self.statement = QPlainTextEdit(row.statement)
         self.statement.setObjectName("claim_statement")
@@ -169,6 +176,7 @@ class ClaimEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(excerpt)
         layout.addWidget(where)
+        layout.addWidget(self.whose)
         layout.addLayout(form)
         attached = QHBoxLayout()
         attached.addWidget(self.attachments_view, 1)

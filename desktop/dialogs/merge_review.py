@@ -61,7 +61,8 @@ class MatchTableModel(QAbstractTableModel):
             if column == self.COLUMN_OURS:
                 return match.our_caption
             if column == self.COLUMN_SCORE:
-                return f"{match.score:.2f}"
+                kind = self.tr("sure") if match.category == "same" else self.tr("proposed")
+                return f"{kind} {match.score:.2f}"
             if column == self.COLUMN_REASONS:
                 return "; ".join(match.reasons)
             return self.labels[self.decisions[match.other_id]]
@@ -87,7 +88,7 @@ class MatchTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Their entity"), self.tr("Our entity"), self.tr("Score"),
+            return (self.tr("Their entity"), self.tr("Our entity"), self.tr("Match"),
                     self.tr("Why"), self.tr("Decision"))[section]
         return None
 
@@ -144,11 +145,19 @@ class MergeReviewDialog(QDialog):
         self.plan = plan
         self.setWindowTitle(self.tr("Merge {name}").format(name=plan.other_name))
         layout = QVBoxLayout(self)
+        whose = plan.other_author or self.tr("a colleague")
+        if plan.other_organisation:
+            whose += f" ({plan.other_organisation})"
+        sure = sum(1 for m in self.reviewed(plan) if m.category == "same")
         summary = QLabel(self.tr(
-            "{matches} of their entities look like ours; {new} are new. Everything in their "
-            "case comes over and names its origin; conflicting values are all kept. "
-            "The merge is one step you can undo.").format(
-                matches=len(plan.matches), new=plan.new.get("entities", 0)))
+            "“{case}” by {whose}. {sure} of their entities are surely ours (an identifier "
+            "agrees), {proposed} may be (names and context agree — decide below); {new} are "
+            "new. Their claims on links we already have attach to our links; a different "
+            "stake for the same link is kept as a dispute, not a second link. Everything "
+            "names whose it was. The merge is one step you can undo.").format(
+                case=plan.other_name, whose=whose, sure=sure,
+                proposed=len(self.reviewed(plan)) - sure, new=plan.new.get("entities", 0)))
+        summary.setObjectName("merge_summary")
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(summary)
@@ -169,7 +178,12 @@ class MergeReviewDialog(QDialog):
         self.conflict_view.setAccessibleName(self.tr("Conflicts"))
         self.conflict_view.setModel(self.conflicts)
         self.conflict_view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(QLabel(self.tr("Conflicts (both sides are kept)")))
+        for column, width in ((ConflictTableModel.COLUMN_KIND, 70),
+                              (ConflictTableModel.COLUMN_WHAT, 260),
+                              (ConflictTableModel.COLUMN_OURS, 300)):
+            self.conflict_view.setColumnWidth(column, width)
+        layout.addWidget(QLabel(self.tr("Conflicts (both sides are kept; differing stakes "
+                                        "become a dispute to resolve)")))
         layout.addWidget(self.conflict_view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -177,7 +191,14 @@ class MergeReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, 560)
+        self.match_view.setColumnWidth(MatchTableModel.COLUMN_THEIRS, 170)
+        self.match_view.setColumnWidth(MatchTableModel.COLUMN_OURS, 170)
+        self.match_view.setColumnWidth(MatchTableModel.COLUMN_SCORE, 100)
+        self.resize(980, 600)
+
+    @staticmethod
+    def reviewed(plan: MergePlan) -> list:
+        return [m for m in plan.matches if not set(m.reasons) & {"same id", "merged before"}]
 
     def decisions(self) -> dict[str, str]:
         return dict(self.matches.decisions)

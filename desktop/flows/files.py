@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from db.core import SUFFIX, CaseFile, CaseFileError, data_folder
+from db.core import SUFFIX, CaseFile, CaseFileError, custody_warning, data_folder
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 
@@ -51,7 +51,8 @@ def new_case(shell: Shell) -> None:
         if Path(path).exists():
             # The save dialog already asked before overwriting.
             Path(path).unlink()
-        case = CaseFile.create(path, name=name or None, author=settings.AUTHOR.get() or None)
+        case = CaseFile.create(path, name=name or None,
+                               marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return
@@ -67,7 +68,7 @@ def open_case_dialog(shell: Shell) -> None:
 
 def open_case_path(shell: Shell, path: str) -> bool:
     try:
-        case = CaseFile.open(path, author=settings.AUTHOR.get() or None)
+        case = CaseFile.open(path)
     except CaseFileError as error:
         shell.show_warning(tr("Open Case File"), str(error))
         return False
@@ -77,4 +78,9 @@ def open_case_path(shell: Shell, path: str) -> bool:
             .format(name=case.backup_path.name), 10000)
     settings.LAST_FOLDER.set(str(Path(path).parent))
     shell.set_case(case)
+    warning = custody_warning(case)
+    if warning:
+        shell.show_warning(tr("History differs"), tr(
+            "This case's history does not continue the one this computer last saw. "
+            "File ▸ Verify Case… shows the details.\n\n{problem}").format(problem=warning))
     return True

@@ -40,6 +40,7 @@ class ActionId(Enum):
     GLOBAL_SEARCH = auto()
     NEW_ENTITY = auto()
     REVIEW_JUDGEMENTS = auto()
+    PREFERENCES = auto()
     BACK = auto()
     FORWARD = auto()
     SHOW_CHAIN = auto()
@@ -102,6 +103,9 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.REVIEW_JUDGEMENTS: ActionSpec(
             _t("Review Possible &Duplicates…"), review.review_judgements, None,
             _t("Decide the 'unsure' matches left by merges: same, or not the same"), True),
+        a.PREFERENCES: ActionSpec(_t("&Preferences…"), view.preferences,
+                                  QKeySequence.StandardKey.Preferences,
+                                  _t("Who you are, theme, marking, as-of date, language")),
         a.BACK: ActionSpec(_t("&Back"), lambda w: w.coordinator.back(), "Alt+Left"),
         a.FORWARD: ActionSpec(_t("&Forward"), lambda w: w.coordinator.forward(), "Alt+Right"),
         a.SHOW_CHAIN: ActionSpec(
@@ -133,7 +137,8 @@ MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
-               ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH)),
+               ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH, SEPARATOR,
+               ActionId.PREFERENCES)),
     ("&View", (ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES, SEPARATOR,
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),

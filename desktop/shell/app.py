@@ -73,6 +73,9 @@ def run_gui(path: str | None = None) -> int:
             files.open_case_path(window, path)
     else:
         files.open_case_path(window, str(files.fresh_sample_copy()))
+    from desktop.flows import view
+
+    window.first_run_dialog = view.greet_first_run(window)  # not modal: the case is open
     # Everything built so far lives as long as the app: keep it out of the collector's
     # full passes, which otherwise stall the GUI thread for ~100 ms at random moments
     # (measured in bench/bench_entity_list.py).

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from db.reads.provenance import badge_colour
 from resources import ICONS
 
 # Schema (or role, which wins) → (icon file stem, colour used in the network and timeline).
@@ -50,3 +52,21 @@ def schema_color(schema: str, role: str | None = None) -> QColor:
 
 def icon_path(name: str) -> str:
     return str(ICONS / f"{name}.svg")
+
+
+_BADGES: dict[str, QIcon] = {}
+
+
+def origin_badge(key: str) -> QIcon:
+    """A small disc in the colour of a contributor or case of origin."""
+    if key not in _BADGES:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(badge_colour(key)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _BADGES[key] = QIcon(pixmap)
+    return _BADGES[key]

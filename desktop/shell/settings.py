@@ -40,8 +40,13 @@ WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 THEME: Setting[str] = Setting("view/theme", "system")  # system | light | dark
-LANGUAGE: Setting[str] = Setting("view/language", "")  # "" (the system's) | en | ru; at start
-AUTHOR: Setting[str] = Setting("user/author", "")
+# Who you are lives in the data folder (db.core.identity), shared with the CLI, not here.
+DEFAULT_MARKING: Setting[str] = Setting("cases/default_marking", "CONFIDENTIAL")
+# The as-of date a summary's print dialog proposes: "today" or "timeline" (the timeline's
+# as-of line when one is set, else today). Always shown and changeable before printing.
+AS_OF_DEFAULT: Setting[str] = Setting("reports/as_of_default", "today")
+# "" follows the system; "en", "ru" … (translations are loaded at start-up).
+LANGUAGE: Setting[str] = Setting("language", "")
 CSV_MAPPINGS: Setting[str] = Setting("import/csv_mappings", "{}")  # JSON by header signature
 
 

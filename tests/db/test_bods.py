@@ -134,12 +134,14 @@ def test_state_owned_enterprise(new_case, bods_dir):
 @pytest.mark.parametrize(("text", "message"), [
     ('[{"statementId": "s1", "recordId": "r1", "recordType": "entity", '
      '"statementDate": "2020-01-01"}]',
-     r'broken.json, statement 1 \(s1\): missing "recordDetails"'),
+     r"broken.json, statement 1 \(s1\) is not valid BODS 0.4: /: '\w+' is a required "
+     r"property \(and 2 more\)"),
     ('[{"statementId": "s1", "recordId": "r1", "recordType": "relationship", '
      '"statementDate": "2020-01-01", "recordDetails": {"subject": "x"}}]',
-     r'statement 1 \(s1\): relationship without "interestedParty"'),
+     r"statement 1 \(s1\) is not valid BODS 0.4: /: '\w+' is a required property"),
     ('[{"statementId": "s1",\n "recordId": "r1"', r"broken.json, line 2: not valid JSON"),
-    ('{"statementId": "s1"}', r"a BODS package is a JSON array of statements"),
+    ('true', r"a BODS package is a JSON array of statements, or one statement a line"),
+    ('{"statementId": "s1"}', r"broken.json, statement 1 \(s1\) is not valid BODS 0.4"),
 ])
 def test_malformed_packages_are_refused_and_case_unchanged(new_case, tmp_path, text, message):
     bad = tmp_path / "broken.json"

@@ -95,4 +95,26 @@ def test_export_three_files_to_folder_and_zip(sample, tmp_path):
         assert queries.counts(session).entities == 16
 
 
-# -- GUI: the column-mapping dialog ----------------------------------------------------------
+def test_export_neutralises_formula_cells_and_can_start_with_a_bom(new_case, tmp_path):
+    from db.core.commands import run
+    from db.services import entities as E
+
+    names = ["=HYPERLINK(\"http://evil\",\"click\")", "+7 Holdings", "-minus", "@SUM(A1)",
+             "Иван Петров"]
+    run(new_case, "Add", lambda tx: [E.create_entity(tx, "Company", n) for n in names])
+    export_file(new_case, tmp_path / "out", "csv", bom=True)
+    raw = (tmp_path / "out" / "entities.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "out" / "entities.csv", encoding="utf-8-sig", newline="") as handle:
+        captions = {row["caption"] for row in csv.DictReader(handle)}
+    assert captions == {"'=HYPERLINK(\"http://evil\",\"click\")", "'+7 Holdings", "'-minus",
+                        "'@SUM(A1)", "Иван Петров"}
+    export_file(new_case, tmp_path / "plain", "csv")
+    assert not (tmp_path / "plain" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_spreadsheet_safe_cells():
+    from db.formats.csv_io import spreadsheet_safe
+
+    assert [spreadsheet_safe(v) for v in ("\tx", "\rx", "a=b", "", None, -5.0, 3)] == \
+        ["'\tx", "'\rx", "a=b", "", "", -5.0, 3]

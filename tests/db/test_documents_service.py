@@ -19,7 +19,7 @@ def test_outcome_per_file(new_case, files):
                       "mail.eml": "added", "missing.txt": "failed"}
     reasons = {f.path.rsplit("/", 1)[1]: f.reason for f in result.files}
     assert reasons["broken.pdf"].startswith("the PDF could not be read")
-    assert reasons["image.png"] == ".png files are not supported (image/png)"
+    assert reasons["image.png"] == "the image could not be read (broken, or of an unknown kind)"
     assert reasons["copy.txt"] == "the same file as a.txt"
     assert reasons["missing.txt"] == "cannot read: No such file or directory"
     assert result.files[3].document_id == result.files[0].document_id

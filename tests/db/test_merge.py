@@ -17,6 +17,7 @@ from db.models import (
     Event,
     Judgement,
     Link,
+    Origin,
     Source,
     canonical_json,
 )
@@ -48,14 +49,17 @@ def test_plan_is_pure_and_serialisable(two_cases):
     assert len(plan.matches) == 16
     assert {m.category for m in plan.matches} == {"unsure"}
     kama = next(m for m in plan.matches if m.other_id == b["kama"])
-    assert (kama.our_id, kama.score) == (a["kama"], 0.4)
+    assert (kama.our_id, kama.score) == (a["kama"], 0.75)
     assert kama.reasons == ["same name", "both Company", "same country"]
     (conflict,) = plan.conflicts
     assert (conflict.kind, conflict.what, conflict.ours, conflict.theirs) == (
         "property", "website", ["renera.ru"], ["www.renera.ru"])
-    assert plan.new == {"links": 12, "sources": 1, "documents": 1, "claims": 11,
-                        "claim_targets": 22, "events": 5, "event_entities": 12,
+    # Kept apart (unsure), their entities and links come over; the same quotes in the
+    # same article and the same events are recognised as ours.
+    assert plan.new == {"links": 12, "sources": 1, "documents": 1, "claims": 1,
+                        "claim_targets": 22, "events": 0, "event_entities": 12,
                         "judgements": 0, "entities": 1}
+    assert plan.attached == {"links": 0, "claims": 10, "events": 5, "disputed_links": 0}
     json.dumps(plan.to_dict())
 
 
@@ -65,13 +69,15 @@ def test_merge_loses_nothing_names_origins_and_is_idempotent(two_cases):
     command = apply_merge(alice, plan, plan.default_decisions(accept_unsure=True))
     command.do(alice)
     assert command.result["same_entities"] == 16
+    assert command.result["attached_links"] == 11  # the sample's links are ours already
     bob = CaseFile.open(bob_path)
     origin = plan.origin
     assert origin == f"Bob's case [{bob.meta()['case_id']}]"
     with alice.session() as mine, bob.session() as theirs:
         counts = queries.counts(mine)
+        # Nothing duplicated: one more link (TVEL's stake), one more claim, no new event.
         assert (counts.entities, counts.links, counts.claims, counts.documents,
-                counts.sources, counts.events) == (17, 23, 21, 2, 4, 10)
+                counts.sources, counts.events) == (17, 12, 11, 2, 4, 5)
         folded_ids = {i for e in mine.scalars(select(Entity))
                       for i in e.properties.get("mergedIds", [])}
         for entity in theirs.scalars(select(Entity)):
@@ -79,12 +85,16 @@ def test_merge_loses_nothing_names_origins_and_is_idempotent(two_cases):
         renera = mine.get(Entity, a["renera"])
         assert renera.properties["website"] == ["renera.ru", "www.renera.ru"]
         assert b["renera"] in renera.properties["mergedIds"]
-        for model in (Link, Claim, Event):
+        for model in (Link, Claim):
             for row in theirs.scalars(select(model)):
                 here = mine.get(model, row.id)
-                assert here is not None and here.origin == origin
-        for claim in theirs.scalars(select(Claim)):
-            assert mine.get(Claim, claim.id).author == claim.author
+                if row.id in (b["stake"], b["claim"]):
+                    assert here is not None and here.origin == origin
+                else:  # the sample's own: attached to ours, not copied
+                    assert here is None
+        assert mine.get(Claim, b["claim"]).author == "bob"
+        (kept,) = mine.scalars(select(Origin))
+        assert (kept.name, kept.author, kept.merged_by) == ("Bob's case", "bob", "alice")
         stake = mine.get(Link, b["stake"])
         assert (stake.target_id, stake.created_by, stake.share_exact) == (a["renera"], "bob", 100)
         tvel = mine.get(Entity, b["tvel"])
@@ -93,14 +103,15 @@ def test_merge_loses_nothing_names_origins_and_is_idempotent(two_cases):
             ["TVEL owns 100% of Renera"]
         judgements = list(mine.scalars(select(Judgement)))
         assert len(judgements) == 16
-        assert {(j.decision, j.author, j.score) for j in judgements} == {("same", "alice", 0.4)}
+        assert {(j.decision, j.author) for j in judgements} == {("same", "alice")}
     bob.engine.dispose()
     before = dump(alice)
     again = apply_merge(alice, plan_merge(alice, bob_path), {})
     again.do(alice)
-    assert again.result == {"entities": 0, "sources": 0, "documents": 0, "links": 0,
-                            "events": 0, "claims": 0, "claim_targets": 0, "event_entities": 0,
-                            "judgements": 0, "node_positions": 0, "same_entities": 16}
+    assert again.result == {"origins": 0, "entities": 0, "sources": 0, "documents": 0,
+                            "links": 0, "events": 0, "claims": 0, "claim_targets": 0,
+                            "event_entities": 0, "judgements": 0, "node_positions": 0,
+                            "disputed_links": 0, "attached_links": 11, "same_entities": 16}
     assert dump(alice) == before
 
 

@@ -48,7 +48,7 @@ def test_table_shows_source_grade_and_what_it_supports(qtbot, window, sample, ar
         "unverified",
         "supports: Rosatom controls Enertech; supports: Enertech comes under Rosatom's control",
         "South Korea halts battery exports to Russia; Rosatom, Renera and the Moscow EV "
-        "supply chain"]
+        "supply chain", "Sample case builder"]
     assert pane.count_label.text() == "10 claims"
     pane.grab().save(str(artifacts / "claims_pane.png"))
 

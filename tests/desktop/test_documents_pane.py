@@ -233,8 +233,12 @@ def test_drop_pdf_find_sentence_and_claim_on_page_one(qtbot, window, sample, tmp
     assert pane.pdf_button.isVisible()
     qtbot.mouseClick(pane.pdf_button, Qt.MouseButton.LeftButton)
     assert pane.stack.currentWidget() is pane.pdf_view
-    assert pane.pdf_view.page_count() == 1
+    # Drawn only after a child process read it safely (vetting on the thread pool).
+    qtbot.waitUntil(lambda: pane.pdf_view.page_count() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: _has_ink(pane.pdf_view.view.viewport()), timeout=5_000)
+    # The claim is drawn where its words are on the page.
+    drawn = pane.pdf_view.canvas.claim_rect_on_screen(dialog.result_ids.claim_id)
+    assert drawn is not None and drawn.width() > 100
     pane.grab().save(str(artifacts / "pdf_viewer.png"))
     # Adding was one undo step of its own.
     window.actions[ActionId.UNDO].trigger()  # the claim

@@ -112,12 +112,13 @@ def test_detail_shows_links_with_evidence_and_claims(qtbot, window, sample, arti
     assert detail.title.text() == "Enertech"
     links = table_texts(detail.links_view)
     assert ["← Rosatom", "Rosatom controls Enertech", "Kommersant, B2", "",
-            "since 2022"] in links
+            "since 2022", "Sample case builder"] in links
     claims = table_texts(detail.claims_view)
     assert claims[0][0] == "B2"
     assert claims[0][1] == ("“Enertech, which has been under Rosatom’s control since 2022, "
                             "according to Kommersant”")
-    assert claims[0][2:] == ["Kommersant", "supports: Rosatom controls Enertech"]
+    assert claims[0][2:] == ["Kommersant", "supports: Rosatom controls Enertech",
+                             "Sample case builder"]
     pane.grab().save(str(artifacts / "entity_detail.png"))
 
     # The quote is one click away.
@@ -162,8 +163,8 @@ def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
     pane.open_entity_detail(sample.ids["renera"])
     links = table_texts(pane.detail.links_view)
     assert ["→ JSC Kama", "Renera owns JSC Kama", "News report (publisher not stated), C2",
-            "share unknown · 6.2 bn RUB", "since 2022"] in links
-    assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25–50%", "since 2023"] in links
+            "share unknown · 6.2 bn RUB", "since 2022", "Sample case builder"] in links
+    assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25–50%", "since 2023", ""] in links
     assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
 
 

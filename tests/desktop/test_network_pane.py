@@ -114,7 +114,8 @@ def test_click_selects_and_ctrl_click_adds(window, qtbot, sample):
         ids["kama"], ids["renera"], ids["mosgortrans"]}
     # Clicking an edge selects the link everywhere.
     edge = edge_between(pane, ids, "renera", "kama")
-    point = view.mapFromScene(edge.mapToScene(edge.path.pointAtPercent(0.3)))
+    start, middle = edge.source.pos(), edge.middle()
+    point = view.view_to_widget(start + (middle - start) * 0.6)
     with qtbot.waitSignal(pane.sig_link_selected, timeout=2000) as signal:
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, point)
@@ -285,7 +286,8 @@ def test_html_looking_names_are_plain_text(window, qtbot, sample):
     pane = network(window)
     with qtbot.waitSignal(pane.sig_drawn, timeout=5000):
         window.coordinator.show_chain(ids["kama"])
-    assert pane.canvas.nodes[holder["evil"]].label_lines[0][0] == "<b>Evil</b>"
+    pane.canvas.grab()  # paint: the labels are placed as they are drawn
+    assert "<b>Evil</b>" in pane.canvas.label_layer.shown
     assert pane.banner.textFormat() == Qt.TextFormat.PlainText
     with sample.session() as session:
         assert session.query(Link).count() == 12
@@ -335,7 +337,7 @@ def test_hierarchical_layout_and_rubber_band(window, qtbot, sample):
     assert {i for i, n in nodes.items() if n.selected} == chosen
 
 
-def test_big_whole_case_is_drawn_as_an_overview(window, qtbot, sample):
+def test_big_whole_case_names_what_fits_and_selects_by_click(window, qtbot, sample, artifacts):
     from db.services.entities import create_entity
 
     def build(tx):
@@ -349,26 +351,27 @@ def test_big_whole_case_is_drawn_as_an_overview(window, qtbot, sample):
     pane = network(window)
     with qtbot.waitSignal(pane.sig_drawn, timeout=60000):
         pane.whole_case_action.trigger()
-    assert not pane.canvas.nodes and len(pane.canvas.overview_ids) == 536
-    assert pane.banner.text() == ("Whole case: 536 entities, 401 links — overview: select an "
-                                  "entity to see names, arrows and shares around it")
-    # A click on a square still selects its entity everywhere. Squares of a force layout
-    # may touch, so click the one standing furthest from any other.
-    positions = pane.canvas._overview_pos
+    assert len(pane.canvas.nodes) == 536 and len(pane.canvas.edges) == 401
+    assert pane.banner.text() == "Whole case: 536 entities, 401 links"
+    window.grab().save(str(artifacts / "network_whole_case_536.png"))
+    # Names are shown by importance where they fit, never on top of each other.
+    layer = pane.canvas.label_layer
+    assert 10 <= len(layer.shown) < 536
+    boxes = layer.boxes
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.intersects(b)]
+    # A click on a node selects its entity everywhere. Click the one standing furthest
+    # from any other.
     import numpy as np
 
-    points = np.asarray(positions, dtype=float)
+    points = pane.canvas.graph.pos
     gaps = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
     np.fill_diagonal(gaps, np.inf)
     loneliest = int(gaps.min(axis=1).argmax())
-    x, y = positions[loneliest]
-    pane.canvas.viewbox.updateMatrix()
-    # The squares live in the canvas's container item: map through it to the screen.
-    point = pane.canvas.mapFromScene(pane.canvas._container.mapToScene(QPointF(x, y)))
+    point = pane.canvas.view_to_widget(QPointF(*points[loneliest]))
     with qtbot.waitSignal(pane.sig_entity_selected, timeout=3000) as signal:
         QTest.mouseClick(pane.canvas.viewport(), Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, point)
-    assert signal.args == [pane.canvas.overview_ids[loneliest]]
+    assert signal.args == [pane.canvas.graph.ids[loneliest]]
 
 
 # -- the read queries behind the pane (Qt-free) ---------------------------------------------

@@ -17,7 +17,8 @@ documents' SHA-256.
 """
 
 from db.services.merge.apply import apply_merge
-from db.services.merge.matching import Match, normalise_name
+from db.services.merge.matching import Match
+from db.services.merge.names import normalise_name
 from db.services.merge.plan import Conflict, MergePlan, plan_merge
 
 __all__ = ["Conflict", "Match", "MergePlan", "apply_merge", "normalise_name", "plan_merge"]

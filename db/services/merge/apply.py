@@ -17,9 +17,11 @@ from sqlalchemy import select
 from db.core.casefile import CaseFile
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
+from db.core.signing import learn_signers
 from db.core.transaction import Transaction
 from db.models import (
     Blob,
+    CaseMeta,
     Claim,
     ClaimTarget,
     Document,
@@ -29,11 +31,13 @@ from db.models import (
     Judgement,
     Link,
     NodePosition,
+    Origin,
     Source,
     new_id,
     utc_now,
 )
-from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _read
+from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _read, _rows
+from db.services.merge.reconcile import disputed_claims, reconcile, target_key
 
 
 def apply_merge(case: CaseFile, plan: MergePlan, decisions: dict[str, str] | None = None,
@@ -58,6 +62,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     try:
         theirs = _read(other)
         with other.session() as other_session:
+            learn_signers(other_session)  # custody: their signers' keys become known
             blobs = {sha: data for sha, data in other_session.execute(select(Blob.sha256,
                                                                              Blob.data))}
     finally:
@@ -65,7 +70,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     session = tx.session
     origin = plan.origin
     added: dict[str, int] = {}
-    steps = len(TABLES) + 2
+    steps = len(TABLES) + 3
     progress.step(0, steps, "Folding matched entities")
     matches = {m.other_id: m for m in plan.matches}
     mapping = {oid: m.our_id for oid, m in matches.items() if decisions.get(oid) == "same"}
@@ -98,7 +103,11 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     our_docs = {(d.sha256, d.text): d.id for d in session.scalars(select(Document))}
     document_map = {d["id"]: our_docs[(d["sha256"], d["text"])] for d in theirs["documents"]
                     if (d["sha256"], d["text"]) in our_docs}
-    remap = {"source_id": source_map, "document_id": document_map}
+    ours = {model.__tablename__: _rows(session, model)
+            for model in (Link, Claim, Event, ClaimTarget)}
+    found = reconcile(ours, theirs, mapping, document_map, origin)
+    remap = {"source_id": source_map, "document_id": document_map, "claim_id": found.claim_map,
+             "link_id": found.link_map, "event_id": found.event_map}
 
     def fresh(model: type, rows: list[dict[str, Any]], skip: dict[str, str] | None = None,
               entity_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -109,7 +118,9 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
             if table == "event_entities":
                 keys |= {(e, n) for e, n in session.execute(
                     select(EventEntity.event_id, EventEntity.entity_id).where(
-                        EventEntity.event_id.in_([r["event_id"] for r in chunk])))}
+                        EventEntity.event_id.in_([found.event_map.get(r["event_id"],
+                                                                      r["event_id"])
+                                                  for r in chunk])))}
             elif table == "node_positions":
                 keys |= set(session.scalars(select(NodePosition.entity_id)))
             else:
@@ -133,6 +144,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
     entity_rows = [e for e in theirs["entities"] if e["id"] not in mapping]
     plan_rows = [
+        (Origin, _origins(session, theirs["origins"], plan, tx.author, now)),
         (Entity, fresh(Entity, entity_rows)),
         (Source, fresh(Source, theirs["sources"], source_map, ("entity_id",))),
     ]
@@ -140,18 +152,27 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     for document in new_documents:
         tx.add_blob(document["sha256"], blobs[document["sha256"]])
     plan_rows.append((Document, new_documents))
-    links = fresh(Link, theirs["links"], None, ("source_id", "target_id"))
+    links = fresh(Link, theirs["links"], found.link_map, ("source_id", "target_id"))
     links = [r for r in links if r["source_id"] != r["target_id"]]
     dropped = {r["id"] for r in theirs["links"]} - {r["id"] for r in links} - set(
-        session.scalars(select(Link.id).where(Link.id.in_([r["id"] for r in theirs["links"]]))))
+        found.link_map) - set(session.scalars(select(Link.id).where(
+            Link.id.in_([r["id"] for r in theirs["links"]]))))
+    existing_targets = {target_key(t) for t in ours["claim_targets"]}
+    targets = [r for r in fresh(ClaimTarget, theirs["claim_targets"], None, ("entity_id",))
+               if r["link_id"] not in dropped and target_key(r) not in existing_targets]
+    targets = _unique(targets, target_key)
+    disputed = disputed_claims([*ours["claim_targets"], *targets], set(found.disputed_links))
+    claims = fresh(Claim, theirs["claims"], found.claim_map)
+    for claim in claims:
+        if claim["id"] in disputed:
+            claim["status"] = "disputed"
     plan_rows += [
         (Link, links),
-        (Event, fresh(Event, theirs["events"])),
-        (Claim, fresh(Claim, theirs["claims"])),
-        (ClaimTarget, [r for r in fresh(ClaimTarget, theirs["claim_targets"], None,
-                                        ("entity_id",)) if r["link_id"] not in dropped]),
-        (EventEntity, _dedupe(fresh(EventEntity, theirs["event_entities"], None,
-                                    ("entity_id",)))),
+        (Event, fresh(Event, theirs["events"], found.event_map)),
+        (Claim, claims),
+        (ClaimTarget, targets),
+        (EventEntity, _unique(fresh(EventEntity, theirs["event_entities"], None,
+                                    ("entity_id",)), lambda r: (r["event_id"], r["entity_id"]))),
         (Judgement, fresh(Judgement, theirs["judgements"], None, ("left_id", "right_id"))
          + judgements),
         (NodePosition, [r for r in fresh(NodePosition, theirs["node_positions"])
@@ -161,17 +182,52 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
         progress.step(number, steps, f"Adding {model.__tablename__.replace('_', ' ')}")
         tx.bulk_insert(model, rows)
         added[model.__tablename__] = len(rows)
+    added["disputed_links"] = _mark_disputes(tx, found.disputed_links, disputed)
+    added["attached_links"] = len(found.link_map)
     added["same_entities"] = sum(1 for other_id, our_id in mapping.items() if other_id != our_id)
     progress.step(steps, steps, "Done")
     return added
 
 
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str | None,
+             now: str) -> list[dict[str, Any]]:
+    """The other case as an origin (whose it was, when merged, by whom) and the origins
+    it carried itself; none already known."""
+    known = set(session.scalars(select(Origin.case_id)))
+    ours = session.get(CaseMeta, "case_id")
+    if ours is not None:  # our own work coming back is not "from" anyone
+        known.add(ours.value)
+    rows = [dict(r) for r in theirs if r["case_id"] not in known]
+    if plan.other_case_id and plan.other_case_id not in known:
+        rows.append({"case_id": plan.other_case_id, "name": plan.other_name,
+                     "author": plan.other_author or None,
+                     "organisation": plan.other_organisation or None,
+                     "fingerprint": None, "merged_at": now, "merged_by": author})
+    return _unique(rows, lambda r: r["case_id"])
+
+
+def _mark_disputes(tx: Transaction, links: dict[str, list[dict[str, Any]]],
+                   claim_ids: set[str]) -> int:
+    """Keep the other stake on our link and mark both sides' claims disputed."""
+    for link_id, stakes in links.items():
+        link = tx.session.get(Link, link_id)
+        props = dict(link.properties or {})
+        kept = list(props.get("disputedStakes", []))
+        kept += [s for s in stakes if s not in kept]
+        if kept != props.get("disputedStakes"):
+            tx.update(link, properties={**props, "disputedStakes": kept},
+                      row_version=(link.row_version or 1) + 1)
+    for claim in tx.session.scalars(select(Claim).where(Claim.id.in_(claim_ids))):
+        if claim.status != "disputed":
+            tx.update(claim, status="disputed", row_version=(claim.row_version or 1) + 1)
+    return len(links)
+
+
+def _unique(rows: list[dict[str, Any]], key) -> list[dict[str, Any]]:
     seen, out = set(), []
     for row in rows:
-        key = (row["event_id"], row["entity_id"])
-        if key not in seen:
-            seen.add(key)
+        if key(row) not in seen:
+            seen.add(key(row))
             out.append(row)
     return out
 

@@ -1,45 +1,36 @@
-"""Which of a colleague's entities are ours: by id, then by normalised name with
-identifiers and country, scored "same" (folded) or "unsure" (kept apart, judged)."""
+"""Which of a colleague's entities are ours — and why.
+
+Identifiers first: the same id (or one folded earlier, kept in ``mergedIds``) or the same
+registration number, LEI, tax id or Wikidata id is a sure match ("same"). Otherwise
+names: the same name in another script or word order, or a close spelling (rapidfuzz),
+weighed with country, date of birth/incorporation and schema, is a proposed match
+("unsure") for the reviewer to decide. Every match carries its reasons.
+
+Keys are computed once per entity (``names.entity_keys``) and candidates come from
+indexes on identifiers, word-order keys and rare words (blocking), so a large case is
+matched in near-linear time.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from db.schemata import IDENTIFIER_PROPERTIES
+from rapidfuzz import fuzz
 
-SAME_SCORE = 0.8
-UNSURE_SCORE = 0.3
-LEGAL_FORMS = {"jsc", "pjsc", "ojsc", "cjsc", "llc", "ltd", "limited", "inc", "corp", "plc",
-               "gmbh", "ag", "sa", "oy", "ab", "ao", "pao", "ooo", "bv", "nv", "co"}
+from db.services.merge.names import (
+    DATE_PROPERTIES,
+    IDENTIFIER_LABELS,
+    EntityKeys,
+    dates_agree,
+    entity_keys,
+)
 
-
-def normalise_name(name: str) -> str:
-    """Case-, accent-, punctuation- and legal-form-insensitive form of a name."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = [w for w in re.split(r"[\W_]+", text) if w and w not in LEGAL_FORMS]
-    return " ".join(words)
-
-
-def _names(entity: dict[str, Any]) -> set[str]:
-    props = entity["properties"] or {}
-    names = [entity["caption"]] + props.get("name", []) + props.get("alias", [])
-    return {n for n in (normalise_name(x) for x in names) if n}
-
-
-def _identifiers(entity: dict[str, Any]) -> set[tuple[str, str]]:
-    props = entity["properties"] or {}
-    return {(p, re.sub(r"\W", "", v).casefold()) for p in IDENTIFIER_PROPERTIES
-            for v in props.get(p, [])}
-
-
-def _countries(entity: dict[str, Any]) -> set[str]:
-    props = entity["properties"] or {}
-    return {c.casefold() for p in ("country", "jurisdiction", "nationality")
-            for c in props.get(p, [])}
+PROPOSE_SCORE = 0.5  # below it, no match is proposed
+NAME_SIMILARITY = 85  # rapidfuzz token-sort ratio a "close spelling" needs
+COMMON_WORD = 50  # a word shared by more entities than this does not make candidates
+PEOPLE = {"Person"}
 
 
 @dataclass
@@ -49,67 +40,130 @@ class Match:
     our_id: str
     our_caption: str
     score: float
-    category: str  # "same" or "unsure"
+    category: str  # "same" (identifiers) or "unsure" (proposed: names and context)
     reasons: list[str]
 
 
-def _score(ours: dict[str, Any], theirs: dict[str, Any]) -> tuple[float, list[str]]:
-    score, reasons = 0.0, []
-    our_ids, their_ids = _identifiers(ours), _identifiers(theirs)
-    if our_ids & their_ids:
-        score += 0.6
-        reasons.append("same " + ", ".join(sorted({p for p, _ in our_ids & their_ids})))
-    elif {p for p, _ in our_ids} & {p for p, _ in their_ids}:
-        score -= 0.4
-        reasons.append("different registration numbers")
-    if _names(ours) & _names(theirs):
-        score += 0.3
-        reasons.append("same name")
-    if ours["schema"] == theirs["schema"]:
-        score += 0.05
-        reasons.append(f"both {ours['schema']}")
-    our_c, their_c = _countries(ours), _countries(theirs)
-    if our_c and their_c:
-        if our_c & their_c:
-            score += 0.05
+def _name_evidence(ours: EntityKeys, theirs: EntityKeys) -> tuple[float, str | None]:
+    """(similarity 0–1, the reason) of the best pair of names."""
+    if ours.scripts & theirs.scripts:
+        return 1.0, "same name"
+    if set(ours.names) & set(theirs.names):
+        return 1.0, "same name in another script"
+    if ours.keys & theirs.keys:
+        return 0.97, "same name, words in another order"
+    best, pair = 0.0, None
+    for a, written_a in ours.names.items():
+        for b, written_b in theirs.names.items():
+            ratio = fuzz.token_sort_ratio(a, b)
+            if ratio > best:
+                best, pair = ratio, (written_a, written_b)
+    if best >= NAME_SIMILARITY and pair:
+        return best / 100, f"similar names ({pair[1]} ≈ {pair[0]}, {best:.0f}%)"
+    return best / 100, None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or ((a in PEOPLE) == (b in PEOPLE))
+
+
+def score(ours: EntityKeys, theirs: EntityKeys) -> tuple[float, str, list[str]] | None:
+    """(score, category, reasons) for a candidate pair, or None when it is no match."""
+    if not _compatible(ours.schema, theirs.schema):
+        return None
+    reasons: list[str] = []
+    shared = sorted(p for p in set(ours.identifiers) & set(theirs.identifiers)
+                    if ours.identifiers[p] & theirs.identifiers[p])
+    clashing = sorted(p for p in set(ours.identifiers) & set(theirs.identifiers)
+                      if not ours.identifiers[p] & theirs.identifiers[p])
+    similarity, name_reason = _name_evidence(ours, theirs)
+    if shared and not clashing:
+        reasons = [f"same {IDENTIFIER_LABELS.get(p, p)} "
+                   f"{sorted(ours.identifiers[p] & theirs.identifiers[p])[0].upper()}"
+                   for p in shared]
+        if name_reason:
+            reasons.append(name_reason)
+        return (1.0 if name_reason else 0.95), "same", reasons
+    if name_reason is None:
+        return None
+    value = 0.6 * similarity
+    reasons.append(name_reason)
+    if clashing:
+        value -= 0.5
+        reasons += [f"different {IDENTIFIER_LABELS.get(p, p)}s" for p in clashing]
+    if ours.schema == theirs.schema:
+        value += 0.05
+        reasons.append(f"both {ours.schema}")
+    if ours.countries and theirs.countries:
+        if ours.countries & theirs.countries:
+            value += 0.1
             reasons.append("same country")
         else:
-            score -= 0.2
+            value -= 0.3
             reasons.append("different countries")
-    return round(score, 3), reasons
+    for prop, label in DATE_PROPERTIES.items():
+        if prop in ours.dates and prop in theirs.dates:
+            if dates_agree(ours.dates[prop], theirs.dates[prop]):
+                value += 0.2
+                reasons.append(f"same {label}")
+            else:
+                value -= 0.5
+                reasons.append(f"different {label}s")
+    value = round(value, 2)
+    return (value, "unsure", reasons) if value >= PROPOSE_SCORE else None
+
+
+class OurIndex:
+    """Our entities' keys, indexed for candidate look-up (blocking)."""
+
+    def __init__(self, ours: list[dict[str, Any]]):
+        self.keys = {e["id"]: entity_keys(e) for e in ours}
+        self.merged = {m: k for k in self.keys.values() for m in k.merged_ids}
+        self.by_identifier: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for keys in self.keys.values():
+            for prop, values in keys.identifiers.items():
+                for value in values:
+                    self.by_identifier[(prop, value)].append(keys.id)
+            for key in keys.keys:
+                self.by_key[key].append(keys.id)
+            for word in keys.tokens:
+                self.by_word[word].append(keys.id)
+
+    def candidates(self, theirs: EntityKeys) -> set[str]:
+        found: set[str] = set()
+        for prop, values in theirs.identifiers.items():
+            for value in values:
+                found.update(self.by_identifier.get((prop, value), ()))
+        for key in theirs.keys:
+            found.update(self.by_key.get(key, ()))
+        for word in theirs.tokens:
+            hits = self.by_word.get(word, ())
+            if len(hits) <= COMMON_WORD:
+                found.update(hits)
+        return found
 
 
 def match_entities(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[Match]:
-    by_id = {e["id"]: e for e in ours}
-    merged = {m: e for e in ours for m in (e["properties"] or {}).get("mergedIds", [])}
-    by_name: dict[str, list[dict[str, Any]]] = {}
-    by_identifier: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for entity in ours:
-        for name in _names(entity):
-            by_name.setdefault(name, []).append(entity)
-        for ident in _identifiers(entity):
-            by_identifier.setdefault(ident, []).append(entity)
+    index = OurIndex(ours)
     matches = []
     for other in theirs:
-        hit = by_id.get(other["id"]) or merged.get(other["id"])
+        hit = index.keys.get(other["id"]) or index.merged.get(other["id"])
         if hit is not None:
-            matches.append(Match(other["id"], other["caption"], hit["id"], hit["caption"], 1.0,
-                                 "same", ["same id" if hit["id"] == other["id"]
+            matches.append(Match(other["id"], other["caption"], hit.id, hit.caption, 1.0,
+                                 "same", ["same id" if hit.id == other["id"]
                                           else "merged before"]))
             continue
-        candidates = {e["id"]: e for n in _names(other) for e in by_name.get(n, [])}
-        candidates.update({e["id"]: e for i in _identifiers(other)
-                           for e in by_identifier.get(i, [])})
+        keys = entity_keys(other)
         best = None
-        for candidate in candidates.values():
-            score, reasons = _score(candidate, other)
-            if best is None or score > best[0]:
-                best = (score, reasons, candidate)
-        if best is not None and best[0] >= UNSURE_SCORE:
-            score, reasons, candidate = best
-            matches.append(Match(other["id"], other["caption"], candidate["id"],
-                                 candidate["caption"], score,
-                                 "same" if score >= SAME_SCORE else "unsure", reasons))
+        for candidate_id in index.candidates(keys):
+            found = score(index.keys[candidate_id], keys)
+            if found and (best is None or (found[1] == "same", found[0])
+                          > (best[1][1] == "same", best[1][0])):
+                best = (candidate_id, found)
+        if best is not None:
+            candidate_id, (value, category, reasons) = best
+            matches.append(Match(other["id"], other["caption"], candidate_id,
+                                 index.keys[candidate_id].caption, value, category, reasons))
     return matches
-
-

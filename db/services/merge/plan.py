@@ -23,9 +23,12 @@ from db.models import (
     Judgement,
     Link,
     NodePosition,
+    Origin,
     Source,
 )
+from db.schemata import INTERNAL_PROPERTIES
 from db.services.merge.matching import Match, match_entities
+from db.services.merge.reconcile import link_key, reconcile, stake_differs
 from db.wording import Stake, dates_not_stated, share_range_text, translate
 
 
@@ -45,11 +48,17 @@ class MergePlan:
     other_name: str
     other_case_id: str
     origin: str
+    other_author: str = ""
+    other_organisation: str = ""
     matches: list[Match] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     # kind → rows that will come over; for "entities", those matching none of ours
     new: dict[str, int] = field(default_factory=dict)
     present: dict[str, int] = field(default_factory=dict)  # kind → rows already here
+    # kind → rows of theirs that are ours already and attach to them (links, claims,
+    # events), with the default decisions; "disputed_links": our links whose stake theirs
+    # contradicts
+    attached: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,7 +80,7 @@ def _rows(session: Session, model: type) -> list[dict[str, Any]]:
 
 def _read(case: CaseFile) -> dict[str, list[dict[str, Any]]]:
     with case.session() as session:
-        return {model.__tablename__: _rows(session, model) for model in TABLES}
+        return {model.__tablename__: _rows(session, model) for model in (*TABLES, Origin)}
 
 
 def _open_other(case: CaseFile, other_path: str | Path) -> tuple[CaseFile, dict[str, str]]:
@@ -81,11 +90,6 @@ def _open_other(case: CaseFile, other_path: str | Path) -> tuple[CaseFile, dict[
         other.engine.dispose()
         raise ValueError(f"{Path(other_path).name} is this very case; nothing to merge")
     return other, meta
-
-
-def _link_key(link: dict[str, Any], mapping: dict[str, str]) -> tuple[str, str, str]:
-    return (link["schema"], mapping.get(link["source_id"], link["source_id"]),
-            mapping.get(link["target_id"], link["target_id"]))
 
 
 def _stake(link: dict[str, Any]) -> list[str]:
@@ -104,20 +108,20 @@ def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dic
     for match in matches:
         a = our_entities[match.our_id]["properties"] or {}
         b = their_entities[match.other_id]["properties"] or {}
-        for prop in sorted(set(a) & set(b) - {"name", "alias", "mergedIds"}):
+        for prop in sorted(set(a) & set(b) - {"name", "alias"} - INTERNAL_PROPERTIES):
             if set(a[prop]) != set(b[prop]):
                 conflicts.append(Conflict("property", match.our_id, match.other_id, prop,
                                           list(a[prop]), list(b[prop])))
     mapping = {m.other_id: m.our_id for m in matches}
     our_links: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for link in ours["links"]:
-        our_links.setdefault(_link_key(link, {}), []).append(link)
+        our_links.setdefault(link_key(link, {}), []).append(link)
     our_link_ids = {link["id"] for link in ours["links"]}
     for link in theirs["links"]:
         if link["id"] in our_link_ids:
             continue
-        for mine in our_links.get(_link_key(link, mapping), []):
-            if _stake(mine) != _stake(link):
+        for mine in our_links.get(link_key(link, mapping), []):
+            if stake_differs(mine, link):
                 source = our_entities.get(mine["source_id"], {}).get("caption", mine["source_id"])
                 target = our_entities.get(mine["target_id"], {}).get("caption", mine["target_id"])
                 conflicts.append(Conflict("link", mine["id"], link["id"],
@@ -140,7 +144,8 @@ def plan_merge(case: CaseFile, other_path: str | Path,
     progress.step(2, 3, "Matching entities")
     name = meta.get("name", Path(other_path).stem)
     plan = MergePlan(str(other_path), name, meta.get("case_id", ""),
-                     f"{name} [{meta.get('case_id', '')}]")
+                     f"{name} [{meta.get('case_id', '')}]", meta.get("author", ""),
+                     meta.get("organisation", ""))
     plan.matches = match_entities(ours["entities"], theirs["entities"])
     plan.conflicts = _conflicts(ours, theirs, plan.matches)
     for model in TABLES:
@@ -160,6 +165,18 @@ def plan_merge(case: CaseFile, other_path: str | Path,
             present = sum(_key(table, r) in keys for r in theirs[table])
         plan.present[table] = present
         plan.new[table] = len(theirs[table]) - present
+    same = {m.other_id: m.our_id for m in plan.matches if m.category == "same"}
+    documents = {(d["sha256"], d["text"]): d["id"] for d in ours["documents"]}
+    found = reconcile(ours, theirs, same, {d["id"]: documents[(d["sha256"], d["text"])]
+                                           for d in theirs["documents"]
+                                           if (d["sha256"], d["text"]) in documents},
+                      plan.origin)
+    plan.attached = {"links": len(found.link_map), "claims": len(found.claim_map),
+                     "events": len(found.event_map),
+                     "disputed_links": len(found.disputed_links)}
+    for table, count in (("links", len(found.link_map)), ("claims", len(found.claim_map)),
+                         ("events", len(found.event_map))):
+        plan.new[table] -= count
     folded = {m.other_id for m in plan.matches}
     plan.present["entities"] = sum(1 for m in plan.matches if m.score == 1.0)
     plan.new["entities"] = sum(1 for e in theirs["entities"] if e["id"] not in folded)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilte
 from PySide6.QtGui import QColor, QFont
 
 from db.reads.claim_list import ClaimRow, LinkRow
+from desktop.shell.icons import origin_badge
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {"disputed": QColor("#e65100"), "refuted": QColor("#c62828"),
@@ -57,20 +58,25 @@ class SortableRowsModel(QAbstractTableModel):
 
 class ClaimTableModel(SortableRowsModel):
     (COL_EXCERPT, COL_STATEMENT, COL_SOURCE, COL_RELIABILITY, COL_CREDIBILITY, COL_GRADE,
-     COL_STATUS, COL_ABOUT, COL_DOCUMENT) = range(9)
+     COL_STATUS, COL_ABOUT, COL_DOCUMENT, COL_BY) = range(10)
 
     _SORT_KEYS = (
         lambda r: r.excerpt.casefold(), lambda r: r.statement.casefold(),
         lambda r: (r.source or "").casefold(), lambda r: r.reliability,
         lambda r: r.credibility, lambda r: r.grade, lambda r: r.status,
-        lambda r: " ".join(r.about).casefold(), lambda r: r.document.casefold())
+        lambda r: " ".join(r.about).casefold(), lambda r: r.document.casefold(),
+        lambda r: r.provenance.badge().casefold())
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.me = ""  # who "you" is in hover texts
 
     def sort_key(self, row: ClaimRow, column: int):
         return self._SORT_KEYS[column](row)
 
     def haystack(self, row: ClaimRow) -> str:
         return " ".join((row.excerpt, row.statement, row.source or "", row.grade, row.status,
-                         " ".join(row.about), row.document)).casefold()
+                         " ".join(row.about), row.document, row.provenance.badge())).casefold()
 
     def row_of(self, claim_id: str) -> int | None:
         return next((n for n, row in enumerate(self.rows) if row.id == claim_id), None)
@@ -79,24 +85,25 @@ class ClaimTableModel(SortableRowsModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 9
+        return 0 if parent.isValid() else 10
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Excerpt"), self.tr("Statement"), self.tr("Source"),
                     self.tr("Rel."), self.tr("Cred."), self.tr("Grade"), self.tr("Status"),
-                    self.tr("Supports / contradicts"), self.tr("Document"))[section]
+                    self.tr("Supports / contradicts"), self.tr("Document"), self.tr("By"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {self.COL_RELIABILITY: self.tr("Reliability of the source (A–F)"),
-                    self.COL_CREDIBILITY: self.tr("Credibility of the information (1–6)")
+                    self.COL_CREDIBILITY: self.tr("Credibility of the information (1–6)"),
+                    self.COL_BY: self.tr("Who made the claim, and the case it came from")
                     }.get(section)
         return None
 
     def display(self, row: ClaimRow, column: int) -> Any:
         return (f"“{row.excerpt}”", row.statement, row.source or self.tr("unknown source"),
                 row.reliability, row.credibility, row.grade, self.tr(row.status),
-                "; ".join(row.about), row.document)[column]
+                "; ".join(row.about), row.document, row.provenance.badge())[column]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -110,7 +117,11 @@ class ClaimTableModel(SortableRowsModel):
                 return row.excerpt
             if column == self.COL_ABOUT:
                 return "\n".join(row.about)
+            if column == self.COL_BY:
+                return row.provenance.text(self.me)
             return str(self.display(row, column))
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_BY:
+            return origin_badge(row.provenance.key)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             return STATUS_COLORS.get(row.status)
         if role == Qt.ItemDataRole.FontRole and column == self.COL_STATUS \
@@ -150,17 +161,21 @@ class RowsFilterProxy(QSortFilterProxyModel):
 
 
 class ClaimFilterProxy(RowsFilterProxy):
-    """Text anywhere in the row, only disputed/refuted, only one source."""
+    """Text anywhere in the row, only disputed/refuted, only one source, only by one
+    person."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.disputed_only = False
         self.source_id: str | None = None
+        self.author: str | None = None
 
-    def set_filters(self, text: str, disputed_only: bool, source_id: str | None) -> None:
+    def set_filters(self, text: str, disputed_only: bool, source_id: str | None,
+                    author: str | None = None) -> None:
         self.beginFilterChange()
         self.text, self.disputed_only, self.source_id = text.casefold().strip(), \
             disputed_only, source_id
+        self.author = author
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:
@@ -168,6 +183,8 @@ class ClaimFilterProxy(RowsFilterProxy):
         if self.disputed_only and row.status not in ("disputed", "refuted"):
             return False
         if self.source_id and row.source_id != self.source_id:
+            return False
+        if self.author is not None and row.provenance.author != self.author:
             return False
         return not self.text or self.text_matches(source_row)
 

@@ -77,6 +77,9 @@ class ClaimsPane(Pane):
                             self.tr("Unsourced links")])
         self.source = QComboBox()
         self.source.setObjectName("claim_source")
+        self.author = QComboBox()
+        self.author.setObjectName("claim_author")
+        self.author.setToolTip(self.tr("Only the claims one person made"))
         self.count_label = QLabel()
         self.count_label.setObjectName("claim_count")
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
@@ -84,6 +87,7 @@ class ClaimsPane(Pane):
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.mode.currentIndexChanged.connect(self._apply_filters)
         self.source.currentIndexChanged.connect(self._apply_filters)
+        self.author.currentIndexChanged.connect(self._apply_filters)
 
         self.claims_model = ClaimTableModel(self)
         self.claims_proxy = ClaimFilterProxy(self)
@@ -99,7 +103,8 @@ class ClaimsPane(Pane):
                               (ClaimTableModel.COL_CREDIBILITY, 44),
                               (ClaimTableModel.COL_GRADE, 50),
                               (ClaimTableModel.COL_STATUS, 90),
-                              (ClaimTableModel.COL_ABOUT, 260)):
+                              (ClaimTableModel.COL_ABOUT, 260),
+                              (ClaimTableModel.COL_DOCUMENT, 160)):
             self.claims_view.setColumnWidth(column, width)
         self.claims_view.selectionModel().currentRowChanged.connect(self._claim_changed)
         self.claims_view.doubleClicked.connect(self._claim_double_clicked)
@@ -122,6 +127,7 @@ class ClaimsPane(Pane):
         bar.addWidget(self.filter_edit, 2)
         bar.addWidget(self.mode)
         bar.addWidget(self.source, 1)
+        bar.addWidget(self.author, 1)
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -183,6 +189,8 @@ class ClaimsPane(Pane):
         index = self.source.findData(chosen) if chosen else 0
         self.source.setCurrentIndex(max(index, 0))
         self.source.blockSignals(False)
+        self._fill_authors(claims)
+        self.claims_model.me = self.context.case.author if self.context else ""
         self._selecting = True
         try:
             self.claims_model.set_rows(claims)
@@ -201,6 +209,18 @@ class ClaimsPane(Pane):
         if current:
             self._select_claim_row(current, reveal=False)
 
+    def _fill_authors(self, claims: list) -> None:
+        chosen = self.author.currentData()
+        self.author.blockSignals(True)
+        self.author.clear()
+        self.author.addItem(self.tr("Claims by anyone"), None)
+        for name in sorted({row.provenance.author for row in claims}, key=str.casefold):
+            self.author.addItem(self.tr("Claims by {name}").format(
+                name=name or self.tr("unknown")), name)
+        index = self.author.findData(chosen) if chosen is not None else 0
+        self.author.setCurrentIndex(max(index, 0))
+        self.author.blockSignals(False)
+
     # -- filters -----------------------------------------------------------------------------------
     def _apply_filters(self) -> None:
         mode = self.mode.currentIndex()
@@ -210,11 +230,13 @@ class ClaimsPane(Pane):
         text = self.filter_edit.text()
         self._selecting = True
         try:
-            self.claims_proxy.set_filters(text, mode == MODE_DISPUTED, self.source.currentData())
+            self.claims_proxy.set_filters(text, mode == MODE_DISPUTED, self.source.currentData(),
+                                          self.author.currentData())
             self.links_proxy.set_text(text)
         finally:
             self._selecting = False
         self.source.setEnabled(mode != MODE_UNSOURCED)
+        self.author.setEnabled(mode != MODE_UNSOURCED)
         self.stack.setCurrentIndex(1 if mode == MODE_UNSOURCED else 0)
         if mode == MODE_UNSOURCED:
             n = self.links_proxy.rowCount()
@@ -268,6 +290,7 @@ class ClaimsPane(Pane):
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
             self.source.setCurrentIndex(0)
+            self.author.setCurrentIndex(0)
             self.mode.setCurrentIndex(MODE_ALL)
             self._apply_filters()
             index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))

@@ -32,6 +32,7 @@ from desktop.panes.base import Pane
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
+from desktop.panes.documents.page_side import PageSide
 from desktop.panes.documents.pdf_view import PdfPageView
 from desktop.panes.documents.text_view import (
     NEW_CLAIM_SHORTCUT,
@@ -141,6 +142,9 @@ class DocumentsPane(Pane):
         self.text_view.sig_find_requested.connect(self.open_find)
         self.text_view.selectionChanged.connect(self._update_buttons)
         self.pdf_view = PdfPageView(self)
+        self.pdf_view.sig_selection_changed.connect(self._update_buttons)
+        self.pdf_view.sig_claim_clicked.connect(self._claim_clicked)
+        self.pages = PageSide(self.pdf_view, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text_view)
         self.stack.addWidget(self.pdf_view)
@@ -263,7 +267,7 @@ class DocumentsPane(Pane):
         view = self.context.case.read(views.document_view, document_id)
         if view is None:
             return False
-        document, claims, data = view.document, view.claims, view.pdf_bytes
+        document, claims = view.document, view.claims
         text, title, mime = document.text, document.title, document.mime_type
         self.page_spans = document.pages
         subtitle = " · ".join(x for x in (document.published or "", document.file_name or "",
@@ -272,16 +276,19 @@ class DocumentsPane(Pane):
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.text_view.set_text(text, claims)
-        has_pdf = data is not None and self.pdf_view.load(data)
-        if not has_pdf:
-            self.pdf_view.clear()
+        has_pdf = PageSide.shows(mime)
+        if has_pdf:  # drawn once a child process has read it safely (page_side)
+            self.pages.open(self.context, document, text)
+        else:
+            self.pages.close()
         self.html_view.clear_page()  # rendered on demand, when Page is shown
         is_html = mime == HTML_MIME
         self.pdf_button.setText(self.tr("Page") if is_html else self.tr("Pages"))
         self.pdf_button.setToolTip(
             self.tr("The page as published (rendered safely: no scripts, no external "
                     "loads); select passages in Text to create claims") if is_html
-            else self.tr("The PDF's pages as printed"))
+            else self.tr("The pages as printed or scanned; drag over words to select a "
+                         "passage"))
         self.text_button.setVisible(has_pdf or is_html)
         self.pdf_button.setVisible(has_pdf or is_html)
         self.show_page(TEXT_PAGE)
@@ -296,7 +303,7 @@ class DocumentsPane(Pane):
         self.title.setText(self.tr("No document open") if self.context else "")
         self.subtitle.setText(self.tr("Drop files here, or use Add…") if self.context else "")
         self.text_view.set_text("", [])
-        self.pdf_view.clear()
+        self.pages.close()
         self.html_view.clear_page()
         self.text_button.hide()
         self.pdf_button.hide()
@@ -311,9 +318,10 @@ class DocumentsPane(Pane):
         self.text_view.set_claims(claims)
         if current and any(c.id == current for c in claims):
             self.text_view.mark_current_claim(current)
+        self.pages.reload_claims(current)
 
     def show_page(self, page: int) -> None:
-        if page == PDF_PAGE and self.pdf_view.page_count() == 0:
+        if page == PDF_PAGE and self.pages.record is None:
             page = TEXT_PAGE
         if page == HTML_PAGE and not self._render_html():
             page = TEXT_PAGE
@@ -345,8 +353,7 @@ class DocumentsPane(Pane):
 
     def _update_buttons(self) -> None:
         enabled = (self.context is not None and self.document_id is not None
-                   and self.stack.currentIndex() == TEXT_PAGE
-                   and self.text_view.selected_span() is not None)
+                   and self._selected_span() is not None)
         self.new_claim_button.setEnabled(enabled)
         self.new_claim_action.setEnabled(self.context is not None)
 
@@ -364,8 +371,12 @@ class DocumentsPane(Pane):
         located = self.context.case.read(views.document_of_claim, claim_id)
         if located is None:
             return
+        on_pages = self.stack.currentIndex() == PDF_PAGE
         self.show_document(*located)
         self.text_view.mark_current_claim(claim_id)
+        if on_pages:
+            self.show_page(PDF_PAGE)
+            self.pdf_view.show_claim(claim_id)
 
     def _claim_clicked(self, claim_id: str) -> None:
         self.sig_claim_selected.emit(claim_id)
@@ -380,7 +391,7 @@ class DocumentsPane(Pane):
         """Open the new-claim dialog on the selected passage (the text view's selection)."""
         if self.context is None or self.document_id is None:
             return
-        span = self.text_view.selected_span()
+        span = self._selected_span()
         if span is None:
             self.show_message(self.tr("Select a passage in the document first."))
             return
@@ -390,6 +401,14 @@ class DocumentsPane(Pane):
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self._claim_created(dialog))
         dialog.open()
+
+    def _selected_span(self) -> tuple[int, int] | None:
+        """The passage selected in the view shown: the text, or words on a page."""
+        if self.stack.currentIndex() == PDF_PAGE:
+            return self.pdf_view.selected_span()
+        if self.stack.currentIndex() == TEXT_PAGE:
+            return self.text_view.selected_span()
+        return None
 
     def _claim_created(self, dialog) -> None:
         result = dialog.result_ids

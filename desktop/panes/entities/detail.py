@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from db.reads.entity_list import EntityDetail, LinkLine
 from db.reads.queries import Citation
-from desktop.shell.icons import schema_icon
+from db.schemata import INTERNAL_PROPERTIES
+from desktop.shell.icons import origin_badge, schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 UNSOURCED_COLOR = QColor("#c62828")
@@ -34,7 +35,7 @@ UNSOURCED_COLOR = QColor("#c62828")
 
 class PropertiesModel(QAbstractTableModel):
     COL_PROPERTY, COL_VALUE = range(2)
-    _HIDDEN = {"name", "mergedIds"}
+    _HIDDEN = {"name"} | INTERNAL_PROPERTIES
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -72,7 +73,7 @@ class PropertiesModel(QAbstractTableModel):
 
 
 class LinksModel(QAbstractTableModel):
-    COL_COUNTERPART, COL_RELATIONSHIP, COL_EVIDENCE, COL_SHARE, COL_DATES = range(5)
+    COL_COUNTERPART, COL_RELATIONSHIP, COL_EVIDENCE, COL_SHARE, COL_DATES, COL_BY = range(6)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -87,13 +88,13 @@ class LinksModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("With"), self.tr("Relationship"), self.tr("Evidence"),
-                    self.tr("Share"), self.tr("Dates"))[section]
+                    self.tr("Share"), self.tr("Dates"), self.tr("By"))[section]
         return None
 
     def evidence(self, line: LinkLine) -> str:
@@ -105,6 +106,8 @@ class LinksModel(QAbstractTableModel):
                 text += self.tr(" (+{n} more)").format(n=line.supporting - 1)
         if line.contradicting:
             text += self.tr(" · {n} contradicting").format(n=line.contradicting)
+        if line.disputed:
+            text += self.tr(" · DISPUTED")
         return text
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,8 +128,12 @@ class LinksModel(QAbstractTableModel):
                 return line.stake.period_text()
             if column == self.COL_EVIDENCE:
                 return self.evidence(line)
+            if column == self.COL_BY:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return "\n".join(line.by_text)
+                return ", ".join(line.by)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_EVIDENCE \
-                and (not line.supporting or line.contradicting):
+                and (not line.supporting or line.contradicting or line.disputed):
             return UNSOURCED_COLOR
         if role == Qt.ItemDataRole.FontRole and column == self.COL_COUNTERPART:
             font = QFont()
@@ -140,12 +147,13 @@ class LinksModel(QAbstractTableModel):
 
 
 class ClaimsModel(QAbstractTableModel):
-    COL_GRADE, COL_EXCERPT, COL_SOURCE, COL_ABOUT = range(4)
+    COL_GRADE, COL_EXCERPT, COL_SOURCE, COL_ABOUT, COL_BY = range(5)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.citations: list[Citation] = []
         self.about: dict[str, str] = {}
+        self.me = ""
 
     def set_detail(self, detail: EntityDetail | None) -> None:
         self.beginResetModel()
@@ -157,13 +165,13 @@ class ClaimsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.citations)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Grade"), self.tr("Excerpt"), self.tr("Source"),
-                    self.tr("About"))[section]
+                    self.tr("About"), self.tr("By"))[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -174,10 +182,14 @@ class ClaimsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (citation.grade, f"“{citation.excerpt}”",
                     citation.source_name or self.tr("unknown source"),
-                    self.about.get(citation.claim_id, ""))[column]
+                    self.about.get(citation.claim_id, ""),
+                    citation.provenance.badge())[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{excerpt}\n— {title}, {grade}").format(
-                excerpt=citation.excerpt, title=citation.document_title, grade=citation.grade)
+            return self.tr("{excerpt}\n— {title}, {grade}\n{whose}").format(
+                excerpt=citation.excerpt, title=citation.document_title, grade=citation.grade,
+                whose=citation.provenance.text(self.me))
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_BY:
+            return origin_badge(citation.provenance.key)
         if role == IdRole:
             return citation.claim_id
         return None
@@ -296,8 +308,8 @@ class EntityDetailWidget(QWidget):
         self.claims_label.setText(self.tr("Claims ({n})").format(
             n=len(detail.claims) if detail else 0))
         self.edit_button.setEnabled(detail is not None)
-        for view, widths in ((self.links_view, (100, 190, 170, 150)),
-                             (self.claims_view, (46, 300, 150))):
+        for view, widths in ((self.links_view, (100, 190, 170, 150, 90)),
+                             (self.claims_view, (46, 300, 150, 200))):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
         self.properties_view.setColumnWidth(0, 140)

@@ -257,7 +257,9 @@ class EntitiesPane(Pane):
         if self.context is None or entity_id is None:
             self.detail.show_detail(None)
             return
-        self.detail.show_detail(self.context.case.read(views.entity_detail, entity_id))
+        self.detail.claims_model.me = self.context.case.author
+        self.detail.show_detail(self.context.case.read(views.entity_detail, entity_id,
+                                                      self.context.case.author))
 
     def _activated(self, index) -> None:
         entity_id = self.list_model.entity_id(index.row())

@@ -3,9 +3,11 @@
 By default it shows the neighbourhood of the selected entity; on request the whole case,
 the control chain of an entity (owners above, effective shares, controllers in bold) or
 the connecting paths between two entities. Every view honours the shared "as of" date.
-Reading and layout are in ``loading`` (Qt-free, run in a worker when large); drawing is in
-``canvas``/``items``; the only edits here — moving and pinning nodes — go through
-``context.execute`` and are undoable.
+Reading and layout are in ``loading`` (Qt-free, always run in a worker, so the window never
+waits on a query or a layout); drawing is in ``canvas`` and its three batched layers. Every
+position drawn is remembered for the open case, so a refresh, an undo or a new "as of" date
+adds to the picture instead of redrawing it. The only edits here — moving and pinning
+nodes — go through ``context.execute`` and are undoable.
 """
 
 from __future__ import annotations
@@ -37,15 +39,16 @@ from db.reads.network_drawing import (
     WHOLE_CASE,
     Drawing,
 )
+from db.reads.provenance import link_provenance_text
 from db.services.entities import set_position
 from desktop.panes.base import Pane
 from desktop.panes.network import labels
+from desktop.panes.network.banner import banner_text, name_of
 from desktop.panes.network.canvas import GraphCanvas
+from desktop.panes.network.drawn import EdgeSpec, NodeSpec
 from desktop.shell.icons import icon_path, schema_color, schema_style
 from desktop.shell.worker import run_task
 
-SYNC_LAYOUT_LIMIT = 150  # nodes to lay out on the GUI thread; more go to a worker
-OVERVIEW_LIMIT = 500  # nodes: above, an overview (no labels, arrows or dragging)
 # A case this small opens on its whole network, the selection highlighted and centred
 # (on the sample, Enertech among South Korea, Rosatom, Renera, JSC Kama, Mosgortrans);
 # a bigger one opens on the neighbourhood of the selection. The toolbar toggles either way.
@@ -71,6 +74,7 @@ class NetworkPane(Pane):
         self._fit_next = True
         self._focus_depth: int | None = None  # overrides the depth box (0: just the focus)
         self._home: dict[str, tuple[float, float]] = {}  # laid-out place before a first drag
+        self._places: dict[str, tuple[float, float]] = {}  # where each node was last drawn
         self._build()
 
     # -- widgets -------------------------------------------------------------------------
@@ -123,6 +127,7 @@ class NetworkPane(Pane):
         self.canvas.sig_node_menu.connect(self._show_menu)
         self.canvas.sig_node_moved.connect(self._node_moved)
         self.canvas.sig_edge_clicked.connect(self._edge_clicked)
+        self.canvas.edge_tooltip = self._edge_provenance
         self.canvas.sig_background_clicked.connect(lambda: self._set_selection([]))
         self.canvas.sig_rubber_band.connect(self._rubber_band)
         for keys, slot in (("F", self.fit), ("H", self._hide_selected),
@@ -146,6 +151,7 @@ class NetworkPane(Pane):
         self.mode, self.focus, self.expanded, self.hidden = NEIGHBOURHOOD, [], [], set()
         self.selected, self.selected_link, self.drawing = [], None, None
         self._home.clear()
+        self._places.clear()
         self.whole_case_action.blockSignals(True)
         self.whole_case_action.setChecked(False)
         self.whole_case_action.blockSignals(False)
@@ -173,7 +179,7 @@ class NetworkPane(Pane):
         self._reload(fit=True)
 
     def select_entities(self, entity_ids: list[str]) -> None:
-        drawn = set(self.canvas.nodes) | set(self.canvas.overview_ids)
+        drawn = set(self.canvas.nodes)
         shown = [e for e in entity_ids if e in drawn]
         if shown or not entity_ids:
             self._set_selection(shown, announce=False)
@@ -184,8 +190,12 @@ class NetworkPane(Pane):
 
     def select_link(self, link_id: str) -> None:
         self.selected_link = link_id
-        for edge_id, item in self.canvas.edges.items():
-            item.set_state(selected=edge_id == link_id)
+        graph = self.canvas.graph
+        if graph is not None:
+            graph.edge_selected[:] = False
+            if link_id in graph.edge_index:
+                graph.edge_selected[graph.edge_index[link_id]] = True
+            self.canvas.update_layers()
 
     def show_chain(self, entity_id: str) -> None:
         if self.context is None:
@@ -202,13 +212,20 @@ class NetworkPane(Pane):
         self._reload(fit=True)
 
     def on_changes(self, changes: Changes) -> None:
-        if self.context is None or self._own_edit or self.drawing is None:
+        """Redraw after any edit, undo or redo that touches what is drawn — in the whole
+        case, any entity or link (a new entity belongs to the whole case)."""
+        if self.context is None or self._own_edit:
+            return
+        if self.drawing is None:
+            if self.mode == WHOLE_CASE or self.focus:
+                self._reload(fit=True)
             return
         shown = set(self.drawing.data.nodes) | set(self.focus) | set(self.hidden)
         if self.chain_entity:
             shown.add(self.chain_entity)
         if (changes.everything or changes.entities & shown
-                or changes.links & set(self.drawing.data.edges)):
+                or changes.links & set(self.drawing.data.edges)
+                or (self.mode == WHOLE_CASE and (changes.entities or changes.links))):
             self._reload(fit=False)
 
     # -- loading ---------------------------------------------------------------------------
@@ -230,18 +247,22 @@ class NetworkPane(Pane):
         return lambda: loading.load_neighbourhood(case, focus, expanded, depth, as_of)
 
     def _reload(self, fit: bool = False, relayout: bool = False) -> None:
-        """Query what the mode shows, lay it out (in a worker when big) and draw it."""
+        """Query what the mode shows and lay it out in a worker, then draw it.
+
+        Nothing here waits on the case: a selection in a 100,000-entity case returns at
+        once and the drawing follows; a newer request makes an older result stale.
+        """
         if self.context is None or (self.mode == NEIGHBOURHOOD and not self.focus):
             return
         self._generation += 1
         generation = self._generation
         self._fit_next = self._fit_next or fit
-        keep = {} if relayout else {i: self._home.get(i, (n.pos().x(), n.pos().y()))
-                                    for i, n in self.canvas.nodes.items()}
+        keep = {} if relayout else {**self._places, **self._home}
         layout = self.layout_kind
         loader = self._loader()
 
-        def lay_out(drawing: Drawing, progress=NO_PROGRESS) -> Drawing:
+        def work(progress=NO_PROGRESS) -> Drawing:
+            drawing = loader()
             if drawing.needs_layout:
                 drawing.positions = loading.place(drawing.data, layout, keep, progress,
                                                   relayout=relayout)
@@ -253,28 +274,20 @@ class NetworkPane(Pane):
 
         def failed(message: str) -> None:
             if generation == self._generation:
+                self.drawing = None
+                self.canvas.clear_graph()
                 self._say(message)
+                self.sig_drawn.emit()
 
-        if self.mode == WHOLE_CASE:
+        whole = self.mode == WHOLE_CASE
+        if whole:
             self._say(self.tr("Loading the whole case…"))
-            run_task(self, self.tr("Laying out the network…"),
-                     lambda progress: lay_out(loader(), progress), done, failed)
-            return
-        try:
-            drawing = loader()
-        except (LookupError, ValueError) as error:
-            self.drawing = None
-            self.canvas.clear_graph()
-            self._say(str(error))
-            return
-        if not drawing.needs_layout or drawing.unplaced(keep) <= SYNC_LAYOUT_LIMIT:
-            done(lay_out(drawing))
-        else:
-            run_task(self, self.tr("Laying out the network…"),
-                     lambda progress: lay_out(drawing, progress), done, failed)
+        run_task(self, self.tr("Laying out the network…"), work, done, failed,
+                 show_progress=whole)
 
     def relayout(self) -> None:
         self._home.clear()
+        self._places.clear()
         self._reload(fit=True, relayout=True)
 
     def _as_of_changed(self, _value) -> None:
@@ -292,26 +305,21 @@ class NetworkPane(Pane):
     # -- drawing ---------------------------------------------------------------------------
     def _draw(self, drawing: Drawing) -> None:
         self.drawing = drawing
-        self.canvas.clear_graph()
         data = drawing.data
         notes: dict[str, str] = {}
         if drawing.chain is not None:
             notes = {o.id: labels.owner_note(o) for o in drawing.chain.owners}
-        if len(data.nodes) > OVERVIEW_LIMIT:
-            self._draw_overview(drawing)
-            return
-        for node_id, node in data.nodes.items():
-            if node_id in self.hidden:
-                continue
-            item = self.canvas.add_node(
-                node_id, node.caption, notes.get(node_id, ""),
-                icon_path(schema_style(node.schema, node.role)[0]),
-                schema_color(node.schema, node.role), drawing.positions[node_id])
-            item.set_state(emphasised=node_id in drawing.emphasised,
-                           highlighted=node_id in drawing.highlighted_nodes,
-                           pinned=node.pinned)
-        self.canvas.add_edges([(e.id, e.source_id, e.target_id, labels.edge_label(e),
-                                e.sourced, e.disputed) for e in data.edges.values()])
+        nodes = [NodeSpec(node_id, node.caption, notes.get(node_id, ""),
+                          icon_path(schema_style(node.schema, node.role)[0]),
+                          schema_color(node.schema, node.role), drawing.positions[node_id],
+                          emphasised=node_id in drawing.emphasised,
+                          highlighted=node_id in drawing.highlighted_nodes,
+                          pinned=node.pinned)
+                 for node_id, node in data.nodes.items() if node_id not in self.hidden]
+        edges = [EdgeSpec(e.id, e.source_id, e.target_id, labels.edge_label(e), e.sourced,
+                          e.disputed) for e in data.edges.values()]
+        self.canvas.set_graph(nodes, edges)
+        self._places.update(drawing.positions)
         for link_id in drawing.highlighted_links:
             if link_id in self.canvas.edges:
                 self.canvas.edges[link_id].set_state(highlighted=True)
@@ -321,79 +329,23 @@ class NetworkPane(Pane):
             self.select_link(self.selected_link)
         self.unhide_action.setEnabled(bool(self.hidden))
         self.layout_choice.setEnabled(drawing.mode != CHAIN)
-        self._say(self._banner_text(drawing))
+        self._say(banner_text(drawing, self.focus))
         if self._fit_next:
             self._fit_next = False
             self.canvas.fit()
         self.sig_drawn.emit()
-
-    def _draw_overview(self, drawing: Drawing) -> None:
-        data = drawing.data
-        self.canvas.set_overview(
-            [(i, schema_color(n.schema, n.role), drawing.positions[i])
-             for i, n in data.nodes.items() if i not in self.hidden],
-            [(e.source_id, e.target_id, e.sourced, e.disputed) for e in data.edges.values()])
-        self._set_selection([s for s in self.selected if s in data.nodes], announce=False)
-        self._say(self._banner_text(drawing) + " — " + self.tr(
-            "overview: select an entity to see names, arrows and shares around it"))
-        if self._fit_next:
-            self._fit_next = False
-            self.canvas.fit()
-        self.sig_drawn.emit()
-
-    def _as_of_text(self, drawing: Drawing) -> str:
-        if drawing.as_of is None:
-            return self.tr("as of any date")
-        return self.tr("as of %1").replace("%1", drawing.as_of.isoformat())
 
     def _name(self, entity_id: str) -> str:
-        node = self.drawing.data.nodes.get(entity_id) if self.drawing else None
-        return node.caption if node else entity_id
-
-    def _banner_text(self, drawing: Drawing) -> str:
-        data = drawing.data
-        when = self._as_of_text(drawing)
-        if drawing.mode == CHAIN:
-            if drawing.as_of is None:  # chains without a date leave ended links out
-                when = self.tr("(current)")
-            chain = drawing.chain
-            if not chain.owners:
-                return self.tr("%1 has no known owners or controllers %2").replace(
-                    "%1", chain.entity_name).replace("%2", when)
-            return self.tr("Control chain of %1 %2").replace("%1", chain.entity_name) \
-                .replace("%2", when)
-        if drawing.mode == PATHS:
-            first, second = (self._name(e) for e in drawing.endpoints)
-            count = len(drawing.paths or [])
-            if count == 0:
-                return self.tr("No connecting path between %1 and %2 (up to 6 links, %3)") \
-                    .replace("%1", first).replace("%2", second).replace("%3", when)
-            text = self.tr("1 path between %1 and %2") if count == 1 else \
-                self.tr("%n paths between %1 and %2").replace("%n", str(count))
-            return text.replace("%1", first).replace("%2", second)
-        counts = self.tr("%1 entities, %2 links").replace("%1", str(len(data.nodes))) \
-            .replace("%2", str(len(data.edges)))
-        if drawing.mode == WHOLE_CASE:
-            text = self.tr("Whole case: %1").replace("%1", counts)
-            if data.truncated:
-                text += " — " + self.tr("the %1 best connected of %2 entities").replace(
-                    "%1", str(len(data.nodes))).replace("%2", str(data.total_nodes))
-            return text
-        names = ", ".join(self._name(e) for e in self.focus)
-        text = self.tr("Around %1: %2").replace("%1", names).replace("%2", counts)
-        if data.truncated:
-            text += " — " + self.tr("too many neighbours: the outer ring is left out")
-        return text
+        return name_of(self.drawing, entity_id)
 
     # -- selection -------------------------------------------------------------------------
     def _set_selection(self, entity_ids: list[str], announce: bool = False) -> None:
         self.selected = list(dict.fromkeys(entity_ids))
-        chosen = set(self.selected)
-        if self.canvas.overview_ids:
-            self.canvas.select_in_overview(self.selected)
-        for node_id, item in self.canvas.nodes.items():
-            if item.selected != (node_id in chosen):
-                item.set_state(selected=node_id in chosen)
+        graph = self.canvas.graph
+        if graph is not None:
+            graph.selected[:] = False
+            graph.selected[[graph.index[e] for e in self.selected if e in graph.index]] = True
+            self.canvas.update_layers()
         if announce:
             if len(self.selected) == 1:
                 self.sig_entity_selected.emit(self.selected[0])
@@ -408,6 +360,12 @@ class NetworkPane(Pane):
             self._set_selection(chosen, announce=True)
         else:
             self._set_selection([entity_id], announce=True)
+
+    def _edge_provenance(self, link_id: str) -> str:
+        """Hovering a link: whose it and its claims are (one small read)."""
+        if self.context is None:
+            return ""
+        return self.context.case.read(link_provenance_text, link_id, self.context.case.author)
 
     def _edge_clicked(self, link_id: str) -> None:
         self.select_link(link_id)
@@ -506,6 +464,7 @@ class NetworkPane(Pane):
                     self._home.setdefault(entity_id, self.drawing.positions[entity_id])
                 self.drawing.data.nodes[entity_id] = replace(node, x=x, y=y)
                 self.drawing.positions[entity_id] = (x, y)
+                self._places[entity_id] = (x, y)
 
     # -- view ------------------------------------------------------------------------------
     def fit(self) -> None:

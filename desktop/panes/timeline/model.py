@@ -95,7 +95,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("claim" if item.kind == EVENT else "link")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None  # the label is the whole story; plain text, never rich
+            return item.provenance or None  # whose it is; plain text, never rich
         if role == Qt.ItemDataRole.ForegroundRole and item.kind != EVENT and item.unsourced:
             return QBrush(QColor("#c62828"))
         return None

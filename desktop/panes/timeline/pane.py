@@ -126,7 +126,7 @@ class TimelinePane(Pane):
 
     def on_changes(self, changes: Changes) -> None:
         if self.context is not None and (changes.everything or changes.events or changes.links
-                                         or changes.entities):
+                                         or changes.entities or changes.claims):
             self.reload()
 
     # -- loading ------------------------------------------------------------------------------------

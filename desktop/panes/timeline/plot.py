@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
@@ -63,16 +63,12 @@ class TimelinePlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None):
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         super().__init__(parent, axisItems={"bottom": axis})
-        palette = self.palette()
-        self._text_color = palette.color(QPalette.ColorRole.Text)
-        self.setBackground(palette.color(QPalette.ColorRole.Base))
         self.plot_item = self.getPlotItem()
         self.plot_item.hideAxis("left")
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.showGrid(x=True, y=False, alpha=0.12)
-        axis.setTextPen(self._text_color)
-        axis.setPen(self._text_color)
+        self.axis = axis
         self.view_box = self.plot_item.getViewBox()
         self.view_box.invertY(True)
         # Wheel and drag move through time; lanes scroll with the pane's scroll bar.
@@ -87,8 +83,7 @@ class TimelinePlot(pg.PlotWidget):
         self.as_of_line = pg.InfiniteLine(
             angle=90, movable=True, pen=pg.mkPen(AS_OF_COLOR, width=2),
             hoverPen=pg.mkPen(AS_OF_COLOR, width=4), label="",
-            labelOpts={"position": 0.03, "color": AS_OF_COLOR, "fill": (255, 255, 255, 210),
-                       "movable": False})
+            labelOpts={"position": 0.03, "color": AS_OF_COLOR, "movable": False})
         self.as_of_line.setZValue(100)
         self.as_of_line.setToolTip(self.tr("Drag to see the case as it stood on that day"))
         self.as_of_line.sigPositionChanged.connect(self._line_moved)
@@ -97,6 +92,27 @@ class TimelinePlot(pg.PlotWidget):
         self._relayout = QTimer(self, singleShot=True, interval=120)
         self._relayout.timeout.connect(self._draw)
         self._metrics = QFontMetrics(self.font())
+        self.apply_palette()
+
+    def apply_palette(self) -> None:
+        """Colours from the palette: at start and on every live theme switch."""
+        palette = self.palette()
+        self._text_color = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        self.setBackground(base)
+        self.axis.setTextPen(self._text_color)
+        self.axis.setPen(self._text_color)
+        self.as_of_line.label.fill = pg.mkBrush(_alpha(base, 210))
+        for drawn in self.drawn:
+            if drawn.label is not None:
+                drawn.label.setColor(self._text_color)
+        self.viewport().update()
+
+    def changeEvent(self, event) -> None:  # Qt name: a live theme switch repaints at once
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) \
+                and "_metrics" in self.__dict__:  # not while pyqtgraph is still building
+            self.apply_palette()
 
     # -- data ---------------------------------------------------------------------------------------
     def set_items(self, items: list[TimelineItem], first: date, last: date) -> None:

@@ -1,0 +1,111 @@
+"""How names and identifiers compare across cases: one normal form per name, computed
+once per entity, so matching a colleague's case is index look-ups, not pairwise work.
+
+A name is transliterated to Latin (``anyascii``: "Росатом" → "rosatom", "Erdoğan" →
+"erdogan"), case-folded, stripped of punctuation, legal forms ("JSC", "ООО", "GmbH")
+and honorifics ("Frau Dr."); its words sorted give a key that ignores word order
+("Nierstenhöfer, Irene" ≡ "Irene Nierstenhöfer"). Identifiers (registration numbers,
+LEI, tax ids, Wikidata ids) compare with spaces and punctuation removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from anyascii import anyascii
+
+from db.schemata import IDENTIFIER_PROPERTIES
+
+LEGAL_FORMS = frozenset({
+    "jsc", "pjsc", "ojsc", "cjsc", "llc", "ltd", "limited", "inc", "incorporated", "corp",
+    "corporation", "plc", "gmbh", "ag", "sa", "oy", "ab", "ao", "pao", "ooo", "oao", "zao",
+    "bv", "nv", "co", "kg", "se", "spa", "srl", "sarl", "llp", "lp", "ev", "mbh", "company"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "frau", "herr", "sir",
+                        "dame", "mme", "m", "gospodin", "gospozha"})
+# Identifiers worth matching on: FtM's typed ids, plus Wikidata's.
+MATCH_IDENTIFIERS = (*IDENTIFIER_PROPERTIES, "wikidataId", "vatCode", "swiftBic", "idNumber",
+                     "passportNumber", "opencorporatesUrl")
+IDENTIFIER_LABELS = {"registrationNumber": "registration number", "taxNumber": "tax number",
+                     "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
+                     "wikidataId": "Wikidata id", "vatCode": "VAT number",
+                     "idNumber": "ID number", "passportNumber": "passport number"}
+DATE_PROPERTIES = {"birthDate": "date of birth", "incorporationDate": "date of incorporation"}
+COUNTRY_PROPERTIES = ("country", "jurisdiction", "nationality")
+
+
+def _words(name: str, transliterate: bool) -> list[str]:
+    text = anyascii(name) if transliterate else name
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return [w for w in re.split(r"[\W_]+", text)
+            if w and w not in LEGAL_FORMS and w not in HONORIFICS]
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent-, script-, punctuation- and legal-form-insensitive form of a name."""
+    return " ".join(_words(name, True))
+
+
+def script_form(name: str) -> str:
+    """As ``normalise_name`` but in the name's own script: tells "the same name" from
+    "the same name, transliterated"."""
+    return " ".join(_words(name, False))
+
+
+def order_key(normalised: str) -> str:
+    return " ".join(sorted(normalised.split()))
+
+
+def identifier_value(value: str) -> str:
+    return re.sub(r"\W", "", value).casefold()
+
+
+@dataclass
+class EntityKeys:
+    """What matching needs of one entity, computed once."""
+
+    id: str
+    caption: str
+    schema: str
+    names: dict[str, str] = field(default_factory=dict)  # normalised → the name as written
+    scripts: set[str] = field(default_factory=set)  # names in their own script
+    keys: set[str] = field(default_factory=set)  # word-order-free keys
+    identifiers: dict[str, set[str]] = field(default_factory=dict)  # property → values
+    countries: set[str] = field(default_factory=set)
+    dates: dict[str, set[str]] = field(default_factory=dict)
+    merged_ids: tuple[str, ...] = ()
+
+    @property
+    def tokens(self) -> set[str]:
+        return {w for n in self.names for w in n.split() if len(w) > 1}
+
+
+def entity_keys(entity: dict[str, Any]) -> EntityKeys:
+    props = entity.get("properties") or {}
+    keys = EntityKeys(entity["id"], entity["caption"], entity["schema"],
+                      merged_ids=tuple(props.get("mergedIds", [])))
+    for written in [entity["caption"], *props.get("name", []), *props.get("alias", []),
+                    *props.get("previousName", [])]:
+        normal = normalise_name(written)
+        if normal:
+            keys.names.setdefault(normal, written)
+            keys.scripts.add(script_form(written))
+            keys.keys.add(order_key(normal))
+    for prop in MATCH_IDENTIFIERS:
+        values = {identifier_value(v) for v in props.get(prop, [])}
+        values = {v for v in values if len(v) >= 3}
+        if values:
+            keys.identifiers[prop] = values
+    keys.countries = {c.casefold() for p in COUNTRY_PROPERTIES for c in props.get(p, [])}
+    for prop in DATE_PROPERTIES:
+        if props.get(prop):
+            keys.dates[prop] = set(props[prop])
+    return keys
+
+
+def dates_agree(ours: set[str], theirs: set[str]) -> bool:
+    """Partial dates agree to the precision both give ("1961" agrees with "1961-04-02")."""
+    return any(a[:min(len(a), len(b))] == b[:min(len(a), len(b))] for a in ours for b in theirs)
