@@ -48,6 +48,10 @@
       <translation>&amp;Открыть файл дела…</translation>
     </message>
     <message>
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Параметры…</translation>
+    </message>
+    <message>
       <source>&amp;Print…</source>
       <translation>&amp;Печать…</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
       <source>Show &amp;Control Chain</source>
       <translation>Показать &amp;цепочку контроля</translation>
+    </message>
+    <message>
+      <source>Who you are, theme, marking, as-of date, language</source>
+      <translation>Кто вы, тема, гриф, дата среза, язык</translation>
     </message>
   </context>
   <context>
@@ -464,6 +472,10 @@ Details were saved to {log}.</source>
   <context>
     <name>ClaimTableModel</name>
     <message>
+      <source>By</source>
+      <translation>Автор</translation>
+    </message>
+    <message>
       <source>Cred.</source>
       <translation>Дост.</translation>
     </message>
@@ -508,6 +520,10 @@ Details were saved to {log}.</source>
       <translation>Подтверждает / опровергает</translation>
     </message>
     <message>
+      <source>Who made the claim, and the case it came from</source>
+      <translation>Кто сделал утверждение и из какого дела оно пришло</translation>
+    </message>
+    <message>
       <source>unknown source</source>
       <translation>неизвестный источник</translation>
     </message>
@@ -517,6 +533,10 @@ Details were saved to {log}.</source>
     <message>
       <source>About</source>
       <translation>О чём</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Автор</translation>
     </message>
     <message>
       <source>Excerpt</source>
@@ -536,9 +556,11 @@ Details were saved to {log}.</source>
     </message>
     <message>
       <source>{excerpt}
-— {title}, {grade}</source>
+— {title}, {grade}
+{whose}</source>
       <translation>{excerpt}
-— {title}, {grade}</translation>
+— {title}, {grade}
+{whose}</translation>
     </message>
   </context>
   <context>
@@ -564,6 +586,14 @@ Details were saved to {log}.</source>
       <translation>Утверждения</translation>
     </message>
     <message>
+      <source>Claims by anyone</source>
+      <translation>Утверждения всех авторов</translation>
+    </message>
+    <message>
+      <source>Claims by {name}</source>
+      <translation>Утверждения автора: {name}</translation>
+    </message>
+    <message>
       <source>Disputed or refuted</source>
       <translation>Оспоренные или опровергнутые</translation>
     </message>
@@ -574,6 +604,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Filter claims…</source>
       <translation>Фильтр утверждений…</translation>
+    </message>
+    <message>
+      <source>Only the claims one person made</source>
+      <translation>Только утверждения одного человека</translation>
     </message>
     <message>
       <source>Unsourced links</source>
@@ -590,6 +624,10 @@ Details were saved to {log}.</source>
     <message>
       <source>reading…</source>
       <translation>чтение…</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>неизвестно</translation>
     </message>
     <message>
       <source>{n} claims</source>
@@ -835,6 +873,10 @@ Details were saved to {log}.</source>
       <source>The page as published, without scripts, images or external content; select passages in Text to create claims</source>
       <translation>Страница в опубликованном виде, без скриптов, изображений и внешнего содержимого; выделяйте фрагменты во вкладке «Текст», чтобы создавать утверждения</translation>
     </message>
+    <message>
+      <source>The pages as printed or scanned; drag over words to select a passage</source>
+      <translation>Страницы в печатном или отсканированном виде; проведите по словам, чтобы выделить фрагмент</translation>
+    </message>
   </context>
   <context>
     <name>EntitiesPane</name>
@@ -1050,12 +1092,24 @@ Details were saved to {log}.</source>
       <translation>Название дела:</translation>
     </message>
     <message>
+      <source>History differs</source>
+      <translation>История расходится</translation>
+    </message>
+    <message>
       <source>New Case File</source>
       <translation>Новый файл дела</translation>
     </message>
     <message>
       <source>Open Case File</source>
       <translation>Открыть файл дела</translation>
+    </message>
+    <message>
+      <source>This case's history does not continue the one this computer last saw. File ▸ Verify Case… shows the details.
+
+{problem}</source>
+      <translation>История этого дела не продолжает ту, что этот компьютер видел в последний раз. Подробности — в меню Файл ▸ Проверить дело….
+
+{problem}</translation>
     </message>
     <message>
       <source>Upgraded from an older version; a backup was saved as {name}</source>
@@ -1255,8 +1309,16 @@ Details were saved to {log}.</source>
       <translation> (ещё {n})</translation>
     </message>
     <message>
+      <source> · DISPUTED</source>
+      <translation> · ОСПОРЕНО</translation>
+    </message>
+    <message>
       <source> · {n} contradicting</source>
       <translation> · опровергающих: {n}</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Автор</translation>
     </message>
     <message>
       <source>Dates</source>
@@ -1333,6 +1395,10 @@ Details were saved to {log}.</source>
       <translation>Решение</translation>
     </message>
     <message>
+      <source>Match</source>
+      <translation>Совпадение</translation>
+    </message>
+    <message>
       <source>Not the same</source>
       <translation>Не тот же</translation>
     </message>
@@ -1345,10 +1411,6 @@ Details were saved to {log}.</source>
       <translation>Тот же</translation>
     </message>
     <message>
-      <source>Score</source>
-      <translation>Сходство</translation>
-    </message>
-    <message>
       <source>Their entity</source>
       <translation>Их объект</translation>
     </message>
@@ -1359,6 +1421,14 @@ Details were saved to {log}.</source>
     <message>
       <source>Why</source>
       <translation>Почему</translation>
+    </message>
+    <message>
+      <source>proposed</source>
+      <translation>предложено</translation>
+    </message>
+    <message>
+      <source>sure</source>
+      <translation>точно</translation>
     </message>
   </context>
   <context>
@@ -1414,8 +1484,8 @@ Details were saved to {log}.</source>
       <translation>Расхождения</translation>
     </message>
     <message>
-      <source>Conflicts (both sides are kept)</source>
-      <translation>Расхождения (сохраняются обе стороны)</translation>
+      <source>Conflicts (both sides are kept; differing stakes become a dispute to resolve)</source>
+      <translation>Расхождения (сохраняются обе стороны; разные доли становятся спором, который нужно разрешить)</translation>
     </message>
     <message>
       <source>Merge</source>
@@ -1430,8 +1500,12 @@ Details were saved to {log}.</source>
       <translation>Предлагаемые совпадения</translation>
     </message>
     <message>
-      <source>{matches} of their entities look like ours; {new} are new. Everything in their case comes over and names its origin; conflicting values are all kept. The merge is one step you can undo.</source>
-      <translation>Похожих на наши объектов в их деле: {matches}; новых: {new}. Всё из их дела переносится с указанием происхождения; расходящиеся значения сохраняются все. Слияние — один шаг, который можно отменить.</translation>
+      <source>a colleague</source>
+      <translation>коллега</translation>
+    </message>
+    <message>
+      <source>“{case}” by {whose}. {sure} of their entities are surely ours (an identifier agrees), {proposed} may be (names and context agree — decide below); {new} are new. Their claims on links we already have attach to our links; a different stake for the same link is kept as a dispute, not a second link. Everything names whose it was. The merge is one step you can undo.</source>
+      <translation>«{case}», автор: {whose}. Точно совпадают с нашими (совпал идентификатор) объектов: {sure}; возможно совпадают (совпадают имена и контекст — решите ниже): {proposed}; новых: {new}. Их утверждения о связях, которые у нас уже есть, привязываются к нашим связям; другая доля для той же связи сохраняется как спор, а не как вторая связь. У всего указано, чьё оно. Слияние — один шаг, который можно отменить.</translation>
     </message>
   </context>
   <context>
@@ -1447,6 +1521,10 @@ Details were saved to {log}.</source>
     <message>
       <source>%1 has no known owners or controllers %2</source>
       <translation>У %1 нет известных владельцев или контролирующих лиц %2</translation>
+    </message>
+    <message>
+      <source>%1 opened</source>
+      <translation>%1 раскрыто</translation>
     </message>
     <message>
       <source>%n paths between %1 and %2</source>
@@ -1605,6 +1683,10 @@ Details were saved to {log}.</source>
       <translation>Всё дело: %1</translation>
     </message>
     <message>
+      <source>Whole case: %1 entities, %2 links in %3 groups</source>
+      <translation>Всё дело: объектов: %1, связей: %2, групп: %3</translation>
+    </message>
+    <message>
       <source>as of %1</source>
       <translation>на %1</translation>
     </message>
@@ -1621,12 +1703,8 @@ Details were saved to {log}.</source>
       <translation>оспорено</translation>
     </message>
     <message>
-      <source>overview: select an entity to see names, arrows and shares around it</source>
-      <translation>обзор: выберите объект, чтобы увидеть имена, стрелки и доли вокруг него</translation>
-    </message>
-    <message>
-      <source>the %1 best connected of %2 entities</source>
-      <translation>%1 самых связанных из %2 объектов</translation>
+      <source>double-click a group to open it</source>
+      <translation>дважды щёлкните группу, чтобы раскрыть её</translation>
     </message>
     <message>
       <source>too many neighbours: the outer ring is left out</source>
@@ -1829,6 +1907,17 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>PageSide</name>
+    <message>
+      <source>Export Original File</source>
+      <translation>Экспорт исходного файла</translation>
+    </message>
+    <message>
+      <source>QtPdf could not read it</source>
+      <translation>QtPdf не смог его прочитать</translation>
+    </message>
+  </context>
+  <context>
     <name>PairsModel</name>
     <message>
       <source>1 link</source>
@@ -1903,6 +1992,96 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>PdfPageView</name>
+    <message>
+      <source>Checking the file before showing its pages…</source>
+      <translation>Проверка файла перед показом страниц…</translation>
+    </message>
+    <message>
+      <source>Export Original File…</source>
+      <translation>Экспорт исходного файла…</translation>
+    </message>
+    <message>
+      <source>This file could not be rendered safely: {reason}.
+Its text (if any) is in Text; its original bytes are kept unchanged.
+SHA-256 {sha256}</source>
+      <translation>Этот файл не удалось безопасно отобразить: {reason}.
+Его текст (если есть) — во вкладке «Текст»; исходные байты сохранены без изменений.
+SHA-256 {sha256}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <source>&amp;E-mail:</source>
+      <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+      <source>&amp;Marking of new cases:</source>
+      <translation>&amp;Гриф новых дел:</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation:</source>
+      <translation>&amp;Организация:</translation>
+    </message>
+    <message>
+      <source>&amp;Theme:</source>
+      <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+      <source>A new language applies at the next start.</source>
+      <translation>Новый язык применится при следующем запуске.</translation>
+    </message>
+    <message>
+      <source>Every claim, judgement and summary you make names you. Colleagues who merge your case file see it too.</source>
+      <translation>Каждое ваше утверждение, решение и сводка подписаны вашим именем. Коллеги, которые сольют ваш файл дела, тоже это увидят.</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>Параметры</translation>
+    </message>
+    <message>
+      <source>Signing key:</source>
+      <translation>Ключ подписи:</translation>
+    </message>
+    <message>
+      <source>Summaries are &amp;as of:</source>
+      <translation>Сводки &amp;на дату:</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Как в системе</translation>
+    </message>
+    <message>
+      <source>Welcome — who are you?</source>
+      <translation>Добро пожаловать! Кто вы?</translation>
+    </message>
+    <message>
+      <source>Who you are</source>
+      <translation>Кто вы</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>Работа</translation>
+    </message>
+    <message>
+      <source>no signing key yet (signed custody is not available in this version)</source>
+      <translation>ключа подписи пока нет (подписанная цепочка хранения в этой версии недоступна)</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>необязательно</translation>
+    </message>
+  </context>
+  <context>
     <name>PropertiesModel</name>
     <message>
       <source>Property</source>
@@ -1930,6 +2109,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Arrows run from owner to owned. Solid: supported by a claim; dashed: unsourced. Dark outline: controls {name}.</source>
       <translation>Стрелки идут от владельца к тому, чем он владеет. Сплошная: подтверждена утверждением; штриховая: без источника. Тёмный контур: контролирует {name}.</translation>
+    </message>
+    <message>
+      <source>Audit chain head</source>
+      <translation>Вершина цепочки аудита</translation>
     </message>
     <message>
       <source>Author</source>
@@ -2012,8 +2195,8 @@ Details were saved to {log}.</source>
       <translation>Каждое отношение подтверждено хотя бы одним утверждением.</translation>
     </message>
     <message>
-      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from.</source>
-      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка.</translation>
+      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from; the audit chain head (row:hash) lets `casefile check --expect-head` prove a later copy still continues the history printed here.</source>
+      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка; вершина цепочки аудита (строка:хеш) позволяет командой `casefile check --expect-head` доказать, что более поздняя копия продолжает напечатанную здесь историю.</translation>
     </message>
     <message>
       <source>Evidence</source>
@@ -2604,6 +2787,10 @@ Details were saved to {log}.</source>
 Offline case files for investigators: entities, documents, quoted and graded claims, control chains, evidence summaries.</source>
       <translation>Case File Explorer {version}
 Автономные файлы дел для расследователей: объекты, документы, цитируемые и оценённые утверждения, цепочки контроля, сводки доказательств.</translation>
+    </message>
+    <message>
+      <source>You are {name}</source>
+      <translation>Вы — {name}</translation>
     </message>
   </context>
   <context>

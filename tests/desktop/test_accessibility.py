@@ -40,6 +40,7 @@ def _dialogs(context, ids):
     from desktop.dialogs.keyboard_shortcuts import ShortcutsDialog
     from desktop.dialogs.merge_entities import MergeEntitiesDialog
     from desktop.dialogs.new_claim import NewClaimDialog
+    from desktop.dialogs.preferences import PreferencesDialog
     from desktop.dialogs.search import SearchDialog
 
     return {
@@ -54,11 +55,13 @@ def _dialogs(context, ids):
         "new claim": lambda: NewClaimDialog(context, ids["document"], 0, 60),
         "search": lambda: SearchDialog(context),
         "keyboard shortcuts": lambda: ShortcutsDialog(),
+        "preferences": lambda: PreferencesDialog(),
     }
 
 
 DIALOGS = ["case details", "claim editor", "csv mapping", "new entity", "edit entity",
-           "judgements", "merge entities", "new claim", "search", "keyboard shortcuts"]
+           "judgements", "merge entities", "new claim", "search", "keyboard shortcuts",
+           "preferences"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
