@@ -101,3 +101,19 @@ def test_macos_document_type_declares_the_extension():
     assert declared["UTTypeTagSpecification"]["public.filename-extension"] == ["casefile"]
     assert plist["CFBundleDocumentTypes"][0]["LSItemContentTypes"] == [
         declared["UTTypeIdentifier"]]
+
+
+def test_bundle_entry_runs_only_the_document_reader_as_a_child():
+    """In the bundle sys.executable is casefile itself; `-I -m db.extract.child` must run
+    the reader, and no other module may be started that way."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "casefile_entry", ROOT / "packaging" / "casefile_entry.py")
+    entry = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(entry)
+    assert entry._child_module(["casefile", "-I", "-m", "db.extract.child"]) \
+        == "db.extract.child"
+    assert entry._child_module(["casefile", "-m", "db.extract.child"]) == "db.extract.child"
+    assert entry._child_module(["casefile", "-m", "os"]) is None
+    assert entry._child_module(["casefile", "check", "x.casefile"]) is None
