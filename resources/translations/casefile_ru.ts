@@ -112,8 +112,24 @@
       <translation>&amp;Новый объект…</translation>
     </message>
     <message>
+      <source>OCR &amp;Languages…</source>
+      <translation>&amp;Языки распознавания…</translation>
+    </message>
+    <message>
+      <source>Open &amp;Team Case…</source>
+      <translation>Открыть &amp;командное дело…</translation>
+    </message>
+    <message>
       <source>Print Pre&amp;view…</source>
       <translation>Предпрос&amp;мотр печати…</translation>
+    </message>
+    <message>
+      <source>Re&amp;fresh</source>
+      <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+      <source>Read the case again (a team case: colleagues' edits appear)</source>
+      <translation>Перечитать дело (в командном деле появятся правки коллег)</translation>
     </message>
     <message>
       <source>Review Possible &amp;Duplicates…</source>
@@ -130,6 +146,10 @@
     <message>
       <source>Who you are, theme, marking, as-of date, language</source>
       <translation>Кто вы, тема, гриф, дата среза, язык</translation>
+    </message>
+    <message>
+      <source>Work on a case shared by a team in PostgreSQL</source>
+      <translation>Работать с делом, общим для команды, в PostgreSQL</translation>
     </message>
   </context>
   <context>
@@ -194,6 +214,13 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>CaseContext</name>
+    <message>
+      <source>Read-only ({reason}): not changed</source>
+      <translation>Только чтение ({reason}): не изменено</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDetailsDialog</name>
     <message>
       <source>Author:</source>
@@ -221,6 +248,14 @@ Details were saved to {log}.</source>
     <message>
       <source>(computing…)</source>
       <translation>(вычисляется…)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Cancelled: the chain was not computed. Choose “Show control chain” again to retry.</source>
+      <translation>Отменено: цепочка не вычислена. Чтобы повторить, снова выберите «Показать цепочку контроля».</translation>
     </message>
     <message>
       <source>Computing the control chain</source>
@@ -263,6 +298,10 @@ Details were saved to {log}.</source>
       <translation>Чтение дат дела</translation>
     </message>
     <message>
+      <source>Searching paths</source>
+      <translation>Поиск путей</translation>
+    </message>
+    <message>
       <source>Select an entity and choose “Show control chain” (Ctrl+6 comes back here), or turn on “Follow selection”.</source>
       <translation>Выберите объект и команду «Показать цепочку контроля» (Ctrl+6 возвращает сюда) или включите «Следовать за выбором».</translation>
     </message>
@@ -277,6 +316,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Show the chain of whatever entity is selected</source>
       <translation>Показывать цепочку любого выбранного объекта</translation>
+    </message>
+    <message>
+      <source>Stop computing this chain</source>
+      <translation>Прекратить вычисление этой цепочки</translation>
     </message>
     <message>
       <source>The chain now follows the selected entity</source>
@@ -330,6 +373,14 @@ Details were saved to {log}.</source>
       <translation>Путь {n}: {names}</translation>
     </message>
     <message>
+      <source>Search stopped before the end: {count} path(s) found so far, more may exist</source>
+      <translation>Поиск остановлен до конца: найдено путей: {count}, возможно, есть и другие</translation>
+    </message>
+    <message>
+      <source>Searching paths…</source>
+      <translation>Поиск путей…</translation>
+    </message>
+    <message>
       <source>Source: {name}</source>
       <translation>Источник: {name}</translation>
     </message>
@@ -352,6 +403,22 @@ Details were saved to {log}.</source>
     <message>
       <source>“{excerpt}” — {grade}</source>
       <translation>«{excerpt}» — {grade}</translation>
+    </message>
+    <message>
+      <source>… and more paths, not counted (they run through circular holdings)</source>
+      <translation>… и другие пути, не подсчитанные (они проходят через круговое владение)</translation>
+    </message>
+    <message>
+      <source>… and more than {count} more paths</source>
+      <translation>… и ещё более {count} путей</translation>
+    </message>
+    <message>
+      <source>… and {count} more owners (scroll down to list them)</source>
+      <translation>… и ещё владельцев: {count} (прокрутите вниз, чтобы увидеть их)</translation>
+    </message>
+    <message>
+      <source>… and {count} more paths</source>
+      <translation>… и ещё путей: {count}</translation>
     </message>
   </context>
   <context>
@@ -668,8 +735,16 @@ Details were saved to {log}.</source>
   <context>
     <name>CsvMappingDialog</name>
     <message>
+      <source>(every column is mapped)</source>
+      <translation>(сопоставлены все столбцы)</translation>
+    </message>
+    <message>
       <source>(none)</source>
       <translation>(нет)</translation>
+    </message>
+    <message>
+      <source>Dates are written as</source>
+      <translation>Даты записаны как</translation>
     </message>
     <message>
       <source>Entity type when not given</source>
@@ -680,12 +755,20 @@ Details were saved to {log}.</source>
       <translation>Первые строки файла</translation>
     </message>
     <message>
+      <source>Keep the other columns as properties</source>
+      <translation>Сохранить остальные столбцы как свойства</translation>
+    </message>
+    <message>
       <source>Link type when not given</source>
       <translation>Тип связи, если не указан</translation>
     </message>
     <message>
       <source>Map the columns of {name}</source>
       <translation>Сопоставление столбцов {name}</translation>
+    </message>
+    <message>
+      <source>Not mapped</source>
+      <translation>Не сопоставлено</translation>
     </message>
     <message>
       <source>Say which column holds what. A row can describe an entity, a link between two named entities, or both.</source>
@@ -779,12 +862,16 @@ Details were saved to {log}.</source>
       <translation>Добавление документов…</translation>
     </message>
     <message>
-      <source>Documents (*.pdf *.html *.htm *.txt *.md *.markdown *.eml);;All files (*)</source>
-      <translation>Документы (*.pdf *.html *.htm *.txt *.md *.markdown *.eml);;Все файлы (*)</translation>
+      <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx *.xlsx *.eml *.mbox *.mht *.mhtml *.warc *.warc.gz *.html *.htm *.txt *.md *.markdown);;All files (*)</source>
+      <translation>Документы (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx *.xlsx *.eml *.mbox *.mht *.mhtml *.warc *.warc.gz *.html *.htm *.txt *.md *.markdown);;Все файлы (*)</translation>
     </message>
     <message>
       <source>Not added: {reason}</source>
       <translation>Не добавлено: {reason}</translation>
+    </message>
+    <message>
+      <source>Scans will be read in: {languages}</source>
+      <translation>Сканы будут распознаваться на языках: {languages}</translation>
     </message>
     <message>
       <source>… and {n} more</source>
@@ -1078,7 +1165,26 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>FamilyBar</name>
+    <message>
+      <source>Came inside: {link}</source>
+      <translation>Пришёл внутри: {link}</translation>
+    </message>
+    <message>
+      <source>Holds: {links}</source>
+      <translation>Содержит: {links}</translation>
+    </message>
+    <message>
+      <source>and {n} more</source>
+      <translation>и ещё {n}</translation>
+    </message>
+  </context>
+  <context>
     <name>Files</name>
+    <message>
+      <source>Case File in Use</source>
+      <translation>Файл дела занят</translation>
+    </message>
     <message>
       <source>Case files (*.casefile)</source>
       <translation>Файлы дел (*.casefile)</translation>
@@ -1090,6 +1196,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Case name:</source>
       <translation>Название дела:</translation>
+    </message>
+    <message>
+      <source>Connecting to the team case…</source>
+      <translation>Подключение к командному делу…</translation>
     </message>
     <message>
       <source>History differs</source>
@@ -1104,6 +1214,18 @@ Details were saved to {log}.</source>
       <translation>Открыть файл дела</translation>
     </message>
     <message>
+      <source>Open Read-Only</source>
+      <translation>Открыть только для чтения</translation>
+    </message>
+    <message>
+      <source>Open Team Case</source>
+      <translation>Открытие командного дела</translation>
+    </message>
+    <message>
+      <source>PostgreSQL address of the team case (postgresql://user@host/database):</source>
+      <translation>Адрес командного дела в PostgreSQL (postgresql://user@host/database):</translation>
+    </message>
+    <message>
       <source>This case's history does not continue the one this computer last saw. File ▸ Verify Case… shows the details.
 
 {problem}</source>
@@ -1114,6 +1236,18 @@ Details were saved to {log}.</source>
     <message>
       <source>Upgraded from an older version; a backup was saved as {name}</source>
       <translation>Обновлено из более старой версии; резервная копия сохранена как {name}</translation>
+    </message>
+    <message>
+      <source>{in_use}.
+
+You can look at it read-only while they work; open it again for editing once they have closed it.</source>
+      <translation>{in_use}.
+
+Пока с ним работают, его можно просматривать только для чтения; откройте его снова для правки, когда его закроют.</translation>
+    </message>
+    <message>
+      <source>{url} is not a postgresql:// address</source>
+      <translation>{url} — не адрес postgresql://</translation>
     </message>
   </context>
   <context>
@@ -1254,6 +1388,10 @@ Details were saved to {log}.</source>
       <translation>Договор</translation>
     </message>
     <message>
+      <source>ContractAward</source>
+      <translation>Присуждение контракта</translation>
+    </message>
+    <message>
       <source>Control</source>
       <translation>Контроль</translation>
     </message>
@@ -1278,12 +1416,20 @@ Details were saved to {log}.</source>
       <translation>Членство</translation>
     </message>
     <message>
+      <source>Occupancy</source>
+      <translation>Занимаемая должность</translation>
+    </message>
+    <message>
       <source>Ownership</source>
       <translation>Владение</translation>
     </message>
     <message>
       <source>Payment</source>
       <translation>Платёж</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Ссылка</translation>
     </message>
     <message>
       <source>Representation</source>
@@ -1368,6 +1514,10 @@ Details were saved to {log}.</source>
       <translation>(нет)</translation>
     </message>
     <message>
+      <source>Also {holder}; your changes wait for theirs</source>
+      <translation>Также {holder}; ваши изменения ждут их изменений</translation>
+    </message>
+    <message>
       <source>Case File Explorer</source>
       <translation>Case File Explorer</translation>
     </message>
@@ -1380,12 +1530,24 @@ Details were saved to {log}.</source>
       <translation>Откройте файл дела (Файл ▸ Открыть) или создайте новый.</translation>
     </message>
     <message>
+      <source>Read-only ({reason}): documents cannot be added</source>
+      <translation>Только чтение ({reason}): документы добавить нельзя</translation>
+    </message>
+    <message>
+      <source>Read-only: {reason} — editing is off</source>
+      <translation>Только чтение: {reason} — правка отключена</translation>
+    </message>
+    <message>
       <source>{e} entities · {l} links ({u} unsourced) · {d} documents · {c} claims</source>
       <translation>объектов: {e} · связей: {l} (без источника: {u}) · документов: {d} · утверждений: {c}</translation>
     </message>
     <message>
       <source>{name} — {file} — Case File Explorer</source>
       <translation>{name} — {file} — Case File Explorer</translation>
+    </message>
+    <message>
+      <source>{title} [read-only]</source>
+      <translation>{title} [только чтение]</translation>
     </message>
   </context>
   <context>
@@ -1515,12 +1677,20 @@ Details were saved to {log}.</source>
       <translation> Глубина </translation>
     </message>
     <message>
+      <source>%1 entities</source>
+      <translation>объектов: %1</translation>
+    </message>
+    <message>
       <source>%1 entities, %2 links</source>
       <translation>объектов: %1, связей: %2</translation>
     </message>
     <message>
       <source>%1 has no known owners or controllers %2</source>
       <translation>У %1 нет известных владельцев или контролирующих лиц %2</translation>
+    </message>
+    <message>
+      <source>%1 links</source>
+      <translation>связей: %1</translation>
     </message>
     <message>
       <source>%1 opened</source>
@@ -1533,6 +1703,10 @@ Details were saved to {log}.</source>
     <message>
       <source>(current)</source>
       <translation>(текущая)</translation>
+    </message>
+    <message>
+      <source>1 link</source>
+      <translation>связей: 1</translation>
     </message>
     <message>
       <source>1 path between %1 and %2</source>
@@ -1559,6 +1733,14 @@ Details were saved to {log}.</source>
       <translation>Глубина</translation>
     </message>
     <message>
+      <source>Double-click a group to open it</source>
+      <translation>Дважды щёлкните группу, чтобы раскрыть её</translation>
+    </message>
+    <message>
+      <source>Entities without links</source>
+      <translation>Объекты без связей</translation>
+    </message>
+    <message>
       <source>Expand</source>
       <translation>Раскрыть</translation>
     </message>
@@ -1573,6 +1755,14 @@ Details were saved to {log}.</source>
     <message>
       <source>Find connecting paths</source>
       <translation>Найти связующие пути</translation>
+    </message>
+    <message>
+      <source>Find in the network</source>
+      <translation>Поиск в сети</translation>
+    </message>
+    <message>
+      <source>Find in the network…</source>
+      <translation>Найти в сети…</translation>
     </message>
     <message>
       <source>Fit</source>
@@ -1623,6 +1813,10 @@ Details were saved to {log}.</source>
       <translation>Между %1 и %2 нет связующего пути (до 6 связей, %3)</translation>
     </message>
     <message>
+      <source>No entity matches “%1”</source>
+      <translation>Нет объекта, соответствующего «%1»</translation>
+    </message>
+    <message>
       <source>Open a case to see its network.</source>
       <translation>Откройте дело, чтобы увидеть его сеть.</translation>
     </message>
@@ -1665,6 +1859,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Solid: sourced · Dashed: unsourced · Red: disputed · Bold outline: controls · Dot: pinned</source>
       <translation>Сплошная: с источником · Штриховая: без источника · Красная: оспорено · Жирный контур: контролирует · Точка: закреплено</translation>
+    </message>
+    <message>
+      <source>Type a name and press Enter to go to that entity</source>
+      <translation>Введите имя и нажмите Enter, чтобы перейти к этому объекту</translation>
     </message>
     <message>
       <source>Unpin</source>
@@ -1904,6 +2102,25 @@ Details were saved to {log}.</source>
     <message>
       <source>value, e.g. 6.2 bn</source>
       <translation>сумма, например 6.2 bn</translation>
+    </message>
+  </context>
+  <context>
+    <name>OcrLanguagesDialog</name>
+    <message>
+      <source>Not installed: apt-get install tesseract-ocr-{code}</source>
+      <translation>Не установлен: apt-get install tesseract-ocr-{code}</translation>
+    </message>
+    <message>
+      <source>OCR Languages</source>
+      <translation>Языки распознавания</translation>
+    </message>
+    <message>
+      <source>OCR is not installed: scanned pages cannot be read. Install Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus …) and reopen this dialog.</source>
+      <translation>Распознавание текста не установлено: отсканированные страницы прочитать нельзя. Установите Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus …) и откройте этот диалог снова.</translation>
+    </message>
+    <message>
+      <source>Scans added from now on are read in the languages ticked (more languages: slower, sometimes less accurate).</source>
+      <translation>Сканы, добавленные с этого момента, распознаются на отмеченных языках (чем больше языков, тем медленнее и иногда менее точно).</translation>
     </message>
   </context>
   <context>
@@ -2459,6 +2676,10 @@ SHA-256 {sha256}</translation>
       <translation>подтверждает</translation>
     </message>
     <message>
+      <source>the passage on its page</source>
+      <translation>фрагмент на его странице</translation>
+    </message>
+    <message>
       <source>ultimate owner</source>
       <translation>конечный владелец</translation>
     </message>
@@ -2550,12 +2771,16 @@ SHA-256 {sha256}</translation>
   <context>
     <name>Sharing</name>
     <message>
-      <source>BODS (*.json)</source>
-      <translation>BODS (*.json)</translation>
+      <source>BODS (*.json *.jsonl)</source>
+      <translation>BODS (*.json *.jsonl)</translation>
     </message>
     <message>
-      <source>CSV (*.csv)</source>
-      <translation>CSV (*.csv)</translation>
+      <source>BODS 0.4 statements (*.json)</source>
+      <translation>Заявления BODS 0.4 (*.json)</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv *.tsv)</source>
+      <translation>CSV (*.csv *.tsv)</translation>
     </message>
     <message>
       <source>CSV tables, zipped (*.zip)</source>
@@ -2566,8 +2791,12 @@ SHA-256 {sha256}</translation>
       <translation>Файлы дел (*.casefile)</translation>
     </message>
     <message>
-      <source>Data files (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)</source>
-      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)</translation>
+      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)</source>
+      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>Export</source>

@@ -40,6 +40,7 @@ def _dialogs(context, ids):
     from desktop.dialogs.keyboard_shortcuts import ShortcutsDialog
     from desktop.dialogs.merge_entities import MergeEntitiesDialog
     from desktop.dialogs.new_claim import NewClaimDialog
+    from desktop.dialogs.ocr_languages import OcrLanguagesDialog
     from desktop.dialogs.preferences import PreferencesDialog
     from desktop.dialogs.search import SearchDialog
 
@@ -56,12 +57,13 @@ def _dialogs(context, ids):
         "search": lambda: SearchDialog(context),
         "keyboard shortcuts": lambda: ShortcutsDialog(),
         "preferences": lambda: PreferencesDialog(),
+        "ocr languages": lambda: OcrLanguagesDialog(["eng", "rus"]),
     }
 
 
 DIALOGS = ["case details", "claim editor", "csv mapping", "new entity", "edit entity",
            "judgements", "merge entities", "new claim", "search", "keyboard shortcuts",
-           "preferences"]
+           "preferences", "ocr languages"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)

@@ -111,6 +111,7 @@ class NetworkPane(Pane):
         self.unhide_action.setEnabled(False)
         self.export_action = self.toolbar.addAction(self.tr("Export…"), self._export_dialog)
         self.find = QLineEdit(self)
+        self.find.setAccessibleName(self.tr("Find in the network"))
         self.find.setPlaceholderText(self.tr("Find in the network…"))
         self.find.setToolTip(self.tr("Type a name and press Enter to go to that entity"))
         self.find.setClearButtonEnabled(True)
