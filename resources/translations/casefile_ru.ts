@@ -2791,8 +2791,8 @@ SHA-256 {sha256}</translation>
       <translation>Файлы дел (*.casefile)</translation>
     </message>
     <message>
-      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)</source>
-      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)</translation>
+      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</source>
+      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</translation>
     </message>
     <message>
       <source>Excel workbook (*.xlsx)</source>
