@@ -30,6 +30,43 @@ from tests.fuzzing import Importers, import_or_refuse  # noqa: E402
 FORMATS = ("ftm", "bods", "csv", "graphml")
 
 
+class Session:
+    """One run: the scratch cases, the outcomes, the places of unexpected exceptions."""
+
+    def __init__(self, folder: Path, seed: int, show: int):
+        self.folder, self.seed, self.show = folder, seed, show
+        self.importers = Importers()
+        self.outcomes: Counter[tuple[str, str]] = Counter()
+        self.places: Counter[str] = Counter()
+        self.case = None
+
+    def fresh_case(self, number: int) -> None:
+        if self.case is not None:
+            self.case.engine.dispose()
+            for old in self.folder.glob("fuzz*.casefile*"):
+                old.unlink()
+        self.case = CaseFile.create(self.folder / f"fuzz{number}.casefile", name="Fuzz",
+                                    author="fuzz")
+
+    def run(self, fmt: str, number: int) -> None:
+        if number % 250 == 0 or self.case is None:  # a fresh case now and then: cheap digests
+            self.fresh_case(number)
+        data, extra = self.importers.make(fmt, random.Random(f"{self.seed}:{number}"))
+
+        def unexpected(error: BaseException) -> None:
+            frame = traceback.extract_tb(error.__traceback__)[-1:] or [None]
+            place = f"{type(error).__name__} at {frame[0].filename}:{frame[0].lineno}" \
+                if frame[0] else type(error).__name__
+            self.places[place] += 1
+            if self.places[place] <= self.show:
+                print(f"UNEXPECTED {fmt} input {number} (seed {self.seed}): "
+                      f"{type(error).__name__}: {str(error)[:300]}")
+                traceback.print_exception(error, limit=-4, file=sys.stdout)
+
+        outcome = import_or_refuse(self.case, fmt, data, extra, self.folder, unexpected)
+        self.outcomes[(fmt, outcome)] += 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000, help="inputs in total")
@@ -40,48 +77,31 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=5, help="tracebacks printed per place")
     args = parser.parse_args()
     formats = args.formats.split(",")
-    importers = Importers()
-    outcomes: Counter[tuple[str, str]] = Counter()
-    places: Counter[str] = Counter()
     started = time.monotonic()
+    done = 0
     scratch = "/dev/shm" if Path("/dev/shm").is_dir() else None  # no fsync cost per input
     with tempfile.TemporaryDirectory(dir=scratch) as folder:
         # the data folder (log, custody of each case's audit head) beside the scratch
         # cases: it is written at every commit
         os.environ["CASEFILE_DATA_HOME"] = str(Path(folder) / "data")
-        case = None
-        for number in range(args.start, args.start + args.inputs):
-            if number % 250 == 0 or case is None:  # a fresh case now and then: digests stay cheap
-                if case is not None:
-                    case.engine.dispose()
-                    for old in Path(folder).glob("fuzz*.casefile*"):
-                        old.unlink()
-                path = Path(folder) / f"fuzz{number}.casefile"
-                case = CaseFile.create(path, name="Fuzz", author="fuzz")
-            fmt = formats[number % len(formats)]
-            rng = random.Random(f"{args.seed}:{number}")
-            data, extra = importers.make(fmt, rng)
-
-            def unexpected(error: BaseException, fmt: str = fmt, number: int = number) -> None:
-                frame = traceback.extract_tb(error.__traceback__)[-1:] or [None]
-                place = f"{type(error).__name__} at {frame[0].filename}:{frame[0].lineno}" \
-                    if frame[0] else type(error).__name__
-                places[place] += 1
-                if places[place] <= args.show:
-                    print(f"UNEXPECTED {fmt} input {number} (seed {args.seed}): "
-                          f"{type(error).__name__}: {str(error)[:300]}")
-                    traceback.print_exception(error, limit=-4, file=sys.stdout)
-
-            outcome = import_or_refuse(case, fmt, data, extra, Path(folder), unexpected)
-            outcomes[(fmt, outcome)] += 1
-            if (number + 1 - args.start) % 5000 == 0:
-                print(f"{number + 1 - args.start:,} inputs, {sum(places.values())} unexpected, "
-                      f"{time.monotonic() - started:.0f} s", flush=True)
-        case.engine.dispose()
-    print(f"\n{args.inputs:,} inputs in {time.monotonic() - started:.0f} s")
+        session = Session(Path(folder), args.seed, args.show)
+        try:
+            for number in range(args.start, args.start + args.inputs):
+                session.run(formats[number % len(formats)], number)
+                done += 1
+                if done % 1000 == 0:
+                    print(f"{done:,} inputs, {sum(session.places.values())} unexpected, "
+                          f"{time.monotonic() - started:.0f} s", flush=True)
+        except KeyboardInterrupt:  # stopped early (Ctrl-C, SIGINT): report what ran
+            print("interrupted", flush=True)
+        if session.case is not None:
+            session.case.engine.dispose()
+    print(f"\n{done:,} inputs (numbers {args.start}–{args.start + done - 1}, seed {args.seed}) "
+          f"in {time.monotonic() - started:.0f} s")
     for fmt in formats:
-        print(f"  {fmt:8} " + ", ".join(f"{what} {outcomes[(fmt, what)]:,}"
+        print(f"  {fmt:8} " + ", ".join(f"{what} {session.outcomes[(fmt, what)]:,}"
                                         for what in ("added", "refused", "unexpected")))
+    places = session.places
     print(f"unexpected exceptions: {sum(places.values())} at {len(places)} place(s)")
     for place, count in places.most_common():
         print(f"  {count:6} × {place}")

@@ -126,7 +126,7 @@ def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
     if "casefile" in item:
         item["casefile"] = _check_context(item["casefile"], where)
     if item.get("caption") is not None:
-        check_text(item["caption"], where, "\"caption\"")
+        item["caption"] = check_text(item["caption"], where, "\"caption\"")
     for key in METADATA:
         value = item.get(key)
         if value is None:

@@ -187,3 +187,13 @@ def test_cli_import_of_a_hostile_file_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert "bad.ijson, lines 1 and 2: one id with two schemata (Company, Person)" in err
+
+
+def test_a_numeric_ftm_caption_is_read_as_text(new_case, tmp_path):
+    """Found by scripts/fuzz_importers.py (seed 11, input 61092): a number as caption."""
+    path = tmp_path / "caption.ijson"
+    path.write_text('{"id": "x", "schema": "Company", "caption": 1.5, "properties": {}}\n',
+                    encoding="utf-8")
+    import_file(new_case, path)
+    with new_case.session() as session:
+        assert session.get(Entity, "x").caption == "1.5"
