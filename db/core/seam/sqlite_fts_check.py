@@ -28,14 +28,25 @@ def _walk(connection: Connection, sql: str) -> Iterator[tuple]:
         yield tuple(row)
 
 
+def fts_damaged(connection: Connection) -> list[str]:
+    """The FTS tables whose internal structure does not match their stored text.
+
+    FTS5's check is an INSERT: it takes the write lock, so it runs on a connection of its
+    own that is rolled back at once, not inside a long read."""
+    damaged = []
+    for _table, fts, _key, _values in _FTS_SOURCES:
+        try:
+            connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        except DBAPIError:
+            damaged.append(fts)
+        connection.rollback()
+    return damaged
+
+
 def fts_differences(connection: Connection) -> list[tuple[str, str, str]]:
     """(fts table, row id, problem) for every indexed row that is not what its row says."""
     problems: list[tuple[str, str, str]] = []
     for table, fts, key, values in _FTS_SOURCES:
-        try:
-            connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
-        except DBAPIError:
-            problems.append((fts, "", "the index's structure is damaged"))
         expected = _walk(connection, f"SELECT rowid, id, {values(table)} FROM {table} "
                                      f"ORDER BY rowid")
         actual = _walk(connection, f"SELECT rowid, {key}, {FTS_COLUMNS[fts]} FROM {fts} "
