@@ -8,7 +8,8 @@ Generates ``--count`` FtM entities (as ``bench_import.py`` does) and, in the sam
   replay could verify the row's content against) — the baseline;
 - *digests*: the import as it is (each row's id and a 64-bit digest of its columns);
 - *check*: ``check_case`` of the imported case (replay + compare every row, re-hash,
-  search index, custody), with the number of progress reports it made.
+  search index, custody), with the number of progress reports it made and the longest
+  gap between two (how long Cancel may take to answer in the GUI).
 
 Prints the times and the ratios digests / ids only and check / import.
 """
@@ -65,11 +66,14 @@ def main() -> int:
         transaction.bulk_image = real
     ours = timed_import(folder / "digests.casefile", data)
 
-    reports = []
+    reports: list[float] = []
     case = CaseFile.open(folder / "digests.casefile")
     start = time.perf_counter()
-    report = check_case(case, Progress(lambda done, total, text: reports.append(text)))
+    report = check_case(case, Progress(lambda done, total, text: reports.append(
+        time.perf_counter())))
     checked = time.perf_counter() - start
+    marks = [start, *reports, start + checked]
+    longest = max(later - earlier for earlier, later in zip(marks, marks[1:]))
     case.engine.dispose()
     assert report.ok, [str(f) for f in report.findings[:5]]
 
@@ -79,7 +83,8 @@ def main() -> int:
     print(f"import, audit with row digests:     {ours:8.2f} s")
     print(f"ratio digests / ids only:           {ours / baseline:8.2f}x")
     print(f"check of the imported case:         {checked:8.2f} s  "
-          f"({len(reports):,} progress reports; ok={report.ok})")
+          f"({len(reports):,} progress reports, longest gap {longest:.2f} s: how long "
+          f"Cancel may wait; ok={report.ok})")
     print(f"ratio check / import:               {checked / ours:8.2f}x")
     print(f"files in {folder}")
     return 0

@@ -130,7 +130,7 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
         findings += blobs + excerpt_findings(session)
         progress.step(0, 1, "Checking the search index")
         with case.engine.connect() as connection:
-            findings += search_index_findings(session, connection)
+            findings += search_index_findings(session, connection, progress)
         progress.step(0, 1, "Checking custody")
         head = session.execute(select(AuditEntry.seq, AuditEntry.hash)
                                .order_by(AuditEntry.seq.desc()).limit(1)).first()

@@ -52,9 +52,14 @@ def excerpt_findings(session: Session) -> list[Finding]:
     return findings
 
 
-def search_index_findings(session: Session, connection: Connection) -> list[Finding]:
+def search_index_findings(session: Session, connection: Connection,
+                          progress: Progress = NO_PROGRESS) -> list[Finding]:
     """``connection``: a short one of its own for FTS5's integrity check (a write)."""
+
+    def step(fts: str) -> None:
+        progress.step(0, 0, f"Comparing the search index ({fts})")
+
     damaged = [(fts, "", "the index's structure is damaged") for fts in fts_damaged(connection)]
     return [Finding("derived", fts, row_id,
                     f"{problem} (casefile check --repair rebuilds the index)")
-            for fts, row_id, problem in damaged + fts_differences(session.connection())]
+            for fts, row_id, problem in damaged + fts_differences(session.connection(), step)]
