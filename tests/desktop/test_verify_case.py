@@ -92,3 +92,23 @@ def test_finding_model_without_a_window(qtbot):
     assert model.rowCount() == 1
     assert model.index(0, COL_WHERE).data() == "links abc [share_min]"
     assert model.index(0, 2).data() == "2026-12-07 10:00"
+
+
+def test_opening_an_older_copy_says_its_history_is_shorter(qtbot, make_window, sample,
+                                                           tmp_path, monkeypatch):
+    from db.core import run
+    from desktop.flows import files
+
+    sample.close()
+    older = tmp_path / "older.casefile"
+    older.write_bytes(sample.path.read_bytes())
+    run(sample, "Rename", lambda tx: entity_service.edit_entity(
+        tx, sample.ids["renera"], name="Renera JSC"))
+    window = make_window(panes=("entities",))
+    warnings = []
+    monkeypatch.setattr(window, "show_warning", lambda title, text: warnings.append(
+        (title, text)))
+    assert files.open_case_path(window, str(older))
+    [(title, text)] = warnings
+    assert title == "History differs"
+    assert "older.casefile: audit row" in text and "this is an older copy" in text
