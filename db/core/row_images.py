@@ -27,8 +27,8 @@ from db.partial_date import PartialDateError, normalise
 # their keys), and blobs (content-addressed: their SHA-256 is their check).
 NOT_REPLAYED = frozenset({"audit_log", "signatures", "blobs"})
 
-# Digests are truncated to 64 bits: a second row with the same digest costs ~2^64 tries,
-# and a million digests stay a few megabytes in the audit row.
+# Digests are 64-bit BLAKE2b: a second row with the same digest costs ~2^64 tries, and a
+# million digests stay a few megabytes in the audit row.
 DIGEST_CHARS = 16
 
 
@@ -119,7 +119,8 @@ def digester(table: Table, columns: list[str]) -> Callable[[dict[str, Any]], str
                  if converter(table.c[name]) is not _identity]
     pick = itemgetter(*columns) if columns else (lambda row: ())
     single = len(columns) == 1
-    sha256 = hashlib.sha256
+    blake2b = hashlib.blake2b
+    size = DIGEST_CHARS // 2
 
     def digest(row: dict[str, Any]) -> str:
         try:
@@ -127,10 +128,12 @@ def digester(table: Table, columns: list[str]) -> Callable[[dict[str, Any]], str
         except KeyError:  # a row without some column: it stands as None
             picked = tuple(row.get(name) for name in columns) if not single else row.get(
                 columns[0])
-        values = [picked] if single else list(picked)
-        for position, convert in converted:
-            values[position] = convert(values[position])
-        return sha256(_encode(values).encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+        values: Any = [picked] if single else picked  # a tuple encodes as a JSON array
+        if converted:
+            values = list(values)
+            for position, convert in converted:
+                values[position] = convert(values[position])
+        return blake2b(_encode(values).encode("utf-8"), digest_size=size).hexdigest()
 
     return digest
 
