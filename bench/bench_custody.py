@@ -80,7 +80,7 @@ def main() -> int:
         time.perf_counter())))
     checked = time.perf_counter() - start
     marks = [start, *reports, start + checked]
-    longest = max(later - earlier for earlier, later in zip(marks, marks[1:]))
+    longest = max(later - earlier for earlier, later in zip(marks, marks[1:], strict=False))
     case.engine.dispose()
     assert report.ok, [str(f) for f in report.findings[:5]]
 
