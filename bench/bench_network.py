@@ -1,15 +1,18 @@
-"""Benchmark: drawing and laying out the network pane's graphs, against baselines.
+"""Benchmark: the network pane's drawing and layouts, each against a floor in the same run.
 
-For graphs of N nodes (a random ownership-like graph, ~1.5 links per node) it times,
-offscreen, in the same run:
-  * draw — the pane's ``GraphCanvas`` (one item per node and edge, labels, arrows):
-    set the data, fit, render to an image; baseline: a bare ``pg.GraphItem`` with the same
-    positions and adjacency rendered to an image of the same size;
-  * layered layout (``db.analysis.layered_layout.layered_positions``, with crossing
-    reduction); baseline: networkx ``topological_generations`` (layers only, no order);
-  * force layout (``force_layout.force_positions``) — absolute time, reported only.
+Frames: a graph of N nodes and 3N edges (clustered positions, as a layout gives them) is
+set once on the pane's ``GraphCanvas`` (edges, nodes and labels as three batched layers)
+and, separately, on a bare pyqtgraph ``ScatterPlotItem`` of the same points — the floor:
+pyqtgraph's own fastest way to show the points alone, no edges or names. Each then paints
+the same sequence of views offscreen (fit, zoomed in 4x and 16x, panned), the widget
+grabbed to an image per frame; the median and worst frame times are printed with their
+ratio to the floor. 33 ms a frame is 30 frames per second.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_network.py [--sizes 1000 10000]
+Layouts: ``db.analysis.force_layout.force_positions`` (rustworkx, by component) against
+networkx ``spring_layout`` (same iterations) on the same ownership-like graphs, and the
+layered layout against networkx ``topological_generations``.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_network.py [--sizes 1000 10000 50000]
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,15 +31,98 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from db.analysis.force_layout import force_positions  # noqa: E402
 from db.analysis.layered_layout import layered_positions  # noqa: E402
 from desktop.panes.network.canvas import GraphCanvas  # noqa: E402
+from desktop.panes.network.drawn import EdgeSpec, NodeSpec  # noqa: E402
 from desktop.shell.icons import icon_path  # noqa: E402
 
 SIZE = (1200, 800)
+COLOURS = ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#00838f"]
+
+
+def clustered_graph(count: int, seed: int = 1):
+    """Positions in clusters of ~50 (what a force layout of a case looks like) and 3 edges
+    a node, mostly inside a cluster."""
+    rng = np.random.default_rng(seed)
+    clusters = max(1, count // 50)
+    centres = rng.uniform(0, 220 * np.sqrt(count) * 1.5, size=(clusters, 2))
+    member = rng.integers(0, clusters, size=count)
+    pos = centres[member] + rng.normal(0, 220 * 3, size=(count, 2))
+    order = np.argsort(member, kind="stable")
+    edges = []
+    for _ in range(3):
+        near = np.clip(np.arange(count) + rng.integers(-25, 25, size=count), 0, count - 1)
+        far = rng.integers(0, count, size=count)
+        other = np.where(rng.random(count) < 0.9, order[near], far)
+        edges += [(int(a), int(b)) for a, b in zip(order, other, strict=True) if a != b]
+    return pos, edges
+
+
+def views(rect: QRectF) -> list[QRectF]:
+    """Fit, then zoomed in 4x and 16x at a few places, then panned across."""
+    result = [rect]
+    for zoom in (4, 16):
+        for fx, fy in ((0.5, 0.5), (0.3, 0.6), (0.7, 0.4)):
+            part = QRectF(0, 0, rect.width() / zoom, rect.height() / zoom)
+            part.moveCenter(rect.topLeft() + QRectF(0, 0, rect.width() * fx,
+                                                    rect.height() * fy).bottomRight())
+            result.append(part)
+    for step in range(4):
+        panned = QRectF(rect)
+        panned.translate(rect.width() * 0.05 * step, rect.height() * 0.03 * step)
+        result.append(panned)
+    return result
+
+
+def frame_times(app: QApplication, widget, box, rects: list[QRectF]) -> list[float]:
+    times = []
+    for rect in rects:
+        box.setRange(rect, padding=0)
+        app.processEvents()
+        start = time.perf_counter()
+        widget.grab()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def canvas_frames(app, pos, edges) -> tuple[float, list[float], QRectF]:
+    canvas = GraphCanvas()
+    canvas.resize(*SIZE)
+    canvas.show()
+    app.processEvents()
+    icon = icon_path("company")
+    nodes = [NodeSpec(f"n{i}", f"Company {i}", "", icon, QColor(COLOURS[i % len(COLOURS)]),
+                      (float(x), float(y))) for i, (x, y) in enumerate(pos)]
+    links = [EdgeSpec(f"e{k}", f"n{a}", f"n{b}", "owns · 50% · since 2022", k % 7 != 0,
+                      k % 31 == 0) for k, (a, b) in enumerate(edges)]
+    start = time.perf_counter()
+    canvas.set_graph(nodes, links)
+    canvas.fit()
+    canvas.grab()
+    first = time.perf_counter() - start
+    rect = canvas.viewbox.viewRect()
+    times = frame_times(app, canvas, canvas.viewbox, views(rect))
+    canvas.close()
+    return first, times, rect
+
+
+def scatter_frames(app, pos, rects: list[QRectF]) -> list[float]:
+    view = pg.GraphicsView()
+    box = pg.ViewBox(lockAspect=True, invertY=True)
+    view.setCentralItem(box)
+    view.resize(*SIZE)
+    view.show()
+    brushes = [pg.mkBrush(COLOURS[i % len(COLOURS)]) for i in range(len(pos))]
+    box.addItem(pg.ScatterPlotItem(pos=pos, size=10, pxMode=True, pen=None, brush=brushes))
+    app.processEvents()
+    times = frame_times(app, view, box, rects)
+    view.close()
+    return times
 
 
 def ownership_graph(count: int, seed: int = 1) -> tuple[list[str], list[tuple[str, str]]]:
@@ -51,97 +138,45 @@ def ownership_graph(count: int, seed: int = 1) -> tuple[list[str], list[tuple[st
     return nodes, list(dict.fromkeys(edges))
 
 
-def timed(function, repeat: int = 1) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def draw_canvas(app: QApplication, nodes, edges, positions,
-                overview: bool) -> float:
-    canvas = GraphCanvas()
-    canvas.resize(*SIZE)
-    canvas.show()
-    app.processEvents()
-    colour, icon = QColor("#1565c0"), icon_path("company")
-
-    def run() -> None:
-        canvas.clear_graph()
-        if overview:
-            canvas.set_overview([(n, colour, positions[n]) for n in nodes],
-                                [(a, b, True, False) for a, b in edges])
-        else:
-            for node in nodes:
-                canvas.add_node(node, f"Company {node}", "", icon, colour, positions[node])
-            canvas.add_edges([(f"{a}>{b}", a, b, "owns · 50% · since 2022", True, False)
-                              for a, b in edges])
-        canvas.fit()
-        canvas.grab().toImage()
-
-    elapsed = timed(run)
-    canvas.close()
-    return elapsed
-
-
-def draw_graph_item(app: QApplication, nodes, edges, positions) -> float:
-    view = pg.GraphicsLayoutWidget()
-    view.resize(*SIZE)
-    view.show()
-    box = view.addViewBox(lockAspect=True, invertY=True)
-    item = pg.GraphItem()
-    box.addItem(item)
-    app.processEvents()
-    index = {n: i for i, n in enumerate(nodes)}
-    pos = np.array([positions[n] for n in nodes], dtype=float)
-    adjacency = np.array([(index[a], index[b]) for a, b in edges], dtype=int)
-
-    def run() -> None:
-        item.setData(pos=pos, adj=adjacency, size=12, symbol="s", pxMode=True,
-                     symbolBrush="#1565c0")
-        box.autoRange()
-        view.grab().toImage()
-
-    elapsed = timed(run)
-    view.close()
-    return elapsed
+def timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--force-sizes", type=int, nargs="+", default=[400, 1000, 2000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--layout-sizes", type=int, nargs="+", default=[500, 1000, 2000])
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
-    print("draw = set data + fit + render a 1200x800 image offscreen; items: one item per\n"
-          "node/edge with labels and arrows (the pane up to 500 nodes); overview: the\n"
-          "pane's drawing above 500 nodes; baseline: a bare pg.GraphItem.")
-    print(f"{'nodes':>7} {'edges':>7} | {'layered':>9} {'generations':>11} {'ratio':>6} | "
-          f"{'items':>8} {'overview':>8} {'GraphItem':>9} {'items/base':>10} "
-          f"{'overview/base':>13}")
+    print(f"frames of a {SIZE[0]}x{SIZE[1]} view, offscreen: the pane's batched canvas "
+          "vs a bare pg.ScatterPlotItem of the same points (the floor)")
+    print(f"{'nodes':>7} {'edges':>7} | {'first':>7} | {'median':>7} {'worst':>7} "
+          f"{'fps':>5} | {'floor':>7} {'worst':>7} | {'ratio':>5}")
     for count in args.sizes:
-        nodes, edges = ownership_graph(count)
-        layered = timed(lambda n=nodes, e=edges: layered_positions(
-            n, e, layer_gap=230, node_gap=300))
-        graph = nx.DiGraph(edges)
-        graph.add_nodes_from(nodes)
-        generations = timed(lambda g=graph: [
-            (n, layer) for layer, gen in enumerate(nx.topological_generations(g)) for n in gen])
-        positions = layered_positions(nodes, edges, layer_gap=230, node_gap=300)
-        items = draw_canvas(app, nodes, edges, positions, overview=False)
-        overview = draw_canvas(app, nodes, edges, positions, overview=True)
-        baseline = draw_graph_item(app, nodes, edges, positions)
-        print(f"{count:>7} {len(edges):>7} | {layered * 1000:>7.0f}ms {generations * 1000:>9.0f}ms "
-              f"{layered / generations:>6.1f} | {items * 1000:>6.0f}ms {overview * 1000:>6.0f}ms "
-              f"{baseline * 1000:>7.0f}ms {items / baseline:>10.1f} {overview / baseline:>13.1f}")
+        pos, edges = clustered_graph(count)
+        first, times, rect = canvas_frames(app, pos, edges)
+        floor = scatter_frames(app, pos, views(rect))
+        median, base = statistics.median(times), statistics.median(floor)
+        print(f"{count:>7} {len(edges):>7} | {first * 1000:>5.0f}ms | {median * 1000:>5.0f}ms "
+              f"{max(times) * 1000:>5.0f}ms {1 / median:>5.0f} | {base * 1000:>5.0f}ms "
+              f"{max(floor) * 1000:>5.0f}ms | {median / base:>5.1f}")
     print()
-    print(f"{'nodes':>7} | force layout (networkx below 500 nodes, blocked numpy FR above)")
-    for count in args.force_sizes:
+    print(f"{'nodes':>7} {'edges':>7} | {'rustworkx':>9} {'networkx':>9} {'ratio':>6} | "
+          f"{'layered':>8} {'generations':>11}")
+    for count in args.layout_sizes:
         nodes, edges = ownership_graph(count)
-        elapsed = timed(lambda n=nodes, e=edges: force_positions(n, e))
-        print(f"{count:>7} | {elapsed * 1000:>8.0f}ms")
+        ours = timed(lambda n=nodes, e=edges: force_positions(n, e))
+        graph = nx.Graph(edges)
+        graph.add_nodes_from(nodes)
+        theirs = timed(lambda g=graph: nx.spring_layout(g, iterations=50, seed=7))
+        layered = timed(lambda n=nodes, e=edges: layered_positions(n, e))
+        directed = nx.DiGraph(edges)
+        directed.add_nodes_from(nodes)
+        generations = timed(lambda g=directed: list(nx.topological_generations(g)))
+        print(f"{count:>7} {len(edges):>7} | {ours * 1000:>7.0f}ms {theirs * 1000:>7.0f}ms "
+              f"{ours / theirs:>6.2f} | {layered * 1000:>6.0f}ms {generations * 1000:>9.0f}ms")
     return 0
 
 

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from cli.errors import CommandError
-from db.core import CaseFile, CaseFileError, custody_warning
+from db.core import CaseFile, CaseFileError, custody_warning, is_team_location
+from db.core import open_case as open_location
 from db.reads import queries
 
 
@@ -34,11 +35,29 @@ def author_of(args) -> str | None:
     return author.strip()
 
 
-def open_case(path: str, author: str | None = None) -> CaseFile:
+def open_case(location: str, author: str | None = None) -> CaseFile:
+    """A case file (a path) or a team case (a ``postgresql://`` URL). A case file is
+    opened for writing alongside anyone else who has it open (our writes wait for theirs,
+    saying so on stderr), or read-only where it cannot be written."""
     try:
-        case = CaseFile.open(Path(path), author=author)
+        case = (open_location(location, author=author) if is_team_location(location)
+                else CaseFile.open(Path(location), author=author, shared=True))
     except CaseFileError as error:
         raise CommandError(str(error)) from None
+    if case.in_use_by is not None:
+        print(f"casefile: note: {case.path.name} is {case.in_use_by.describe()}; "
+              f"changes wait for theirs", file=sys.stderr)
+    if case.read_only_reason is not None:
+        print(f"casefile: note: {case.path.name} opened read-only: {case.read_only_reason}",
+              file=sys.stderr)
+    told = []
+
+    def waiting(text: str) -> None:
+        if not told:  # once per command: the wait itself is silent after that
+            told.append(text)
+            print(f"casefile: {text}", file=sys.stderr, flush=True)
+
+    case.on_wait = waiting
     warning = custody_warning(case)  # a cut or rewritten history, said plainly
     if warning:
         print(f"warning: {warning}", file=sys.stderr)

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 # Sub-command modules under cli/commands/; each has register(subparsers) and
 # run(args) -> int.
 COMMANDS = ("new", "check", "search", "chains", "path", "report", "import_", "add",
-            "export", "merge")
+            "export", "merge", "push", "pull")
 
 
 def build_parser() -> argparse.ArgumentParser:

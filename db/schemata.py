@@ -3,9 +3,11 @@
 The real ``followthemoney`` package is too heavy for a desktop app (PyICU, rdflib,
 pydantic at run time), so the names live here and the test suite checks them against
 the real package. Entities carry FtM schema names; links carry the FtM interval schema
-whose two edge properties they stand for. Two link kinds have no FtM interval schema of
-their own — control without shares, and a supply contract — and are exported as
-``UnknownLink`` with a role (see ``db/formats``).
+whose two edge properties they stand for. A supply contract has no FtM interval schema
+of its own and is exported as ``UnknownLink`` with a role; a ``Reference`` is an FtM
+entity property pointing at another entity (a company's ``addressEntity``, a passport's
+``holder``), drawn as a link and exported as that property again (see ``db/formats``).
+``tests/db/test_ftm_registry.py`` checks every name here against the FtM model.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ ENTITY_SCHEMATA: tuple[str, ...] = (
     "Security",
     "BankAccount",
     "CryptoWallet",
+    "Position",
+    "Event",
+    "Note",
+    "Passport",
+    "Identification",
+    "Contract",
+    "Project",
+    "CourtCase",
 )
 
 # Schemata whose entities can be at the top of an ownership chain by nature.
@@ -87,7 +97,7 @@ LINK_SCHEMATA: dict[str, LinkSchema] = {
     s.name: s
     for s in (
         LinkSchema("Ownership", "owner", "asset", "owns", "Ownership"),
-        LinkSchema("Control", "subject", "object", "controls", "UnknownLink"),
+        LinkSchema("Control", "controller", "controlled", "controls", "Control"),
         LinkSchema("Directorship", "director", "organization", "directs", "Directorship"),
         LinkSchema("Membership", "member", "organization", "is member of", "Membership"),
         LinkSchema("Employment", "employee", "employer", "is employed by", "Employment"),
@@ -99,6 +109,10 @@ LINK_SCHEMATA: dict[str, LinkSchema] = {
         LinkSchema("Debt", "debtor", "creditor", "owes", "Debt"),
         LinkSchema("Contract", "subject", "object", "supplies", "UnknownLink"),
         LinkSchema("Sanction", "authority", "entity", "sanctions", "Sanction"),
+        LinkSchema("Occupancy", "holder", "post", "holds", "Occupancy"),
+        LinkSchema("ContractAward", "contract", "supplier", "is awarded to", "ContractAward"),
+        # An FtM entity property naming another entity; the property is in the role.
+        LinkSchema("Reference", "", "", "refers to", ""),
         LinkSchema("UnknownLink", "subject", "object", "is linked to", "UnknownLink"),
     )
 }

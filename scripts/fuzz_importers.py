@@ -13,6 +13,7 @@ few dozen inputs per importer (tests/db/test_import_fuzz.py).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -33,6 +34,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000, help="inputs in total")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0,
+                        help="number of the first input (to split a run over processes)")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--show", type=int, default=5, help="tracebacks printed per place")
     args = parser.parse_args()
@@ -43,11 +46,16 @@ def main() -> int:
     started = time.monotonic()
     scratch = "/dev/shm" if Path("/dev/shm").is_dir() else None  # no fsync cost per input
     with tempfile.TemporaryDirectory(dir=scratch) as folder:
+        # the data folder (log, custody of each case's audit head) beside the scratch
+        # cases: it is written at every commit
+        os.environ["CASEFILE_DATA_HOME"] = str(Path(folder) / "data")
         case = None
-        for number in range(args.inputs):
-            if number % 2000 == 0:  # a fresh case now and then: digests stay cheap
+        for number in range(args.start, args.start + args.inputs):
+            if number % 250 == 0 or case is None:  # a fresh case now and then: digests stay cheap
                 if case is not None:
                     case.engine.dispose()
+                    for old in Path(folder).glob("fuzz*.casefile*"):
+                        old.unlink()
                 path = Path(folder) / f"fuzz{number}.casefile"
                 case = CaseFile.create(path, name="Fuzz", author="fuzz")
             fmt = formats[number % len(formats)]
@@ -66,8 +74,8 @@ def main() -> int:
 
             outcome = import_or_refuse(case, fmt, data, extra, Path(folder), unexpected)
             outcomes[(fmt, outcome)] += 1
-            if (number + 1) % 5000 == 0:
-                print(f"{number + 1:,} inputs, {sum(places.values())} unexpected, "
+            if (number + 1 - args.start) % 5000 == 0:
+                print(f"{number + 1 - args.start:,} inputs, {sum(places.values())} unexpected, "
                       f"{time.monotonic() - started:.0f} s", flush=True)
         case.engine.dispose()
     print(f"\n{args.inputs:,} inputs in {time.monotonic() - started:.0f} s")

@@ -7,6 +7,7 @@ sets up Qt for the GUI tests.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -34,23 +35,75 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+# -- the two engines a case lives in -------------------------------------------------------
+# A module marked ``pytestmark = pytest.mark.backends("sqlite", "postgresql")`` runs each
+# of its tests on a case file and on a team case; every other test on a case file only.
+def pytest_configure(config):
+    config.addinivalue_line("markers", "backends(*names): engines the case fixtures run on")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("backends")
+        metafunc.parametrize("backend", marker.args if marker else ("sqlite",), indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL server for the run (tests/postgres_server.py). Its absence is a
+    visible skip on a developer's machine and a failure in CI, where setup installs it."""
+    from tests.postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"team-case tests need PostgreSQL: {error}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def new_case(tmp_path):
-    from db.core.casefile import CaseFile
-
-    case = CaseFile.create(tmp_path / "test.casefile", name="Test case", author="tester")
-    yield case
-    case.engine.dispose()
+def backend(request):
+    return getattr(request, "param", "sqlite")
 
 
 @pytest.fixture
-def sample(tmp_path):
+def make_case(backend, tmp_path, request):
+    """Make an empty case on this test's engine: ``make_case(file_stem, name, author)``."""
+    opened = []
+
+    def make(stem: str = "test", name: str = "Test case", author: str = "tester"):
+        if backend == "postgresql":
+            from db.core.team import TeamCase
+
+            server = request.getfixturevalue("postgres_server")
+            case = TeamCase.connect(server.new_database(), author=author, name=name)
+        else:
+            from db.core.casefile import CaseFile
+
+            case = CaseFile.create(tmp_path / f"{stem}.casefile", name=name, author=author)
+        opened.append(case)
+        return case
+
+    yield make
+    for case in opened:
+        case.engine.dispose()
+
+
+@pytest.fixture
+def new_case(make_case):
+    return make_case()
+
+
+@pytest.fixture
+def sample(make_case):
     """The sample case (a fresh build) and its key → id map."""
-    from db.core.casefile import CaseFile
     from db.core.commands import run
     from db.sample.build import AUTHOR, CASE_NAME, populate
 
-    case = CaseFile.create(tmp_path / "sample.casefile", name=CASE_NAME, author=AUTHOR)
+    case = make_case("sample", CASE_NAME, AUTHOR)
     ids = run(case, "Build sample case", populate).result
     case.ids = ids
     yield case

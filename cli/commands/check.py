@@ -6,6 +6,7 @@ from __future__ import annotations
 from cli.arguments import open_case
 from cli.errors import CommandError
 from cli.output import print_json
+from cli.quarantine import quarantine
 from db.verify.check import check_case, parse_head
 from db.verify.text import report_lines
 
@@ -20,10 +21,15 @@ def register(subparsers) -> None:
     parser.add_argument("--repair", action="store_true",
                         help="rebuild the full-text search index from the rows first")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--quarantine", action="store_true",
+                        help="write a clean copy OUT without objects the app never creates")
+    parser.add_argument("out", metavar="OUT", nargs="?", help="the clean copy (--quarantine)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.quarantine:
+        return quarantine(args.case, args.out, args.json)
     if args.expect_head:
         try:
             parse_head(args.expect_head)

@@ -1,4 +1,4 @@
-"""``casefile export CASE OUT --format ftm|graphml|gexf|csv``.
+"""``casefile export CASE OUT --format ftm|bods|graphml|gexf|csv [--entity E] [--bom]``.
 
 CSV writes entities.csv, links.csv and claims.csv into the folder OUT, or into a zip
 when OUT ends in ``.zip``.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli.arguments import add_author_option, author_of, open_case
+from cli.arguments import add_author_option, author_of, open_case, resolve_entity
 from cli.errors import CommandError
 from cli.output import print_json
 from db.formats import EXPORT_FORMATS, FormatError, export_file
@@ -16,10 +16,12 @@ from db.formats import EXPORT_FORMATS, FormatError, export_file
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "export", help="write the case as FtM JSON lines, GraphML, GEXF or CSV")
+        "export", help="write the case as FtM JSON lines, BODS 0.4, GraphML, GEXF or CSV")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("out", metavar="OUT")
     parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    parser.add_argument("--entity", metavar="ENTITY",
+                        help="bods: only this entity's ownership and control chain")
     parser.add_argument("--bom", action="store_true",
                         help="csv: start each file with a UTF-8 byte-order mark (for Excel)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -33,7 +35,8 @@ def run(args) -> int:
         raise CommandError(f"{out.parent}: no such folder")
     case = open_case(args.case, author_of(args))
     try:
-        counts = export_file(case, out, args.format, bom=args.bom)
+        entity = resolve_entity(case, args.entity)[0] if args.entity else None
+        counts = export_file(case, out, args.format, bom=args.bom, entity=entity)
     except FormatError as error:
         raise CommandError(str(error)) from None
     finally:

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--format", choices=IMPORT_FORMATS, help="default: guessed")
     parser.add_argument("--mapping", metavar="M.json",
-                        help="CSV column mapping (see db/formats/csv_io.py)")
+                        help="CSV/XLSX column mapping (see db/formats/csv_io.py)")
     parser.add_argument("--accept-unsure", action="store_true",
                         help="casefile: fold unsure matches too")
     parser.add_argument("--json", action="store_true", help="machine-readable output")

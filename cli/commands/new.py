@@ -1,14 +1,16 @@
-"""``casefile new CASE [--name NAME]``: create an empty case file."""
+"""``casefile new CASE [--name NAME]``: create an empty case file — or, given a
+``postgresql://`` URL of an empty database, an empty team case there."""
 
 from __future__ import annotations
 
 from cli.arguments import add_author_option, author_of
-from db.core import CaseFile
+from db.core import CaseFile, TeamCase, is_team_location
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("new", help="create an empty case file")
-    parser.add_argument("case", metavar="CASE", help="path of the new .casefile")
+    parser.add_argument("case", metavar="CASE",
+                        help="path of the new .casefile, or postgresql://… for a team case")
     parser.add_argument("--name", help="the case's name (default: the file name)")
     add_author_option(parser)
     parser.add_argument("--marking", default="CONFIDENTIAL",
@@ -17,7 +19,12 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    case = CaseFile.create(args.case, name=args.name, author=author_of(args), marking=args.marking)
+    if is_team_location(args.case):
+        case = TeamCase.connect(args.case, author=author_of(args), name=args.name,
+                                marking=args.marking)
+    else:
+        case = CaseFile.create(args.case, name=args.name, author=author_of(args),
+                               marking=args.marking)
     print(f"created {case.path} ({case.name})")
     case.close()
     return 0

@@ -59,7 +59,7 @@ def sign_head(case: CaseFile, reason: str) -> Signature | None:
     key = custody.signing_key()
     raw = custody.public_key_bytes(key)
     fingerprint = custody.fingerprint_of(raw)
-    with case.session() as session, session.begin():
+    with case.write_session() as session:  # waits for another writer; never "locked"
         case_id, head = case_id_of(session), chain_head(session)
         if case_id is None or head is None:
             return None

@@ -15,9 +15,11 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import insert, inspect, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db.core.audit import AuditWriter
 from db.core.changes import Changes
+from db.core.conflicts import conflict
 from db.core.row_images import bulk_image, key_columns, table_of
 from db.models import Base, Blob
 
@@ -45,6 +47,10 @@ def snapshot(obj: Base) -> dict[str, Any]:
 def _primary_key(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
     table = Base.metadata.tables[table_name]
     return {column.name: row[column.name] for column in table.primary_key.columns}
+
+
+def _object_id(table_name: str, row: dict[str, Any]) -> str:
+    return "/".join(str(v) for v in _primary_key(table_name, row).values())
 
 
 @dataclass
@@ -77,11 +83,21 @@ class Transaction:
         self.records.append(Record(obj.__tablename__, None, snapshot(obj)))
         return obj
 
-    def update(self, obj: Base, **values: Any) -> Base:
+    def update(self, obj: Base, expected_version: int | None = None, **values: Any) -> Base:
+        """Change ``obj``'s columns. A versioned row (entities, links, claims) shown to
+        someone at ``expected_version`` must still be at it (``db.core.conflicts``)."""
         before = snapshot(obj)
+        current = before.get("row_version")
+        if expected_version is not None and current is not None and current != expected_version:
+            raise conflict(self.session.get_bind(), obj.__tablename__,
+                           _object_id(obj.__tablename__, before))
         for key, value in values.items():
             setattr(obj, key, value)
-        self.session.flush()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise conflict(self.session.get_bind(), obj.__tablename__,
+                           _object_id(obj.__tablename__, before)) from None
         after = snapshot(obj)
         if after != before:
             self.records.append(Record(obj.__tablename__, before, after))
@@ -166,8 +182,7 @@ class Transaction:
                 writer.write(action_text, record.table, f"bulk:{len(record.bulk)}", None,
                              image)
                 continue
-            row = record.after or record.before or {}
-            object_id = "/".join(str(v) for v in _primary_key(record.table, row).values())
+            object_id = _object_id(record.table, record.after or record.before or {})
             writer.write(action_text, record.table, object_id, record.before, record.after)
         if writer.last is not None:
             self.session.flush()
@@ -197,16 +212,19 @@ def apply_records(session: Session, records: list[Record], *, reverse: bool) -> 
                 applied.append(Record(record.table, None, None, bulk=record.bulk))
             continue
         old, new = (record.after, record.before) if reverse else (record.before, record.after)
-        if new is None:  # remove the row
-            key = _primary_key(record.table, old)
-            session.execute(sql_delete(table).where(
-                *(table.c[name] == value for name, value in key.items())))
-        elif old is None:  # put the row (back)
+        if old is None:  # put the row (back)
             session.execute(insert(table).values(**new))
         else:
             key = _primary_key(record.table, old)
-            session.execute(sql_update(table).where(
-                *(table.c[name] == value for name, value in key.items())).values(**new))
+            where = [table.c[name] == value for name, value in key.items()]
+            if "row_version" in table.c and old.get("row_version") is not None:
+                # Undo/redo only what is still as this command left it: a row someone else
+                # changed since is theirs now (db.core.conflicts).
+                where.append(table.c.row_version == old["row_version"])
+            statement = (sql_delete(table) if new is None
+                         else sql_update(table).values(**new)).where(*where)
+            if session.execute(statement).rowcount != 1:
+                raise conflict(session.get_bind(), record.table, _object_id(record.table, old))
         applied.append(Record(record.table, old, new))
     session.expire_all()
     return applied

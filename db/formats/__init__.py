@@ -1,4 +1,4 @@
-"""Formats investigators exchange: FollowTheMoney, BODS, CSV, GraphML/GEXF.
+"""Formats investigators exchange: FollowTheMoney, BODS, CSV/XLSX, GraphML/GEXF.
 
 Every importer first *reads* a file into an ``ImportBatch`` (pure, nothing written —
 the GUI previews it), then ``write_batch`` adds the batch to the case as one undoable
@@ -18,8 +18,8 @@ from db.formats.results import FormatError, ImportBatch, ImportResult
 if TYPE_CHECKING:
     from db.core.casefile import CaseFile
 
-IMPORT_FORMATS = ("ftm", "bods", "csv", "graphml", "casefile")
-EXPORT_FORMATS = ("ftm", "graphml", "gexf", "csv")
+IMPORT_FORMATS = ("ftm", "bods", "csv", "xlsx", "graphml", "casefile")
+EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "csv", "xlsx")
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportBatch", "ImportResult",
            "export_file", "guess_format", "import_file", "read_file"]
@@ -29,8 +29,8 @@ def guess_format(path: str | Path) -> str:
     """The import format of ``path`` from its extension, else from its first bytes."""
     path = Path(path)
     suffix = path.suffix.lower()
-    by_suffix = {".ijson": "ftm", ".ftm": "ftm", ".csv": "csv", ".graphml": "graphml",
-                 ".casefile": "casefile"}
+    by_suffix = {".ijson": "ftm", ".ftm": "ftm", ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx",
+                 ".graphml": "graphml", ".casefile": "casefile"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     try:
@@ -62,11 +62,12 @@ def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | P
     if fmt == "bods":
         from db.formats.bods import read_bods
         return read_bods(path, progress)
-    if fmt == "csv":
-        from db.formats.csv_io import CsvMapping, read_csv
+    if fmt in ("csv", "xlsx"):
+        from db.formats.csv_io import CsvMapping, read_csv_bytes, read_xlsx_bytes
         if mapping_path is None:
-            raise FormatError("CSV import needs a column mapping (--mapping FILE.json)")
-        return read_csv(path, CsvMapping.load(mapping_path), progress)
+            raise FormatError(f"{fmt.upper()} import needs a column mapping (--mapping FILE.json)")
+        reader = read_csv_bytes if fmt == "csv" else read_xlsx_bytes
+        return reader(path.read_bytes(), path.name, CsvMapping.load(mapping_path), progress)
     if fmt == "graphml":
         from db.formats.graphml import read_graphml
         return read_graphml(path, progress)
@@ -84,10 +85,12 @@ def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
 
 
 def export_file(case: CaseFile, out: str | Path, fmt: str,
-                progress: Progress = NO_PROGRESS, *, bom: bool = False) -> dict[str, int]:
+                progress: Progress = NO_PROGRESS, *, bom: bool = False,
+                entity: str | None = None) -> dict[str, int]:
     """Write the case to ``out`` in ``fmt``; returns counts written per kind.
 
-    ``bom``: CSV only, a UTF-8 byte-order mark for Excel."""
+    ``bom``: CSV only, a UTF-8 byte-order mark for Excel. ``entity``: BODS only, the
+    entity whose ownership and control chain is written instead of the whole case."""
     from db.core.signing import sign_quietly
 
     sign_quietly(case, "export")  # custody: who let which state of the case out
@@ -95,10 +98,16 @@ def export_file(case: CaseFile, out: str | Path, fmt: str,
     if fmt == "ftm":
         from db.formats.ftm_export import export_ftm
         return export_ftm(case, out, progress)
+    if fmt == "bods":
+        from db.formats.bods_export import export_bods
+        return export_bods(case, out, progress, entity=entity)
     if fmt in ("graphml", "gexf"):
         from db.formats.graphml import export_graph
         return export_graph(case, out, fmt, progress)
     if fmt == "csv":
-        from db.formats.csv_io import export_csv
+        from db.formats.csv_export import export_csv
         return export_csv(case, out, progress, bom=bom)
+    if fmt == "xlsx":
+        from db.formats.csv_export import export_xlsx
+        return export_xlsx(case, out, progress)
     raise FormatError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")

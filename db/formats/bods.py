@@ -378,6 +378,8 @@ class _Reader:
                     str(interest["beneficialOwnershipOrControl"]).lower()]
             if details.get("isComponent"):
                 props["bodsComponent"] = ["true"]
+            if details.get("componentRecords"):
+                props["bodsComponentRecords"] = [str(c) for c in details["componentRecords"]]
             if interest.get("details"):
                 props["bodsDetails"] = [str(interest["details"])]
             role = kind or "interest of unknown type"

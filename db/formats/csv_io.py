@@ -1,4 +1,4 @@
-"""Spreadsheets in (with a column mapping) and out (entities, links, claims).
+"""Spreadsheets in: CSV or XLSX (first sheet), read through a column mapping.
 
 A ``CsvMapping`` says which columns hold an entity (name, schema, id, country,
 identifiers) and which a link (source, target, type, share, start, end, role). A row
@@ -7,10 +7,10 @@ two entities by name and the stake between them). Entities named in link columns
 found by id or by name among the file's rows, else created; ids are derived from the
 names, so importing the same sheet twice adds nothing. The mapping is a small JSON
 file for the command line (``--mapping``) and is remembered per header signature by
-the GUI.
-
-Export writes three files — ``entities.csv``, ``links.csv``, ``claims.csv`` — into a
-folder, or into a ``.zip`` when the output name ends in ``.zip``.
+the GUI. Text in another encoding than UTF-8, Excel's ``sep=`` line and local date
+formats are handled in ``db/formats/spreadsheet.py``; columns the mapping does not
+name are kept as properties of the row's entity (or link) and counted in the report,
+or listed as not imported (``keep_unmapped``). The export is ``csv_export.py``.
 """
 
 from __future__ import annotations
@@ -19,19 +19,24 @@ import csv
 import hashlib
 import io
 import json
-import zipfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from db.core.progress import NO_PROGRESS, Progress
-from db.formats.batch import clean_date, entity_row, link_row
+from db.formats.batch import entity_row, link_row
 from db.formats.bods import stable_id
+from db.formats.ftm_model import country_code
 from db.formats.results import FormatError, ImportBatch
+from db.formats.spreadsheet import (
+    DATE_FORMATS,
+    decode_table,
+    parse_date,
+    split_sep_line,
+    xlsx_rows,
+)
 from db.formats.validate import MAX_VALUE_CHARS, check_size, too_long
-from db.models import Claim, ClaimTarget, Document, Entity, Link, Source, utc_now
+from db.models import utc_now
 from db.schemata import ENTITY_SCHEMATA, IDENTIFIER_PROPERTIES, LINK_SCHEMATA
 from db.services.merge import normalise_name
 
@@ -57,7 +62,11 @@ class CsvMapping:
     default_link_type: str = "Ownership"
     # Schema of entities created only because a link names them.
     link_entity_schema: str = "LegalEntity"
-    delimiter: str | None = None  # None: detected
+    delimiter: str | None = None  # None: Excel's "sep=" line, else detected
+    # How dates are written ("DD.MM.YYYY" …; see spreadsheet.DATE_FORMATS); None: ISO
+    date_format: str | None = None
+    # Columns mapped to nothing: kept as properties (True) or listed as not imported
+    keep_unmapped: bool = True
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CsvMapping:
@@ -73,8 +82,14 @@ class CsvMapping:
                         isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
                     raise FormatError("mapping: entity_identifiers must map property names "
                                       "to column names")
+            elif key == "keep_unmapped":
+                if not isinstance(value, bool):
+                    raise FormatError("mapping: keep_unmapped must be true or false")
             elif value is not None and not isinstance(value, str):
                 raise FormatError(f"mapping: {key} must be a column name (text)")
+        if data.get("date_format") not in (None, *DATE_FORMATS):
+            raise FormatError(f"mapping: unknown date format {data['date_format']!r} "
+                              f"({', '.join(DATE_FORMATS)})")
         if data.get("delimiter") is not None and len(data["delimiter"]) != 1 or \
                 data.get("delimiter") in ("\r", "\n", '"'):
             raise FormatError("mapping: the delimiter must be one character (not a quote or "
@@ -127,14 +142,15 @@ def read_header(path: str | Path) -> list[str]:
     return next(csv.reader(io.StringIO(text), _dialect(text, None)), [])
 
 
+def table_text(data: bytes, name: str) -> tuple[str, str | None, list[str]]:
+    """(text without a ``sep=`` line, the delimiter that line names, warnings)."""
+    text, warnings = decode_table(data, name)
+    text, sep = split_sep_line(text)
+    return text, sep, warnings
+
+
 def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise FormatError(f"{name}: not a text file (byte {error.start})") from None
+    return table_text(data, name)[0]
 
 
 def _dialect(text: str, delimiter: str | None) -> Any:
@@ -167,13 +183,14 @@ def _share(value: str, where: str) -> tuple[float | None, float | None]:
 def read_csv(path: str | Path, mapping: CsvMapping,
              progress: Progress = NO_PROGRESS) -> ImportBatch:
     path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx_bytes(path.read_bytes(), path.name, mapping, progress)
     return read_csv_bytes(path.read_bytes(), path.name, mapping, progress)
 
 
-def _rows(text: str, mapping: CsvMapping, name: str) -> tuple[list[str], list[tuple[int, Any]]]:
+def _rows(text: str, delimiter: str | None, name: str) -> tuple[list[str], list[tuple[int, Any]]]:
     """The header and (line, row) pairs; csv's own errors as one line naming the line."""
-    reader = csv.DictReader(io.StringIO(text, newline=""),
-                            dialect=_dialect(text, mapping.delimiter))
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, delimiter))
     try:
         header = reader.fieldnames or []
         rows = list(enumerate(reader, 2))
@@ -189,13 +206,40 @@ def _rows(text: str, mapping: CsvMapping, name: str) -> tuple[list[str], list[tu
 def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
                    progress: Progress = NO_PROGRESS) -> ImportBatch:
     check_size(len(data), name)
-    text = _decode(data, name)
-    header, rows = _rows(text, mapping, name)
+    text, sep, warnings = table_text(data, name)
+    header, rows = _rows(text, mapping.delimiter or sep, name)
+    return _read_rows(header, rows, mapping, name, "CSV", warnings, progress)
+
+
+def read_xlsx_bytes(data: bytes, name: str, mapping: CsvMapping,
+                    progress: Progress = NO_PROGRESS) -> ImportBatch:
+    """The first sheet of a workbook, through the same column mapping as a CSV file."""
+    check_size(len(data), name)
+    table = xlsx_rows(data, name)
+    if not table:
+        raise FormatError(f"{name}: the first sheet is empty")
+    header = [c.strip() for c in table[0]]
+    rows = []
+    for line, cells in enumerate(table[1:], 2):
+        if len(cells) > len(header) and any(cells[len(header):]):
+            raise FormatError(f"{name}, row {line}: more cells than the header has columns")
+        rows.append((line, dict(zip(header, cells, strict=False))))
+    return _read_rows(header, rows, mapping, name, "XLSX", [], progress)
+
+
+def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMapping,
+               name: str, kind: str, warnings: list[str],
+               progress: Progress) -> ImportBatch:
     for role, column in mapping.columns().items():
         if column not in header:
             raise FormatError(f"{name}: column {column!r} (mapped as {role.replace('_', ' ')}) "
                               f"is not in the header")
-    batch = ImportBatch(label=f"Import {name} (CSV)", origin=name)
+    unmapped = [c for c in header if c and c not in mapping.columns().values()]
+    batch = ImportBatch(label=f"Import {name} ({kind})", origin=name)
+    batch.warnings.extend(warnings)
+    if unmapped and not mapping.keep_unmapped:
+        batch.warnings.append(f"{len(unmapped)} column(s) not imported: "
+                              + ", ".join(unmapped[:20]))
     now = utc_now()
     entities: dict[str, dict[str, Any]] = {}
     by_name: dict[str, str] = {}
@@ -226,6 +270,9 @@ def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
                 raise too_long(value, where, f"column {column!r}")
             return value
 
+        extra = {c: [get(c)] for c in unmapped if get(c)} if mapping.keep_unmapped else {}
+        for column in extra:
+            batch.unknown_properties[f"column {column}"] += 1
         if get(mapping.entity_name):
             schema = get(mapping.entity_schema) or mapping.default_schema
             if schema not in ENTITY_SCHEMATA:
@@ -233,15 +280,18 @@ def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
             caption = get(mapping.entity_name)
             props: dict[str, list[str]] = {"name": [caption]}
             if get(mapping.entity_country):
-                props["country"] = [get(mapping.entity_country).lower()]
+                country = get(mapping.entity_country)
+                props["country"] = [country_code(country) or country.lower()]
             for prop, column in mapping.entity_identifiers.items():
                 if get(column):
                     props[prop] = [get(column)]
             key = normalise_name(caption) or caption
             entity_id = get(mapping.entity_id) or by_name.get(key) or stable_id("csv-entity", key)
+            props.update({k: v for k, v in extra.items() if k not in props})
             entities[entity_id] = entity_row(entity_id, schema, caption, props, origin=name,
                                              now=now)
             by_name.setdefault(key, entity_id)
+            extra = {}  # the row's other columns belong to its entity
         if get(mapping.link_source) and get(mapping.link_target):
             schema = get(mapping.link_type) or mapping.default_link_type
             if schema not in LINK_SCHEMATA:
@@ -250,9 +300,12 @@ def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
             for key_name, column in (("start_date", mapping.link_start),
                                      ("end_date", mapping.link_end)):
                 if get(column):
-                    dates[key_name] = clean_date(get(column))
+                    dates[key_name] = parse_date(get(column), mapping.date_format)
                     if dates[key_name] is None:
-                        raise FormatError(f"{where}: {get(column)!r} is not a date")
+                        raise FormatError(f"{where}: {get(column)!r} is not a date"
+                                          + (f" in the format {mapping.date_format}"
+                                             if mapping.date_format else
+                                             " (choose its date format in the mapping)"))
             low, high = _share(get(mapping.link_share), where)
             source = entity(get(mapping.link_source), mapping.link_entity_schema)
             target = entity(get(mapping.link_target), mapping.link_entity_schema)
@@ -262,95 +315,6 @@ def read_csv_bytes(data: bytes, name: str, mapping: CsvMapping,
                 schema, source, target, link_id=stable_id("csv-link", name, str(line),
                                                           source, target),
                 role=get(mapping.link_role) or None, share_min=low, share_max=high,
-                origin=name, now=now, **dates))
+                properties=extra, origin=name, now=now, **dates))
     batch.entities = list(entities.values())
     return batch
-
-
-# -- export ---------------------------------------------------------------------------------
-ENTITY_COLUMNS = ("id", "schema", "caption", "role", "country", "registrationNumber",
-                  "properties", "origin", "created_by")
-LINK_COLUMNS = ("id", "schema", "source_id", "source", "target_id", "target", "role",
-                "start_date", "end_date", "share_min", "share_max", "shares_value",
-                "shares_currency", "properties", "origin", "created_by")
-CLAIM_COLUMNS = ("id", "document", "document_sha256", "excerpt", "span_start", "span_end",
-                 "page", "statement", "source", "reliability", "credibility", "status",
-                 "supports", "contradicts", "author", "origin")
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """A cell a spreadsheet will show, never run: text starting like a formula (``=``,
-    ``+``, ``-``, ``@``, tab, CR — OWASP's list) gets a leading apostrophe. Numbers stay
-    numbers; the apostrophe is visible in a text editor, which is the point."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def _tables(case: Any, progress: Progress) -> dict[str, list[list[Any]]]:
-    cell = spreadsheet_safe
-
-    with case.session() as session:
-        captions = dict(session.execute(select(Entity.id, Entity.caption)).all())
-        entities = [[cell(v) for v in (
-            e.id, e.schema, e.caption, e.role, ";".join(e.values("country")),
-            ";".join(e.values("registrationNumber")),
-            json.dumps(e.properties, ensure_ascii=False, sort_keys=True), e.origin,
-            e.created_by)] for e in session.scalars(select(Entity).order_by(Entity.caption))]
-        progress.step(1, 3, "Writing links")
-        links = [[cell(v) for v in (
-            x.id, x.schema, x.source_id, captions.get(x.source_id), x.target_id,
-            captions.get(x.target_id), x.role, x.start_date, x.end_date, x.share_min,
-            x.share_max, x.shares_value, x.shares_currency,
-            json.dumps(x.properties, ensure_ascii=False, sort_keys=True), x.origin,
-            x.created_by)] for x in session.scalars(select(Link).order_by(Link.id))]
-        progress.step(2, 3, "Writing claims")
-        sources = dict(session.execute(select(Source.id, Source.name)).all())
-        documents = {d.id: d for d in session.scalars(select(Document))}
-        targets: dict[str, dict[str, list[str]]] = {}
-        for t in session.scalars(select(ClaimTarget)):
-            what = f"link:{t.link_id}" if t.link_id else (
-                f"event:{t.event_id}" if t.event_id else f"entity:{t.entity_id}"
-                + (f".{t.prop}={t.value}" if t.prop else ""))
-            targets.setdefault(t.claim_id, {}).setdefault(t.stance, []).append(what)
-        claims = []
-        for c in session.scalars(select(Claim).order_by(Claim.document_id, Claim.span_start)):
-            document = documents[c.document_id]
-            claims.append([cell(v) for v in (
-                c.id, document.title, document.sha256, c.excerpt, c.span_start, c.span_end,
-                c.page, c.statement, sources.get(c.source_id or document.source_id),
-                c.reliability, c.credibility, c.status,
-                " ".join(targets.get(c.id, {}).get("supports", [])),
-                " ".join(targets.get(c.id, {}).get("contradicts", [])), c.author, c.origin)])
-    return {"entities.csv": [list(ENTITY_COLUMNS)] + entities,
-            "links.csv": [list(LINK_COLUMNS)] + links,
-            "claims.csv": [list(CLAIM_COLUMNS)] + claims}
-
-
-def export_csv(case: Any, out: Path, progress: Progress = NO_PROGRESS, *,
-               bom: bool = False) -> dict[str, int]:
-    """entities.csv, links.csv and claims.csv into folder ``out`` (or ``out``.zip).
-
-    ``bom``: start each file with a UTF-8 byte-order mark, which Excel needs to read
-    UTF-8 (without it Excel garbles Cyrillic as cp1252)."""
-    progress.step(0, 3, "Writing entities")
-    tables = _tables(case, progress)
-    texts = {}
-    for file_name, rows in tables.items():
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer).writerows(rows)
-        texts[file_name] = ("\ufeff" if bom else "") + buffer.getvalue()
-    if out.suffix.lower() == ".zip":
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for file_name, text in texts.items():
-                archive.writestr(file_name, text)
-    else:
-        out.mkdir(parents=True, exist_ok=True)
-        for file_name, text in texts.items():
-            (out / file_name).write_text(text, encoding="utf-8", newline="")
-    return {name.removesuffix(".csv"): len(rows) - 1 for name, rows in tables.items()}

@@ -149,8 +149,10 @@ def parse_graphml(data: bytes, name: str) -> nx.MultiDiGraph:
         raise FormatError(f"{name}, line {line}: not valid GraphML XML ({reason})") from None
     except nx.NetworkXError as error:
         raise FormatError(f"{name}: not valid GraphML ({str(error)[:160]})") from None
-    except (KeyError, ValueError, TypeError, AttributeError, IndexError, UnicodeError,
-            OverflowError):
+    except LookupError:  # also KeyError: an encoding or a key the file names does not exist
+        raise FormatError(f"{name}: not valid GraphML (an encoding, attribute or key it names "
+                          "does not exist)") from None
+    except (ValueError, TypeError, AttributeError, IndexError, UnicodeError, OverflowError):
         # networkx's reader trusts the file's keys and types; what it trips on is the
         # file's fault, and the details say nothing to the person importing.
         raise FormatError(f"{name}: not valid GraphML (an attribute or key does not match its "

@@ -23,6 +23,8 @@ class Entity(Base):
     created_by: Mapped[str | None] = mapped_column(String(200))
     # Bumped by every edit: two people editing one row at once is detected, not lost.
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # The ORM raises it on every update and checks it in the UPDATE (db.core.conflicts).
+    __mapper_args__ = {"version_id_col": row_version}
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
@@ -66,6 +68,8 @@ class Link(Base):
     created_by: Mapped[str | None] = mapped_column(String(200))
     # Bumped by every edit: two people editing one row at once is detected, not lost.
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # The ORM raises it on every update and checks it in the UPDATE (db.core.conflicts).
+    __mapper_args__ = {"version_id_col": row_version}
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
     @property

@@ -36,6 +36,7 @@ class ClaimRow:
     span_start: int
     span_end: int
     provenance: Provenance = Provenance("", "", None)  # who made it, from which case
+    row_version: int = 1  # what an editor passes back (db.core.conflicts)
 
     @property
     def by(self) -> str:
@@ -117,7 +118,8 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
                              reliability, claim.reliability, claim.credibility,
                              grade(reliability, claim.credibility), claim.status, about,
                              claim.document_id, title, claim.span_start, claim.span_end,
-                             book.of(claim.author, claim.origin, claim.created_at)))
+                             book.of(claim.author, claim.origin, claim.created_at),
+                             claim.row_version))
     return rows
 
 

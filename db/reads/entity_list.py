@@ -32,14 +32,14 @@ SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS = (
 
 # Whole-case counts for sorting by a count column: one grouped pass, not one per row.
 _LINK_COUNTS = ("SELECT id, count(*) AS n FROM (SELECT source_id AS id FROM links "
-                "UNION ALL SELECT target_id FROM links) GROUP BY id")
+                "UNION ALL SELECT target_id FROM links) AS ends GROUP BY id")
 _CLAIM_COUNTS = (
     "SELECT id, count(DISTINCT claim_id) AS n FROM ("
     "SELECT entity_id AS id, claim_id FROM claim_targets WHERE entity_id IS NOT NULL "
     "UNION ALL SELECT l.source_id, ct.claim_id FROM claim_targets ct "
     "JOIN links l ON l.id = ct.link_id "
     "UNION ALL SELECT l.target_id, ct.claim_id FROM claim_targets ct "
-    "JOIN links l ON l.id = ct.link_id) GROUP BY id")
+    "JOIN links l ON l.id = ct.link_id) AS ends GROUP BY id")
 
 SORT_KEYS = (SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS)
 
@@ -103,7 +103,7 @@ def filter_clause(engine: ModuleType, filter_text: str) -> tuple[str, dict[str, 
             params[f"{key}f"] = match
             alternatives.append(engine.entity_text_match("e", f"{key}f"))
         conditions.append("(" + " OR ".join(alternatives) + ")")
-    return (" AND ".join(conditions) or "1"), params
+    return (" AND ".join(conditions) or "1 = 1"), params
 
 
 def ordered_ids(session: Session, filter_text: str = "", sort: str = SORT_NAME,
@@ -138,7 +138,7 @@ def _rows_sql(engine: ModuleType):
 
 _PAGE_LINK_COUNTS = text(
     "SELECT id, count(*) FROM (SELECT source_id AS id FROM links WHERE source_id IN :ids "
-    "UNION ALL SELECT target_id FROM links WHERE target_id IN :ids) GROUP BY id"
+    "UNION ALL SELECT target_id FROM links WHERE target_id IN :ids) AS ends GROUP BY id"
 ).bindparams(bindparam("ids", expanding=True))
 _PAGE_CLAIM_COUNTS = text(
     "SELECT id, count(DISTINCT claim_id) FROM ("
@@ -146,7 +146,7 @@ _PAGE_CLAIM_COUNTS = text(
     "UNION ALL SELECT l.source_id, ct.claim_id FROM links l "
     "JOIN claim_targets ct ON ct.link_id = l.id WHERE l.source_id IN :ids "
     "UNION ALL SELECT l.target_id, ct.claim_id FROM links l "
-    "JOIN claim_targets ct ON ct.link_id = l.id WHERE l.target_id IN :ids) GROUP BY id"
+    "JOIN claim_targets ct ON ct.link_id = l.id WHERE l.target_id IN :ids) AS ends GROUP BY id"
 ).bindparams(bindparam("ids", expanding=True))
 
 

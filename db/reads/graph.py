@@ -66,7 +66,7 @@ def check_link_types(link_types: Iterable[str]) -> tuple[str, ...]:
 def _in_force_sql(as_of: date | None) -> str:
     """SQL twin of ``in_force``: a partial start/end compares as its ISO prefix."""
     if as_of is None:
-        return "1"
+        return "1 = 1"
     return ("(l.start_date IS NULL OR l.start_date <= :as_of) AND "
             "(l.end_date IS NULL OR l.end_date >= substr(:as_of, 1, length(l.end_date)))")
 
@@ -101,7 +101,7 @@ def ancestor_links(session: Session, entity_id: str, link_types: Iterable[str],
     schema_in = _schema_in(session)
     sql = f"""
         WITH RECURSIVE up(id) AS (
-            SELECT :entity
+            SELECT CAST(:entity AS VARCHAR(64))
             UNION
             SELECT l.source_id FROM links AS l JOIN up ON l.target_id = up.id
             WHERE {schema_in} AND {condition}

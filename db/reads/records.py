@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Blob, Document, Entity
+from db.models import AuditEntry, Blob, Document, Entity
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class EntityRecord:
     caption: str
     role: str | None
     properties: dict[str, list[str]]
+    row_version: int = 1  # what an editor passes back (db.core.conflicts)
 
     def values(self, prop: str) -> list[str]:
         return list(self.properties.get(prop, []))
@@ -45,7 +46,8 @@ class DocumentRecord:
 
 def entity_record(found: Entity) -> EntityRecord:
     return EntityRecord(found.id, found.schema, found.caption, found.role,
-                        {k: list(v) for k, v in (found.properties or {}).items()})
+                        {k: list(v) for k, v in (found.properties or {}).items()},
+                        found.row_version)
 
 
 def entity(session: Session, entity_id: str) -> EntityRecord | None:
@@ -85,3 +87,8 @@ def blob(session: Session, sha256: str) -> bytes | None:
 def document_title(session: Session, document_id: str) -> str | None:
     return session.scalar(select(Document.title).where(Document.id == document_id))
 
+
+
+def audit_length(session: Session) -> int:
+    """How many changes the case's audit log records."""
+    return session.scalar(select(func.count()).select_from(AuditEntry)) or 0

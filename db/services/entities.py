@@ -46,8 +46,10 @@ def create_entity(tx: Transaction, schema: str, name: str, *, aliases: list[str]
 
 def edit_entity(tx: Transaction, entity_id: str, *, schema: str | None = None,
                 name: str | None = None, role: str | None = None,
-                properties: dict[str, Any] | None = None) -> str:
-    """Change an entity; ``properties`` replaces the whole property set when given."""
+                properties: dict[str, Any] | None = None,
+                expected_version: int | None = None) -> str:
+    """Change an entity; ``properties`` replaces the whole property set when given.
+    ``expected_version``: the row version the editor showed (``db.core.conflicts``)."""
     entity = get_entity(tx.session, entity_id)
     values: dict[str, Any] = {"updated_at": utc_now()}
     props = _clean_properties(properties) if properties is not None else dict(entity.properties)
@@ -62,7 +64,7 @@ def edit_entity(tx: Transaction, entity_id: str, *, schema: str | None = None,
         values["caption"] = name
         props["name"] = [name] + [n for n in props.get("name", []) if n != name]
     values["properties"] = props
-    tx.update(entity, **values)
+    tx.update(entity, expected_version, **values)
     return entity_id
 
 

@@ -176,7 +176,10 @@ def create_claim_for_excerpt(tx: Transaction, document_id: str, excerpt: str,
     return create_claim(tx, document_id, start, start + len(excerpt), **kwargs)
 
 
-def edit_claim(tx: Transaction, claim_id: str, **values: Any) -> str:
+def edit_claim(tx: Transaction, claim_id: str, expected_version: int | None = None,
+               **values: Any) -> str:
+    """Change a claim's statement, grades, status or source; ``expected_version`` is the
+    row version the editor showed (``db.core.conflicts``)."""
     claim = tx.session.get(Claim, claim_id)
     if claim is None:
         raise LookupError(f"no claim with id {claim_id}")
@@ -188,7 +191,7 @@ def edit_claim(tx: Transaction, claim_id: str, **values: Any) -> str:
     _check_reliability(values.get("reliability"))
     if "status" in values and values["status"] not in CLAIM_STATUSES:
         raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}")
-    tx.update(claim, **values)
+    tx.update(claim, expected_version, **values)
     return claim_id
 
 

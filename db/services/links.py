@@ -47,7 +47,9 @@ def create_link(tx: Transaction, schema: str, source_id: str, target_id: str, *,
     return link.id
 
 
-def edit_link(tx: Transaction, link_id: str, **values: Any) -> str:
+def edit_link(tx: Transaction, link_id: str, expected_version: int | None = None,
+              **values: Any) -> str:
+    """Change a link; ``expected_version`` is the row version the editor showed."""
     link = get_link(tx.session, link_id)
     if "share" in values:
         share = values.pop("share")
@@ -63,7 +65,7 @@ def edit_link(tx: Transaction, link_id: str, **values: Any) -> str:
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"cannot edit {', '.join(sorted(unknown))} of a link")
-    tx.update(link, **values)
+    tx.update(link, expected_version, **values)
     return link_id
 
 

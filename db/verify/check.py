@@ -108,8 +108,8 @@ def expected_head_finding(hashes: dict[int, str], text: str) -> Finding | None:
 
 def repair_search_index(case: CaseFile) -> None:
     """Rebuild the full-text index from the rows (derived data, so not an audited edit)."""
-    with case.engine.begin() as connection:
-        rebuild_fts(connection)
+    with case.write_session() as session:  # waits for another writer; refused read-only
+        rebuild_fts(session.connection())
 
 
 def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,

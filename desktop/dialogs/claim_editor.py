@@ -310,11 +310,11 @@ class ClaimEditorDialog(QDialog):
         if not values and not detached and not added:
             super().accept()
             return
-        claim_id = self.claim_id
+        claim_id, shown = self.claim_id, self.row.row_version  # a colleague's edit since wins
 
         def save(tx) -> None:
             if values:
-                evidence.edit_claim(tx, claim_id, **values)
+                evidence.edit_claim(tx, claim_id, expected_version=shown, **values)
             for target_id in detached:
                 evidence.detach_claim(tx, target_id)
             for stance, target in added:

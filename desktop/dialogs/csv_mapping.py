@@ -2,7 +2,9 @@
 
 One combo box per role (entity name, schema, id, country, registration number; link
 source, target, type, share, start, end, role), each offering the sheet's columns or
-"(none)", above a preview of the first rows. The flow remembers the mapping per header
+"(none)"; how dates are written (01.03.2015 …); whether the columns mapped to nothing
+are kept as properties (listed below the form either way); above a preview of the first
+rows. The flow remembers the mapping per header
 signature (``db.formats.csv_io.header_signature``) so the same sheet layout is mapped
 once.
 """
@@ -13,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.formats.csv_io import CsvMapping
 from db.formats.results import FormatError
+from db.formats.spreadsheet import DATE_FORMATS
 from db.schemata import ENTITY_SCHEMATA, LINK_SCHEMATA
 
 # (mapping field, label) in the order shown
@@ -108,6 +112,28 @@ class CsvMappingDialog(QDialog):
                                               initial.default_link_type if initial
                                               else "Ownership")
         form.addRow(self.tr("Link type when not given"), self.default_link_type)
+        self.date_format = QComboBox(self)
+        self.date_format.setObjectName("map_date_format")
+        examples = {"YYYY-MM-DD": "2015-03-01", "DD.MM.YYYY": "01.03.2015",
+                    "DD/MM/YYYY": "01/03/2015", "MM/DD/YYYY": "03/01/2015",
+                    "DD-MM-YYYY": "01-03-2015", "YYYY/MM/DD": "2015/03/01"}
+        for fmt in DATE_FORMATS:
+            self.date_format.addItem(f"{fmt}  ({examples[fmt]})", fmt)
+        chosen = (initial.date_format if initial else None) or "YYYY-MM-DD"
+        self.date_format.setCurrentIndex(DATE_FORMATS.index(chosen))
+        form.addRow(self.tr("Dates are written as"), self.date_format)
+        self.keep_unmapped = QCheckBox(self.tr("Keep the other columns as properties"), self)
+        self.keep_unmapped.setObjectName("map_keep_unmapped")
+        self.keep_unmapped.setChecked(initial.keep_unmapped if initial else True)
+        form.addRow("", self.keep_unmapped)
+        self.unmapped = QLabel(self)
+        self.unmapped.setObjectName("map_unmapped")
+        self.unmapped.setWordWrap(True)
+        self.unmapped.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("Not mapped"), self.unmapped)
+        for combo in self.combos.values():
+            combo.currentIndexChanged.connect(self._show_unmapped)
+        self._show_unmapped()
         layout.addLayout(form)
         self.preview = QTableView(self)
         self.preview.setModel(CsvPreviewModel(header, rows, self))
@@ -121,7 +147,12 @@ class CsvMappingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 600)
+        self.resize(660, 760)
+
+    def _show_unmapped(self) -> None:
+        used = {combo.currentData() for combo in self.combos.values()}
+        rest = [c for c in self.header if c and c not in used]
+        self.unmapped.setText(", ".join(rest) if rest else self.tr("(every column is mapped)"))
 
     @staticmethod
     def _initial(initial: CsvMapping | None) -> dict[str, str | None]:
@@ -147,6 +178,9 @@ class CsvMappingDialog(QDialog):
         values["default_schema"] = self.default_schema.currentText()
         values["link_entity_schema"] = self.link_entity_schema.currentText()
         values["default_link_type"] = self.default_link_type.currentText()
+        fmt = self.date_format.currentData()
+        values["date_format"] = None if fmt == "YYYY-MM-DD" else fmt
+        values["keep_unmapped"] = self.keep_unmapped.isChecked()
         return CsvMapping.from_dict(values)
 
     def accept(self) -> None:

@@ -39,6 +39,7 @@ class EntityEditorDialog(QDialog):
         self.context = context
         self.entity_id = entity_id
         self._properties: dict[str, list[str]] = {}
+        self._row_version: int | None = None  # the version shown, once an entity is loaded
         self.setWindowTitle(self.tr("Edit Entity") if entity_id else self.tr("New Entity"))
         self.setMinimumWidth(460)
         self.schema = QComboBox()
@@ -91,6 +92,7 @@ class EntityEditorDialog(QDialog):
             return
         schema, role, caption = entity.schema, entity.role, entity.caption
         self._properties = {k: list(v) for k, v in entity.properties.items()}
+        self._row_version = entity.row_version  # a colleague's edit since is not overwritten
         self.schema.setCurrentText(schema)
         self.role.setCurrentText(role or "")
         self.name.setText(caption)
@@ -127,10 +129,12 @@ class EntityEditorDialog(QDialog):
             old_name = self._properties.get("name", [None])[0]
             if old_name and old_name != name:
                 props["name"] = [n for n in props.get("name", []) if n != old_name]
+            shown = self._row_version
             command = self.context.execute(
                 self.tr("Edit {name}").format(name=name),
                 lambda tx: entity_service.edit_entity(tx, entity_id, schema=schema, name=name,
-                                                      role=role, properties=props))
+                                                      role=role, properties=props,
+                                                      expected_version=shown))
         if command is None:
             return  # the context reported why; keep what was typed
         self.entity_id = command.result

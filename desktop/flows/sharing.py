@@ -26,13 +26,15 @@ from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
 
-IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.graphml *.casefile)",
-                  "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json)", "CSV (*.csv)",
+IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)",
+                  "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json *.jsonl)", "CSV (*.csv *.tsv)", "Excel workbook (*.xlsx)",
                   "GraphML (*.graphml)", "Case files (*.casefile)")
 EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
+                  "bods": ("BODS 0.4 statements (*.json)", ".json"),
                   "graphml": ("GraphML (*.graphml)", ".graphml"),
                   "gexf": ("GEXF (*.gexf)", ".gexf"),
-                  "csv": ("CSV tables, zipped (*.zip)", ".zip")}
+                  "csv": ("CSV tables, zipped (*.zip)", ".zip"),
+                  "xlsx": ("Excel workbook (*.xlsx)", ".xlsx")}
 
 
 def tr(text: str) -> str:
@@ -65,7 +67,7 @@ def import_file(shell: Shell, path: str | None = None) -> None:
     if fmt == "casefile":
         merge_case(shell, path)
         return
-    if fmt == "csv":
+    if fmt in ("csv", "xlsx"):
         mapping = _ask_csv_mapping(shell, Path(path))
         if mapping is None:
             return
@@ -78,10 +80,14 @@ def import_file(shell: Shell, path: str | None = None) -> None:
 
 
 def _csv_sample(path: Path) -> tuple[list[str], list[list[str]]]:
-    from db.formats.csv_io import _decode, _dialect
+    from db.formats.csv_io import _dialect, table_text
+    from db.formats.spreadsheet import xlsx_rows
 
-    text = _decode(path.read_bytes(), path.name)
-    rows = list(csv.reader(io.StringIO(text), _dialect(text, None)))[:21]
+    if path.suffix.lower() == ".xlsx":
+        rows = xlsx_rows(path.read_bytes(), path.name)[:21]
+    else:
+        text, sep, _warnings = table_text(path.read_bytes(), path.name)
+        rows = list(csv.reader(io.StringIO(text), _dialect(text, sep)))[:21]
     return (rows[0] if rows else []), rows[1:]
 
 

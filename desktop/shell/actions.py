@@ -26,10 +26,13 @@ if TYPE_CHECKING:
 class ActionId(Enum):
     NEW = auto()
     OPEN = auto()
+    OPEN_TEAM = auto()
+    REFRESH = auto()
     MERGE = auto()
     IMPORT = auto()
     EXPORT = auto()
     ADD_DOCUMENTS = auto()
+    OCR_LANGUAGES = auto()
     PRINT = auto()
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
@@ -65,6 +68,7 @@ class ActionSpec:
     needs_case: bool = False
     checkable: bool = False
     group: str | None = None  # actions of one group are exclusive (the themes)
+    writes: bool = False  # changes the case: disabled while it is open read-only
 
 
 def _t(text: str) -> str:
@@ -77,13 +81,20 @@ def specs() -> dict[ActionId, ActionSpec]:
     return {
         a.NEW: ActionSpec(_t("&New Case File…"), files.new_case, key.New),
         a.OPEN: ActionSpec(_t("&Open Case File…"), files.open_case_dialog, key.Open),
+        a.OPEN_TEAM: ActionSpec(_t("Open &Team Case…"), files.open_team_case_dialog, None,
+                                _t("Work on a case shared by a team in PostgreSQL")),
+        a.REFRESH: ActionSpec(_t("Re&fresh"), files.refresh, key.Refresh,
+                              _t("Read the case again (a team case: colleagues' edits appear)"),
+                              True),
         a.MERGE: ActionSpec(_t("&Merge Case File…"), sharing.merge_case, None,
-                            _t("Bring a colleague's case file into this one"), True),
+                            _t("Bring a colleague's case file into this one"), True,
+                            writes=True),
         a.IMPORT: ActionSpec(_t("&Import…"), sharing.import_file, "Ctrl+I",
-                             _t("Import FtM, BODS, CSV or GraphML"), True),
+                             _t("Import FtM, BODS, CSV or GraphML"), True, writes=True),
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
-                                    needs_case=True),
+                                    needs_case=True, writes=True),
+        a.OCR_LANGUAGES: ActionSpec(_t("OCR &Languages…"), documents.choose_ocr_languages),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -91,7 +102,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT_PDF: ActionSpec(_t("Export Summary as P&DF…"), reporting.export_summary_pdf,
                                  needs_case=True),
         a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
-                                   needs_case=True),
+                                   needs_case=True, writes=True),
         a.VERIFY: ActionSpec(_t("&Verify Case…"), verify.verify_case, None,
                              _t("Replay the history against every row, re-hash documents, "
                                 "check signatures"), needs_case=True),
@@ -102,10 +113,11 @@ def specs() -> dict[ActionId, ActionSpec]:
                                     "Ctrl+K", _t("Search entities, documents and claims"),
                                     True),
         a.NEW_ENTITY: ActionSpec(_t("New &Entity…"), lambda w: w.new_entity(), "Ctrl+Shift+N",
-                                 needs_case=True),
+                                 needs_case=True, writes=True),
         a.REVIEW_JUDGEMENTS: ActionSpec(
             _t("Review Possible &Duplicates…"), review.review_judgements, None,
-            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True),
+            _t("Decide the 'unsure' matches left by merges: same, or not the same"), True,
+            writes=True),
         a.PREFERENCES: ActionSpec(_t("&Preferences…"), view.preferences,
                                   QKeySequence.StandardKey.Preferences,
                                   _t("Who you are, theme, marking, as-of date, language")),
@@ -133,15 +145,17 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
-               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR,
+               ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
+               ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                ActionId.VERIFY,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
                ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH, SEPARATOR,
                ActionId.PREFERENCES)),
-    ("&View", (ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES, SEPARATOR,
+    ("&View", (ActionId.REFRESH, SEPARATOR, ActionId.BACK, ActionId.FORWARD, SEPARATOR, PANES,
+               SEPARATOR,
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),
     ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),

@@ -62,10 +62,13 @@ class MainWindow(QMainWindow):
         self.coordinator.sig_history_changed.connect(self._history_changed)
         self.coordinator.sig_print_summary.connect(
             lambda entity_id: reporting.preview_summary(self, entity_id))
-        self.coordinator.sig_add_documents.connect(
-            lambda paths: documents.add_documents(self, paths))
+        self.coordinator.sig_add_documents.connect(self._add_documents)
         self._build_menus()
         self._default_state = self.saveState()
+        self._status_access = QLabel(self)
+        self._status_access.setObjectName("status_access")
+        self._status_access.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self._status_access)
         self._status_counts = QLabel(self)
         self._status_counts.setObjectName("status_counts")
         self.statusBar().addPermanentWidget(self._status_counts)
@@ -145,15 +148,17 @@ class MainWindow(QMainWindow):
     # -- the open case ---------------------------------------------------------------------------
     def set_case(self, case: CaseFile | None) -> None:
         if self.context is not None:
-            self.context.case.close()
+            self.context.close()
             self.context.deleteLater()
         self.context = CaseContext(case, self) if case is not None else None
         for pane in self.panes.values():
             pane.set_context(self.context)
         has_case = self.context is not None
+        read_only = case.read_only_reason if case is not None else None
         for action_id, spec in specs().items():
             if spec.needs_case:
-                self.actions[action_id].setEnabled(has_case)
+                self.actions[action_id].setEnabled(has_case and not (spec.writes and read_only))
+        self._show_access(case)
         if self.context is not None:
             stack = self.context.undo_stack
             stack.canUndoChanged.connect(self.actions[ActionId.UNDO].setEnabled)
@@ -163,6 +168,7 @@ class MainWindow(QMainWindow):
             self.context.sig_changed.connect(self._on_changes)
             self.context.sig_error.connect(lambda message: self.show_warning(
                 self.tr("Case File Explorer"), message))
+            self.context.sig_notice.connect(lambda text: self.show_status(text, 2000))
             settings.add_recent(str(case.path))
         self.actions[ActionId.UNDO].setEnabled(False)
         self.actions[ActionId.REDO].setEnabled(False)
@@ -171,6 +177,25 @@ class MainWindow(QMainWindow):
         self._redo_text("")
         self._update_title()
         self._update_counts()
+
+    def _add_documents(self, paths) -> None:
+        if self.context is not None and self.context.case.read_only:
+            self.show_status(self.tr("Read-only ({reason}): documents cannot be added")
+                             .format(reason=self.context.case.read_only_reason))
+            return
+        documents.add_documents(self, paths)
+
+    def _show_access(self, case: CaseFile | None) -> None:
+        """Say, for as long as the case is open, when it cannot be changed and why."""
+        if case is not None and case.read_only_reason is not None:
+            self._status_access.setText(self.tr("Read-only: {reason} — editing is off")
+                                        .format(reason=self.tr(case.read_only_reason)))
+        elif case is not None and case.in_use_by is not None:
+            self._status_access.setText(self.tr("Also {holder}; your changes wait for theirs")
+                                        .format(holder=case.in_use_by.describe()))
+        else:
+            self._status_access.setText("")
+        self._status_access.setVisible(bool(self._status_access.text()))
 
     def _on_changes(self, changes: Changes) -> None:
         for pane in self.panes.values():
@@ -190,8 +215,11 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self.setWindowTitle(self.tr("Case File Explorer"))
             return
-        self.setWindowTitle(self.tr("{name} — {file} — Case File Explorer").format(
-            name=self.context.case.name, file=self.context.case.path.name))
+        title = self.tr("{name} — {file} — Case File Explorer").format(
+            name=self.context.case.name, file=self.context.case.path.name)
+        if self.context.case.read_only:
+            title = self.tr("{title} [read-only]").format(title=title)
+        self.setWindowTitle(title)
 
     def _update_counts(self) -> None:
         if self.context is None:
@@ -261,6 +289,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         layout.save(self)
         if self.context is not None:
-            self.context.case.close()
+            self.context.close()
             self.context = None
         super().closeEvent(event)

@@ -39,6 +39,7 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray())
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+LAST_TEAM_CASE: Setting[str] = Setting("files/last_team_case", "")  # URL, no password
 THEME: Setting[str] = Setting("view/theme", "system")  # system | light | dark
 # Who you are lives in the data folder (db.core.identity), shared with the CLI, not here.
 DEFAULT_MARKING: Setting[str] = Setting("cases/default_marking", "CONFIDENTIAL")
@@ -47,6 +48,8 @@ DEFAULT_MARKING: Setting[str] = Setting("cases/default_marking", "CONFIDENTIAL")
 AS_OF_DEFAULT: Setting[str] = Setting("reports/as_of_default", "today")
 # "" follows the system; "en", "ru" … (translations are loaded at start-up).
 LANGUAGE: Setting[str] = Setting("language", "")
+# Tesseract languages scans are read in, "+"-joined ("eng+rus").
+OCR_LANGUAGES: Setting[str] = Setting("documents/ocr_languages", "eng")
 CSV_MAPPINGS: Setting[str] = Setting("import/csv_mappings", "{}")  # JSON by header signature
 
 

@@ -12,6 +12,9 @@ from db.formats import FormatError, import_file
 from db.models import Claim, ClaimTarget, Document, Entity, Link, Source
 from db.reads import queries
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 # file → (entities, links, claims, claim targets)
 EXPECTED = {
     "bods-package-fi-soe.json": (4, 5, 5, 5),

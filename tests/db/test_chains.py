@@ -14,6 +14,9 @@ from db.services import entities as E
 from db.services import evidence as X
 from db.services import links as L
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 @pytest.fixture
 def case(tmp_path):

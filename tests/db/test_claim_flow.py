@@ -14,6 +14,9 @@ from db.services import claim_flow as F
 from db.services import entities as E
 from db.wording import Stake
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 STAKE = "In 2022, Renera acquired a stake valued at 6.2 billion rubles in JSC Kama"
 CONTROL = "Enertech, which has been under Rosatom’s control since 2022, according to Kommersant"
 

@@ -14,6 +14,9 @@ from db.models import Entity, Link
 from db.reads import queries
 from tests.conftest import SHEET
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def test_import_with_mapping(new_case, sheet):
     path, mapping = sheet
@@ -22,8 +25,10 @@ def test_import_with_mapping(new_case, sheet):
     with new_case.session() as session:
         entities = {e.caption: e for e in session.query(Entity)}
         assert set(entities) == {"Anna Berg", "Acme Ltd", "Bolt GmbH"}
+        # owner_type is mapped to nothing: it stays with the row's entity, not dropped
         assert entities["Acme Ltd"].properties == {"name": ["Acme Ltd"], "country": ["gb"],
-                                                  "registrationNumber": ["12345"]}
+                                                  "registrationNumber": ["12345"],
+                                                  "owner_type": ["Person"]}
         assert entities["Acme Ltd"].schema == "Company"
         assert entities["Anna Berg"].schema == "Person"
         links = {session.get(Entity, x.source_id).caption: x for x in session.query(Link)}
@@ -114,7 +119,7 @@ def test_export_neutralises_formula_cells_and_can_start_with_a_bom(new_case, tmp
 
 
 def test_spreadsheet_safe_cells():
-    from db.formats.csv_io import spreadsheet_safe
+    from db.formats.csv_export import spreadsheet_safe
 
     assert [spreadsheet_safe(v) for v in ("\tx", "\rx", "a=b", "", None, -5.0, 3)] == \
         ["'\tx", "'\rx", "a=b", "", "", -5.0, 3]

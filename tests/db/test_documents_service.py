@@ -10,6 +10,9 @@ from db.models import Document
 from db.reads import queries
 from db.services.documents import MAX_FILE_BYTES, add_files
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def test_outcome_per_file(new_case, files):
     result = add_files(new_case, files)

@@ -11,6 +11,9 @@ from db.formats import FormatError, export_file, import_file
 from db.models import Entity, Link
 from db.reads import queries
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def _objects(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -18,16 +21,17 @@ def _objects(path):
 
 def test_import_donations_counts_and_report(new_case, donations):
     result = import_file(new_case, donations)
-    # 56 Company + 22 Person + 17 Organization + 89 Address entities; 290 Payments.
+    # 56 Company + 22 Person + 17 Organization + 89 Address entities; 290 Payments, and
+    # 103 addressEntity values that name an Address of the file become Reference links.
     assert result.added["entities"] == 184
-    assert result.added["links"] == 290
+    assert result.added["links"] == 290 + 103
     assert result.unknown_schemata == {}
     assert result.unknown_properties["Payment.amountEur"] == 290
     assert result.unknown_properties["Address.city"] == 89
-    assert result.unknown_properties["Company.addressEntity"] == 56
+    assert "Company.addressEntity" not in result.unknown_properties
     with new_case.session() as session:
         counts = queries.counts(session)
-        assert (counts.entities, counts.links) == (184, 290)
+        assert (counts.entities, counts.links) == (184, 393)
         payment = session.get(Link, "2216b422a31242fe204654ce194864661f515921")
         assert payment.schema == "Payment"
         assert payment.source_id == "f9c295f21b233ac878fbac4d271bb6fd13d7952a"
@@ -36,9 +40,16 @@ def test_import_donations_counts_and_report(new_case, donations):
         assert payment.properties["amountEur"] == ["100000"]
         person = session.get(Entity, "f9c295f21b233ac878fbac4d271bb6fd13d7952a")
         assert person.caption == "Frau Lina Dachner"
-        assert person.properties["addressEntity"] == ["97149caa3aef14e2be5ae6b3974c6882e7536d88"]
+        assert "addressEntity" not in person.properties
+        (at,) = session.query(Link).filter_by(source_id=person.id, schema="Reference").all()
+        assert (at.target_id, at.role) == ("97149caa3aef14e2be5ae6b3974c6882e7536d88",
+                                           "addressEntity")
         address = session.get(Entity, "97149caa3aef14e2be5ae6b3974c6882e7536d88")
         assert (address.schema, address.caption) == ("Address", "Schillerstraße 19, 76135 Karlsruhe")
+        # four donors at one address are connected through it
+        shared = session.query(Link).filter_by(
+            schema="Reference", target_id="2c42a6ff38354647909b5223a5df19640fb73d5b").all()
+        assert len({link.source_id for link in shared}) == 4
     again = import_file(new_case, donations)
     assert again.added["entities"] == 0 and again.added["links"] == 0
     assert again.already_present["entities"] == 184
@@ -68,7 +79,9 @@ def test_sample_case_exports_valid_ftm_and_reimports_equal(sample, tmp_path, new
         assert proxy.to_dict()["properties"] == obj["properties"], obj["id"]
     by_id = {o["id"]: o for o in objects}
     control = by_id[sample.ids["link:control"]]
-    assert control["schema"] == "UnknownLink"
+    assert control["schema"] == "Control"
+    assert control["properties"]["controller"] == [sample.ids["rosatom"]]
+    assert control["properties"]["controlled"] == [sample.ids["enertech"]]
     assert control["properties"]["role"] == ["control"]
     ban = by_id[sample.ids["link:ban"]]
     assert ban["schema"] == "Sanction"
@@ -99,9 +112,9 @@ def test_json_array_is_accepted(new_case, tmp_path):
         {"id": "n1", "schema": "Note", "properties": {"description": ["hi"]}},
     ]))
     result = import_file(new_case, path, "ftm")
-    assert result.added["entities"] == 2 and result.added["links"] == 1
-    assert result.unknown_schemata == {"Note": 1}
-    assert result.unknown_properties == {"Company.topics": 1}
+    assert result.added["entities"] == 3 and result.added["links"] == 1
+    assert result.unknown_schemata == {}
+    assert result.unknown_properties == {"Company.topics": 1, "Note.description": 1}
     with new_case.session() as session:
         link = session.get(Link, "o1")
         assert (link.share_min, link.share_max) == (40.0, 40.0)

@@ -10,6 +10,9 @@ from db.formats.graphml import build_graph
 from db.models import Entity, Link
 from db.reads import queries
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def _graph(case):
     with case.session() as session:

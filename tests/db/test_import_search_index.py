@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from db.formats import read_file
 from db.formats.batch import import_command
 from db.reads.search import search
+
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
 def test_bulk_import_indexes_names_and_aliases_and_undo_redo_keep_the_index(new_case, tmp_path):

@@ -12,6 +12,9 @@ from db.core.commands import run
 from db.services import entities as E
 from db.services import links as L
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 @pytest.fixture
 def case(tmp_path):

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from db.core.commands import run
 from db.reporting import build_case_summary, build_entity_summary
 from db.sample.build import ARTICLE
 from db.services import entities as E
 from db.services import evidence as X
 from db.services import links as L
+
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
 KOMMERSANT = ("Enertech, which has been under Rosatom’s control since 2022, "

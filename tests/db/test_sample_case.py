@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from db.models import Claim, Document, Entity, Link
 from db.reads import queries
 from db.sample.build import ARTICLE, CLAIMS, ENTITIES, LINKS
 from db.verify.check import check_case
+
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_df8c93c743fb9931.txt"
 

@@ -12,6 +12,9 @@ from db.partial_date import PartialDate, PartialDateError, in_force
 from db.reads import queries
 from db.services import entities, events, evidence, links
 
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
+
 
 def count(case, model) -> int:
     with case.session() as session:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from db.core.commands import run
 from db.reads.timeline import (
     EVENT,
@@ -16,6 +18,9 @@ from db.reads.timeline import (
 from db.services import entities as E
 from db.services import events as V
 from db.services import links as L
+
+# Service-level: each test runs on a case file and on a team case (PostgreSQL).
+pytestmark = pytest.mark.backends("sqlite", "postgresql")
 
 
 def test_whole_sample_case(sample):

@@ -3,6 +3,8 @@ documents — driven as a person would."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
+
 from db.reads import queries
 from db.services.merge import plan_merge
 
@@ -41,7 +43,7 @@ def test_import_preview_lists_what_will_be_added(qtbot, donations):
     qtbot.addWidget(dialog)
     model = dialog.table.model()
     rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
-    assert rows[:2] == [("To add: entities", "184"), ("To add: links", "290")]
+    assert rows[:2] == [("To add: entities", "184"), ("To add: links", "393")]
     assert ("Kept, not modelled: Payment.amountEur", "290") in rows
     assert dialog.import_button.isEnabled()
 
@@ -119,10 +121,35 @@ def test_add_documents_from_the_menu_is_one_undo_step_and_says_what_was_refused(
         "Added 4, duplicates 1, failed 3.",
         "Not added: copy.txt: the same file as a.txt",
         "Not added: broken.pdf: " + box.text().splitlines()[2].split(": ", 2)[2],
-        "Not added: image.png: .png files are not supported (image/png)",
+        "Not added: image.png: the image could not be read (broken, or of an unknown kind)",
         "Not added: missing.txt: cannot read: No such file or directory"]
     assert "could not be read" in box.text().splitlines()[2]
     # The last document added is open in the documents pane.
     assert window.panes["documents"].title.text() == "Batteries"
     window.context.undo_stack.undo()
     assert documents() == 1
+
+
+def test_mapping_dialog_chooses_date_format_and_lists_unmapped_columns(qtbot, sheet, artifacts):
+    from desktop.dialogs.csv_mapping import CsvMappingDialog
+    from desktop.flows.sharing import _csv_sample
+
+    path, _ = sheet
+    header, rows = _csv_sample(path)
+    dialog = CsvMappingDialog(path.name, header, rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.unmapped.text() == ", ".join(header)
+    for key, column in (("link_source", "owner"), ("link_target", "company"),
+                        ("link_start", "since")):
+        dialog.combos[key].setCurrentText(column)
+    assert dialog.unmapped.text() == "owner_type, company_no, country, share, until"
+    dialog.date_format.setCurrentIndex(dialog.date_format.findData("DD.MM.YYYY"))
+    qtbot.mouseClick(dialog.keep_unmapped, Qt.MouseButton.LeftButton,
+                     pos=dialog.keep_unmapped.rect().bottomLeft() + QPoint(8, -8))
+    mapping = dialog.mapping()
+    assert (mapping.date_format, mapping.keep_unmapped) == ("DD.MM.YYYY", False)
+    dialog.grab().save(str(artifacts / "csv_mapping_dialog.png"))
+    again = CsvMappingDialog(path.name, header, rows, mapping)
+    qtbot.addWidget(again)
+    assert again.mapping() == mapping

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
@@ -17,6 +20,10 @@ from sqlalchemy.engine import Connection, Engine
 # "CFEX" — marks a file as a Case File Explorer case in its SQLite header.
 APPLICATION_ID = 0x43464558
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long one statement waits for another process's lock before SQLite gives up.
+BUSY_TIMEOUT_MS = 5000
+# How long one attempt to start a write waits before the wait is reported.
+WRITE_POLL_MS = 250
 
 @dataclass(frozen=True)
 class Header:
@@ -42,16 +49,60 @@ def read_header(path: Path) -> Header | None:
     return Header(page_size, page_count, user_version, application_id)
 
 
+def uri(path: Path, *, read_only: bool, immutable: bool = False, create: bool = False) -> str:
+    """An SQLite URI for ``path``: read-only (and ``immutable``: no -wal/-shm ever made
+    beside it), read-write (never creating a missing file), or read-write-create."""
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    text = f"file:{quote(str(path.absolute()))}?mode={mode}"
+    return text + "&immutable=1" if immutable else text
+
+
+def connect(path: Path, *, read_only: bool, immutable: bool = False,
+            create: bool = False) -> sqlite3.Connection:
+    """A driver connection with the defensive settings every connection gets."""
+    connection = sqlite3.connect(uri(path, read_only=read_only, immutable=immutable,
+                                     create=create), uri=True, check_same_thread=False)
+    harden(connection)
+    return connection
+
+
+def harden(connection: sqlite3.Connection) -> None:
+    """No extension loading, cell sizes checked on every page read.
+
+    ``trusted_schema`` stays ON on working connections: SQLite 3.40's FTS5 is not marked
+    innocuous, so with it OFF our own full-text triggers stop working. Working connections
+    are only made after ``sqlite_schema.differences`` found the file's schema to be
+    exactly the one our migrations create; everything that reads a file *before* that
+    (and the quarantine copy) uses ``untrusted`` connections with ``trusted_schema=OFF``.
+    Python 3.11's sqlite3 does not expose ``sqlite3_db_config``, so
+    SQLITE_DBCONFIG_DEFENSIVE cannot be set from here.
+    """
+    if hasattr(connection, "enable_load_extension"):
+        connection.enable_load_extension(False)
+    connection.execute("PRAGMA cell_size_check = ON")
+
+
+def untrusted(path: Path, ignore_wal: bool = False) -> sqlite3.Connection:
+    """A read-only connection to a file nobody has vouched for yet.
+
+    Without a -wal file beside it (or ``ignore_wal``) the database is opened
+    ``immutable``, so reading it creates no -wal/-shm files next to it; with one,
+    read-only mode reads the WAL too.
+    """
+    wal = path.with_name(path.name + "-wal")
+    connection = connect(path, read_only=True, immutable=ignore_wal or not wal.exists())
+    connection.execute("PRAGMA trusted_schema = OFF")
+    return connection
+
+
 def quick_check(path: Path) -> str | None:
     """Run SQLite's quick_check read-only; None when fine, else the first problem.
 
-    Without a -wal file beside it the database is opened ``immutable``, so checking a
-    file creates no -wal/-shm files next to it; with one, read-only mode reads the WAL.
+    Reads the whole file: for ``casefile check`` and for a -wal file of unknown origin,
+    never on an ordinary open.
     """
-    wal = path.with_name(path.name + "-wal")
-    uri = f"file:{path}?mode=ro" if wal.exists() else f"file:{path}?mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(uri, uri=True)
+        connection = untrusted(path)
         try:
             rows = connection.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -62,19 +113,33 @@ def quick_check(path: Path) -> str | None:
     return problems[0] if problems else None
 
 
+def damage(error: BaseException) -> str | None:
+    """The first line of a driver error that means the file is damaged, else None."""
+    cause = getattr(error, "orig", None) or error
+    if not isinstance(cause, sqlite3.DatabaseError) or \
+            isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
+        return None
+    text = str(cause)
+    words = ("malformed", "not a database", "corrupt", "disk image", "no such table",
+             "no such column", "file is not", "vtable constructor")
+    return text.splitlines()[0] if any(word in text for word in words) else None
+
+
 def integrity_check(connection: Connection) -> list[str]:
+    if connection.dialect.name != "sqlite":
+        return []  # a team case's server keeps its own pages; there is no file to check
     rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
     return [row[0] for row in rows if row[0] != "ok"]
 
 
 def install_pragmas(engine: Engine) -> None:
-    """Foreign keys on and WAL journal for every connection of this engine."""
+    """Foreign keys on, a busy timeout and the defensive settings on every connection."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
 
 
@@ -84,9 +149,47 @@ def mark_case_file(connection: Connection, schema_version: int) -> None:
 
 
 def enable_wal(connection: Connection) -> None:
-    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+    if connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+        connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+
+
+class WriterBusy(Exception):
+    """Another connection kept the write lock for longer than we were willing to wait."""
+
+
+def begin_write(connection: Connection, waiting: Callable[[float], None],
+                patience_s: float) -> None:
+    """Start the write transaction now (BEGIN IMMEDIATE), waiting for another writer.
+
+    A deferred transaction that reads first and writes later fails at once with
+    "database is locked" when another process committed in between (WAL snapshots cannot
+    be upgraded); taking the write lock first makes every write wait its turn instead.
+    ``waiting(seconds_waited)`` is called between attempts (it may raise to give up).
+    """
+    raw = connection.connection.driver_connection
+    started = time.monotonic()
+    raw.execute(f"PRAGMA busy_timeout = {WRITE_POLL_MS}")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+            waited = time.monotonic() - started
+            if waited > patience_s:
+                raise WriterBusy(f"waited {waited:.0f} s")
+            waiting(waited)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def checkpoint(connection: Connection) -> None:
     """Fold the -wal file back into the database: the case is one file again."""
     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def companions(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database while it is open."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]

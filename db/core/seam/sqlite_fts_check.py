@@ -33,7 +33,9 @@ def fts_damaged(connection: Connection) -> list[str]:
 
     FTS5's check is an INSERT: it takes the write lock, so it runs on a connection of its
     own that is rolled back at once, not inside a long read."""
-    damaged = []
+    damaged: list[str] = []
+    if connection.dialect.name != "sqlite":
+        return damaged  # PostgreSQL computes its search column from the row
     for _table, fts, _key, _values in _FTS_SOURCES:
         try:
             connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
@@ -48,6 +50,8 @@ def fts_differences(connection: Connection, step: Callable[[str], None] = lambda
     """(fts table, row id, problem) for every indexed row that is not what its row says;
     ``step(fts table)`` is called every 20,000 rows (progress, and the chance to cancel)."""
     problems: list[tuple[str, str, str]] = []
+    if connection.dialect.name != "sqlite":
+        return problems  # PostgreSQL computes its search column from the row: it cannot drift
     for table, fts, key, values in _FTS_SOURCES:
         walked = 0
         expected = _walk(connection, f"SELECT rowid, id, {values(table)} FROM {table} "
@@ -79,6 +83,8 @@ def fts_differences(connection: Connection, step: Callable[[str], None] = lambda
 
 def rebuild_fts(connection: Connection) -> None:
     """Recompute every full-text index from the rows (derived data: not audited)."""
+    if connection.dialect.name != "sqlite":
+        return
     for table, fts, key, values in _FTS_SOURCES:
         connection.exec_driver_sql(f"DELETE FROM {fts}")
         connection.exec_driver_sql(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
+from db.core.transfer import has_work_of_its_own
 from db.models import (
     Claim,
     ClaimTarget,
@@ -86,7 +87,8 @@ def _read(case: CaseFile) -> dict[str, list[dict[str, Any]]]:
 def _open_other(case: CaseFile, other_path: str | Path) -> tuple[CaseFile, dict[str, str]]:
     other = CaseFile.open(Path(other_path), author=case.author)
     meta = other.meta()
-    if meta.get("case_id") and meta.get("case_id") == case.meta().get("case_id"):
+    if (meta.get("case_id") and meta.get("case_id") == case.meta().get("case_id")
+            and not has_work_of_its_own(other, case)):
         other.engine.dispose()
         raise ValueError(f"{Path(other_path).name} is this very case; nothing to merge")
     return other, meta

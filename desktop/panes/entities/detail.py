@@ -36,6 +36,10 @@ UNSOURCED_COLOR = QColor("#c62828")
 class PropertiesModel(QAbstractTableModel):
     COL_PROPERTY, COL_VALUE = range(2)
     _HIDDEN = {"name"} | INTERNAL_PROPERTIES
+    # Where the entity's data came from (FtM statement metadata), shown last.
+    _PROVENANCE = {"ftmDatasets": "datasets", "ftmFirstSeen": "first seen",
+                   "ftmLastSeen": "last seen", "ftmLastChange": "last changed",
+                   "mergedIds": "also known as (ids)"}
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,11 +49,16 @@ class PropertiesModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         if detail is not None:
-            names = detail.properties.get("name", [])
-            if names[1:]:
-                self._rows.append(("name", "; ".join(names[1:])))
+            # the caption is the title; the other names (an FtM caption may not be
+            # the first name: an old name can come first) are listed
+            names = [n for n in detail.properties.get("name", []) if n != detail.caption]
+            if names:
+                self._rows.append(("name", "; ".join(names)))
             self._rows += [(key, "; ".join(values)) for key, values in detail.properties.items()
-                           if key not in self._HIDDEN and values]
+                           if key not in self._HIDDEN and key not in self._PROVENANCE and values]
+            self._rows += [(self.tr(label), "; ".join(detail.properties[key]))
+                           for key, label in self._PROVENANCE.items()
+                           if detail.properties.get(key)]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:

@@ -33,7 +33,7 @@ from desktop.panes.network.node_layer import NodeLayer, cluster_pixels
 from desktop.panes.network.view_box import SelectingViewBox
 
 MIN_FIT = (800.0, 500.0)  # scene units shown at least, so two nodes are not drawn huge
-FIT_MARGIN = (95.0, 40.0)  # pixels kept free beside and above/below the graph: labels
+FIT_MARGIN = (40.0, 30.0)  # pixels kept free beside and above/below the graph: labels
 EXPORT_SCALE = 2  # exported pictures: this many pixels per pixel on screen
 EDGE_REACH = 6.0  # pixels from a line that still click it
 
@@ -111,6 +111,8 @@ class GraphCanvas(pg.GraphicsView):
         self._graph_changed(False)
 
     def _graph_changed(self, geometry: bool) -> None:
+        if geometry and self.graph is not None:
+            self.graph.moved()
         for layer in (self.edge_layer, self.node_layer, self.label_layer):
             if geometry:
                 layer.geometry_changed()

@@ -43,6 +43,7 @@ class EdgeSpec:
     sourced: bool
     disputed: bool
     width: float = 1.0  # links a cluster edge stands for
+    directed: bool = True  # drawn with an arrowhead (a group edge is not)
 
 
 class DrawnGraph:
@@ -71,6 +72,7 @@ class DrawnGraph:
         self.sourced = np.array([e.sourced for e in kept], dtype=bool)
         self.disputed = np.array([e.disputed for e in kept], dtype=bool)
         self.edge_width = np.array([e.width for e in kept], dtype=float)
+        self.directed = np.array([e.directed for e in kept], dtype=bool)
         self.edge_selected = np.zeros(len(kept), dtype=bool)
         self.edge_highlighted = np.zeros(len(kept), dtype=bool)
         self.bend = _bends(kept)
@@ -86,8 +88,17 @@ class DrawnGraph:
                  + 1000.0 * (self.highlighted | self.emphasised))
         return np.argsort(-score, kind="stable")
 
+    def moved(self) -> None:
+        """Positions changed: forget what was computed from them."""
+        self._middles = None
+
     def middles(self) -> np.ndarray:
         """Where each edge's label sits: the middle of its (possibly bent) line."""
+        if getattr(self, "_middles", None) is None:
+            self._middles = self._compute_middles()
+        return self._middles
+
+    def _compute_middles(self) -> np.ndarray:
         start, end = self.pos[self.source], self.pos[self.target]
         middle = (start + end) / 2.0
         delta = end - start

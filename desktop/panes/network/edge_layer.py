@@ -1,10 +1,12 @@
 """All edges in one item: a few cached paths, arrows and emphasis where it is readable.
 
 Every edge is a line from its source through its middle (pushed sideways for parallel
-links) to its target. The lines of one style — sourced or not (dashed), disputed or not
-(red), and how many links a cluster edge stands for (thicker) — form one path, built once
-per layout with pyqtgraph's numpy path builder and drawn with a cosmetic pen, so a frame
-costs a handful of calls however many edges there are. Close in, the visible edges get
+links) to its target. Each frame the two halves of every edge are mapped to pixels and
+clipped to the view with numpy (Qt dashes a line along its whole length, on screen or not:
+a zoomed-in dashed path of 30,000 edges took seconds); the visible pieces of one style —
+sourced or not (dashed), disputed or not (red), and how many links a cluster edge stands
+for (thicker) — form one path, built by pyqtgraph's numpy path builder, so a frame costs a
+handful of draw calls however many edges there are. Close in, the visible edges get
 arrowheads at the rim of their target; selected and path-highlighted edges are drawn
 again, wide, on top.
 """
@@ -28,7 +30,8 @@ from desktop.panes.network.layer_base import (
 from desktop.panes.network.node_layer import cluster_pixels
 
 ARROW_LIMIT = 2_000  # visible edges given arrowheads at most
-ANTIALIAS_LIMIT = 5_000  # edges: above, lines are drawn without antialiasing
+ANTIALIAS_LIMIT = 800  # edges on screen: above, lines are drawn without antialiasing
+DASH_LIMIT = 3_000  # edges on screen: above, unsourced ones are not dashed (Qt dashes slowly)
 
 Style = tuple[bool, bool, int]  # sourced, disputed, thickness step
 
@@ -41,45 +44,107 @@ def polylines(graph, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points[:, 0], points[:, 1]
 
 
+def clip_segments(starts: np.ndarray, ends: np.ndarray, width: float,
+                  height: float) -> tuple[np.ndarray, np.ndarray]:
+    """The segments starts[i]–ends[i] cut to the rectangle (0, 0, width, height), with a
+    margin (Liang–Barsky, vectorised). Returns (start, end) rows of x, y and the segment's
+    number; segments wholly outside are left out."""
+    margin = 8.0
+    low = np.array([-margin, -margin])
+    high = np.array([width + margin, height + margin])
+    outside = (((starts < low) & (ends < low)) | ((starts > high) & (ends > high))).any(axis=1)
+    inside = ((starts >= low) & (starts <= high) & (ends >= low) & (ends <= high)).all(axis=1)
+    whole = np.flatnonzero(inside)
+    keep = np.flatnonzero(~outside & ~inside)
+    p0, p1 = starts[keep], ends[keep]
+    delta = p1 - p0
+    t0, t1 = np.zeros(len(keep)), np.ones(len(keep))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis in (0, 1):
+            d = delta[:, axis]
+            for p, q in ((-d, p0[:, axis] - low[axis]), (d, high[axis] - p0[:, axis])):
+                r = q / p
+                t0 = np.where(p < 0, np.maximum(t0, r), t0)
+                t1 = np.where(p > 0, np.minimum(t1, r), t1)
+                t1 = np.where((p == 0) & (q < 0), -1.0, t1)
+    ok = t0 <= t1
+    a = p0[ok] + delta[ok] * t0[ok, None]
+    b = p0[ok] + delta[ok] * t1[ok, None]
+    number = np.concatenate([whole, keep[ok]]).astype(float)[:, None]
+    return (np.hstack([np.concatenate([starts[whole], a]), number]),
+            np.hstack([np.concatenate([ends[whole], b]), number]))
+
+
 class EdgeLayer(Layer):
     def __init__(self, canvas):
         super().__init__(canvas)
         self.setZValue(1)
-        self._paths: dict[Style, QPainterPath] | None = None
+        self._paths: np.ndarray | None = None  # each edge's style number
+        self._scene_paths: dict[Style, QPainterPath] | None = None
 
     def geometry_changed(self) -> None:
         self._paths = None
+        self._scene_paths = None
         self.update()
 
-    def _bulk(self) -> dict[Style, QPainterPath]:
+    def _whole(self) -> dict[Style, QPainterPath]:
+        """Every edge in scene units, one path per style, built once per layout: what a
+        frame with thousands of edges on screen draws (Qt maps and clips it)."""
+        if self._scene_paths is None:
+            graph = self.graph
+            styles = self._styles()
+            self._scene_paths = {}
+            for style in np.unique(styles):
+                rows = np.flatnonzero(styles == style)
+                x, y = polylines(graph, rows)
+                connect = np.tile(np.array([1, 1, 0], dtype=np.int32), len(rows))
+                key = (bool(style // 100), bool(style // 10 % 10), int(style % 10))
+                self._scene_paths[key] = pg.arrayToQPath(x, y, connect=connect,
+                                                         finiteCheck=False)
+        return self._scene_paths
+
+    def _styles(self) -> np.ndarray:
+        """Per edge, its style's number: sourced, disputed, thickness step."""
         if self._paths is None:
             graph = self.graph
-            steps = np.minimum(1 + np.floor(np.log2(np.maximum(graph.edge_width, 1))), 6)
-            self._paths = {}
-            for sourced in (True, False):
-                for disputed in (False, True):
-                    for step in np.unique(steps).astype(int):
-                        rows = np.flatnonzero((graph.sourced == sourced)
-                                              & (graph.disputed == disputed) & (steps == step))
-                        if not len(rows):
-                            continue
-                        x, y = polylines(graph, rows)
-                        connect = np.tile(np.array([1, 1, 0], dtype=np.int32), len(rows))
-                        self._paths[(sourced, disputed, int(step))] = pg.arrayToQPath(
-                            x, y, connect=connect, finiteCheck=False)
+            steps = np.minimum(1 + np.floor(np.log2(np.maximum(graph.edge_width, 1)) / 2), 4)
+            self._paths = (graph.sourced.astype(int) * 100 + graph.disputed.astype(int) * 10
+                           + steps.astype(int))
         return self._paths
 
+    def _bulk(self, transform, width: float, height: float) -> dict[Style, QPainterPath]:
+        """The on-screen pieces of every edge, in pixels, one path per style."""
+        graph = self.graph
+        starts = to_device(transform, graph.pos[graph.source])
+        ends = to_device(transform, graph.pos[graph.target])
+        middles = to_device(transform, graph.middles())
+        styles = np.concatenate([self._styles(), self._styles()])
+        a, b = clip_segments(np.concatenate([starts, middles]), np.concatenate([middles, ends]),
+                             width, height)
+        paths: dict[Style, QPainterPath] = {}
+        for style in np.unique(styles[a[:, 2].astype(int)]) if len(a) else ():
+            rows = np.flatnonzero(styles[a[:, 2].astype(int)] == style)
+            points = np.stack([a[rows, :2], b[rows, :2]], axis=1).reshape(-1, 2)
+            key = (bool(style // 100), bool(style // 10 % 10), int(style % 10))
+            paths[key] = pg.arrayToQPath(points[:, 0], points[:, 1], connect="pairs",
+                                         finiteCheck=False)
+        return paths
+
     def pen(self, sourced: bool, disputed: bool, width: float) -> QPen:
-        if disputed:
-            colour = QColor(DISPUTED)
-        else:
-            colour = QColor(self.canvas.palette().text().color())
-            colour.setAlpha(150)
+        colour = QColor(DISPUTED) if disputed else self.line_colour()
         pen = QPen(colour, width)
         pen.setCosmetic(True)
         if not sourced:
             pen.setStyle(Qt.PenStyle.DashLine)
         return pen
+
+    def line_colour(self) -> QColor:
+        """The text colour faded towards the background — opaque: Qt blends every pixel of
+        a translucent line, ten times slower than it copies an opaque one."""
+        palette = self.canvas.palette()
+        text, base = palette.text().color(), palette.base().color()
+        return QColor.fromRgbF(*(0.62 * t + 0.38 * b for t, b in zip(
+            text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         graph = self.graph
@@ -87,21 +152,28 @@ class EdgeLayer(Layer):
             return
         painter.save()
         transform = painter.worldTransform()
-        base = 1.0 if len(graph.edge_ids) > ANTIALIAS_LIMIT else 1.6
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
-                              len(graph.edge_ids) <= ANTIALIAS_LIMIT)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for (sourced, disputed, step), path in self._bulk().items():
-            painter.setPen(self.pen(sourced, disputed, base * step))
-            painter.drawPath(path)
         device, mask = visible_rows(graph, transform, painter)
         visible = int(mask.sum())
         radius = node_pixels(scale_of(transform), visible)
         seen = np.flatnonzero(mask[graph.source] | mask[graph.target])
-        painter.setWorldTransform(QTransform())
+        base = 1.0 if len(seen) > ANTIALIAS_LIMIT else 1.5
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(seen) <= ANTIALIAS_LIMIT)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        window = painter.viewport()
+        if len(seen) > DASH_LIMIT:  # many on screen: the cached paths, no dashes
+            for (_sourced, disputed, step), path in self._whole().items():
+                painter.setPen(self.pen(True, disputed, base * step))
+                painter.drawPath(path)
+            painter.setWorldTransform(QTransform())
+        else:  # few: cut to the view in pixels, so dashes cost only what is seen
+            painter.setWorldTransform(QTransform())
+            for (sourced, disputed, step), path in self._bulk(transform, window.width(),
+                                                              window.height()).items():
+                painter.setPen(self.pen(sourced, disputed, base * step))
+                painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if detailed(radius, visible) and len(seen) <= ARROW_LIMIT:
-            self._paint_arrows(painter, transform, device, seen, radius)
+            self._paint_arrows(painter, transform, device, seen[graph.directed[seen]], radius)
         self._paint_emphasis(painter, transform, seen)
         painter.restore()
 
@@ -114,8 +186,7 @@ class EdgeLayer(Layer):
         length = np.maximum(np.hypot(direction[:, 0], direction[:, 1]), 1e-9)
         unit = direction / length[:, None]
         size = max(7.0, radius * 0.55)
-        text = QColor(self.canvas.palette().text().color())
-        text.setAlpha(190)
+        text = self.line_colour()
         painter.setPen(Qt.PenStyle.NoPen)
         for number, row in enumerate(rows):
             reach = cluster_pixels(radius, graph.weight[graph.target[row]]) + 3

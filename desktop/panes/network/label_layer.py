@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
 
 from desktop.panes.network.drawn import DISPUTED
 from desktop.panes.network.layer_base import (
@@ -27,13 +27,14 @@ from desktop.panes.network.layer_base import (
 )
 from desktop.panes.network.node_layer import cluster_pixels
 
-NAME_PIXELS = 13
+NAME_PIXELS = 12
 EDGE_PIXELS = 12
 LABEL_WIDTH = 190.0  # a longer name is elided
-MAX_LABELS = 220  # node labels per frame at most
-MAX_TRIED = 1_500  # visible nodes considered for a label per frame at most
+SHORT_LABEL_WIDTH = 90.0  # a crowded-out long name tries again elided to this
+MAX_LABELS = 100  # node labels per frame at most
+MAX_TRIED = 250  # visible nodes considered for a label per frame at most
 EDGE_LABEL_LIMIT = 400  # visible edges: above, edges carry no labels
-CELL = 64.0  # pixels: the occupancy grid's cell
+CELL = 4.0  # pixels: the occupancy bitmap's cell
 
 
 @cache
@@ -50,44 +51,54 @@ def metrics(pixels: int, bold: bool = False) -> QFontMetricsF:
 
 
 @cache
-def fitted(text: str, pixels: int, bold: bool = False) -> tuple[str, float]:
-    """The text elided to ``LABEL_WIDTH`` and its width."""
+def fitted(text: str, pixels: int, bold: bool = False,
+           limit: float = LABEL_WIDTH) -> tuple[str, float]:
+    """The text elided to ``limit`` pixels and its width."""
     measure = metrics(pixels, bold)
-    if measure.horizontalAdvance(text) > LABEL_WIDTH:
-        text = measure.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+    if measure.horizontalAdvance(text) > limit:
+        text = measure.elidedText(text, Qt.TextElideMode.ElideRight, limit)
     return text, measure.horizontalAdvance(text)
 
 
+@cache
+def static_text(text: str, pixels: int, bold: bool) -> QStaticText:
+    """Text laid out once and drawn many times (plain text, never markup)."""
+    result = QStaticText(text)
+    result.setTextFormat(Qt.TextFormat.PlainText)
+    result.prepare(font=font(pixels, bold))
+    return result
+
+
 class Occupancy:
-    """Rectangles already taken on screen, bucketed in a grid for quick overlap tests."""
+    """What is already taken on screen, as a coarse bitmap: a test or a claim is one numpy
+    slice. A box reaching out of the view is never free (a cut-off name reads wrong)."""
 
-    def __init__(self):
-        self.cells: dict[tuple[int, int], list[QRectF]] = {}
+    def __init__(self, width: float, height: float):
+        self.width, self.height = width, height
+        self.grid = np.zeros((int(height // CELL) + 2, int(width // CELL) + 2), dtype=bool)
 
-    def _keys(self, rect: QRectF):
-        for cx in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1):
-            for cy in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1):
-                yield cx, cy
+    def free(self, left: float, top: float, width: float, height: float) -> bool:
+        if left < 0 or top < 0 or left + width > self.width or top + height > self.height:
+            return False
+        return not self.grid[int(top / CELL):int((top + height) / CELL) + 1,
+                             int(left / CELL):int((left + width) / CELL) + 1].any()
 
-    def free(self, rect: QRectF) -> bool:
-        return not any(other.intersects(rect) for key in self._keys(rect)
-                       for other in self.cells.get(key, ()))
-
-    def take(self, rect: QRectF) -> None:
-        for key in self._keys(rect):
-            self.cells.setdefault(key, []).append(rect)
+    def take(self, left: float, top: float, width: float, height: float) -> None:
+        self.grid[max(int(top / CELL), 0):max(int((top + height) / CELL) + 1, 0),
+                  max(int(left / CELL), 0):max(int((left + width) / CELL) + 1, 0)] = True
 
 
 class LabelLayer(Layer):
     def __init__(self, canvas):
         super().__init__(canvas)
         self.setZValue(3)
-        self.shown: list[str] = []  # the texts of the last paint (tests read them)
+        self.shown: list[str] = []  # the names of the last paint (tests read them)
+        self.edge_labels_shown: list[str] = []
         self.boxes: list[QRectF] = []  # and where they went, in pixels
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         graph = self.graph
-        self.shown, self.boxes = [], []
+        self.shown, self.boxes, self.edge_labels_shown = [], [], []
         if graph is None or not graph.ids:
             return
         painter.save()
@@ -98,13 +109,14 @@ class LabelLayer(Layer):
         painter.setWorldTransform(QTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        taken = Occupancy()
+        window = painter.viewport()
+        taken = Occupancy(window.width(), window.height())
         order = np.concatenate([np.flatnonzero(graph.selected), graph.rank])
         candidates = order[mask[order]][:MAX_TRIED + 1]
         for row in candidates:  # every visible node's own disc is taken first
             size = cluster_pixels(radius, graph.weight[row])
             x, y = device[row]
-            taken.take(QRectF(x - size, y - size, 2 * size, 2 * size))
+            taken.take(x - size, y - size, 2 * size, 2 * size)
         placed, done = 0, set()
         for row in candidates:
             if placed >= MAX_LABELS or row in done:
@@ -120,25 +132,44 @@ class LabelLayer(Layer):
 
     def _node_label(self, painter: QPainter, taken: Occupancy, row: int, at: np.ndarray,
                     size: float) -> bool:
+        """The node's name (and note) at the first free spot; a long name crowded out
+        at full length tries again shortened."""
         spec = self.graph.specs[row]
-        lines = [fitted(spec.caption, NAME_PIXELS)]
-        if spec.note:
-            lines.append(fitted(spec.note, NAME_PIXELS - 1, True))
-        width = max(w for _, w in lines) + 8
-        line_height = metrics(NAME_PIXELS).height()
-        height = line_height * len(lines) + 4
-        x, y = float(at[0]), float(at[1])
-        for left, top in ((x - width / 2, y + size + 3), (x - width / 2, y - size - 3 - height),
-                          (x + size + 4, y - height / 2), (x - size - 4 - width, y - height / 2)):
-            box = QRectF(left, top, width, height)
-            if taken.free(box):
-                taken.take(box)
-                self._draw_box(painter, box, [(t, NAME_PIXELS - i, i == 1)
-                                              for i, (t, _) in enumerate(lines)],
-                               self.canvas.palette().text().color())
-                self.shown.append(spec.caption)
-                return True
+        for limit in (LABEL_WIDTH, SHORT_LABEL_WIDTH):
+            lines = [fitted(spec.caption, NAME_PIXELS, False, limit)]
+            if spec.note:
+                lines.append(fitted(spec.note, NAME_PIXELS - 1, True, limit))
+            width = max(w for _, w in lines) + 6
+            height = metrics(NAME_PIXELS).height() * len(lines) + 4
+            x, y = float(at[0]), float(at[1])
+            # Below or above a node at the view's edge, the name slides inwards to fit.
+            centred = min(max(x - width / 2, 0.0), taken.width - width)
+            for left, top in self._spots(x, y, size, width, height, centred):
+                if taken.free(left, top, width, height):
+                    taken.take(left, top, width, height)
+                    box = QRectF(left, top, width, height)
+                    self._draw_box(painter, box, [(t, NAME_PIXELS - i, i == 1)
+                                                  for i, (t, _) in enumerate(lines)],
+                                   self.canvas.palette().text().color())
+                    self.shown.append(spec.caption)
+                    return True
+            if lines[0][1] <= SHORT_LABEL_WIDTH:
+                break  # already short: no shorter try
         return False
+
+    @staticmethod
+    def _spots(x: float, y: float, size: float, width: float, height: float,
+               centred: float):
+        """Where a name may go, nearest first: below, above, beside, the corners — then
+        the same a line further out (a hub's neighbours crowd its own spots)."""
+        for gap in (3.0, height + 6.0):
+            for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1),
+                           (-1, -1)):
+                reach = size * (0.7 if dx and dy else 1.0) + gap
+                left = centred if dx == 0 else x + reach if dx > 0 else x - reach - width
+                top = y - height / 2 if dy == 0 else y + reach if dy > 0 else \
+                    y - reach - height
+                yield left, top
 
     def _edge_labels(self, painter: QPainter, transform, taken: Occupancy,
                      rows: np.ndarray) -> None:
@@ -156,13 +187,14 @@ class LabelLayer(Layer):
             for t in (0.0, -0.3, 0.3, -0.55, 0.55):
                 towards = ends[number] if t > 0 else starts[number]
                 cx, cy = middles[number] + (towards - middles[number]) * abs(t)
-                box = QRectF(cx - width / 2, cy - line_height / 2, width, line_height)
-                if taken.free(box):
-                    taken.take(box)
+                left, top = cx - width / 2, cy - line_height / 2
+                if taken.free(left, top, width, line_height):
+                    taken.take(left, top, width, line_height)
+                    box = QRectF(left, top, width, line_height)
                     colour = DISPUTED if spec.disputed else \
                         self.canvas.palette().text().color()
                     self._draw_box(painter, box, [(text, EDGE_PIXELS, False)], colour)
-                    self.shown.append(spec.label)
+                    self.edge_labels_shown.append(spec.label)
                     break
 
     def _draw_box(self, painter: QPainter, box: QRectF, lines: list[tuple[str, int, bool]],
@@ -176,8 +208,8 @@ class LabelLayer(Layer):
         painter.setPen(colour)
         top = box.top() + 2
         for text, pixels, bold in lines:
-            height = metrics(pixels, bold).height()
             painter.setFont(font(pixels, bold))
-            painter.drawText(QRectF(box.left(), top, box.width(), height),
-                             Qt.AlignmentFlag.AlignCenter, text)
-            top += height
+            width = fitted(text, pixels, bold)[1]
+            painter.drawStaticText(QPointF(box.center().x() - width / 2, top),
+                                   static_text(text, pixels, bold))
+            top += metrics(pixels, bold).height()

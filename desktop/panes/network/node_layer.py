@@ -1,8 +1,8 @@
 """All nodes in one item: coloured dots far out, schema icons close in.
 
-Far out, each schema colour is one ``drawPoints`` call over a cached point list with a
-wide round cosmetic pen — a dot per node whatever the zoom, no Python loop per node per
-frame. Close in (few nodes on screen, each big enough), every visible node is its schema
+Far out, every visible node is stamped from a small atlas of coloured discs in one
+``drawPixmapFragments`` call (what pyqtgraph's own scatter plot does) — no Python loop
+per node per frame. Close in (few nodes on screen, each big enough), every visible node is its schema
 icon on a disc of the background colour, so edges end at the icon. Selection, path
 highlight, control (bold outline) and pins are rings drawn over the few nodes that have
 them. A cluster (a node standing for many entities) is a bigger disc.
@@ -14,9 +14,9 @@ import math
 from functools import cache
 
 import numpy as np
-import pyqtgraph as pg
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.panes.network.drawn import HIGHLIGHT
@@ -48,27 +48,53 @@ class NodeLayer(Layer):
     def __init__(self, canvas):
         super().__init__(canvas)
         self.setZValue(2)
-        self._dots: list[tuple[QColor, QPolygonF]] | None = None
+        self._columns: tuple[np.ndarray, list[QColor]] | None = None
+        self._atlas_key: tuple | None = None
+        self._atlas_pixmap = QPixmap()
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self.radius = 12.0  # the node radius of the last paint, for hit tests
 
     def geometry_changed(self) -> None:
-        self._dots = None
+        self._columns = None
         self.update()
 
-    def _dot_groups(self) -> list[tuple[QColor, QPolygonF]]:
-        """One point list per colour (entities only; clusters are drawn one by one)."""
-        if self._dots is None:
-            graph = self.graph
-            by_colour: dict[str, list[int]] = {}
-            for row, spec in enumerate(graph.specs):
-                if spec.weight <= 1:
-                    by_colour.setdefault(spec.colour.name(), []).append(row)
-            self._dots = []
-            for name, rows in by_colour.items():
-                polygon = pg.functions.create_qpolygonf(len(rows))
-                pg.functions.ndarray_from_qpolygonf(polygon)[:] = self.graph.pos[rows]
-                self._dots.append((QColor(name), polygon))
-        return self._dots
+    def _colour_columns(self) -> tuple[np.ndarray, list[QColor]]:
+        """Per node, its column in the atlas; and the atlas's colours."""
+        if self._columns is None:
+            names: dict[str, int] = {}
+            columns = np.array([names.setdefault(spec.colour.name(), len(names))
+                                for spec in self.graph.specs], dtype=np.int64)
+            self._columns = (columns, [QColor(name) for name in names])
+        return self._columns
+
+    def _atlas(self, colours: list[QColor], side: int) -> QPixmap:
+        key = (tuple(c.name() for c in colours), side)
+        if self._atlas_key != key:
+            atlas = QPixmap(QSize(side * len(colours), side))
+            atlas.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(atlas)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for column, colour in enumerate(colours):
+                painter.setBrush(colour)
+                painter.drawEllipse(QRectF(column * side + 0.5, 0.5, side - 1, side - 1))
+            painter.end()
+            self._atlas_key, self._atlas_pixmap = key, atlas
+        return self._atlas_pixmap
+
+    def _paint_dots(self, painter: QPainter, device: np.ndarray, rows: np.ndarray,
+                    radius: float) -> None:
+        columns, colours = self._colour_columns()
+        side = max(2, int(round(2 * radius)))
+        atlas = self._atlas(colours, side)
+        self._fragments.resize(len(rows))
+        fragments = self._fragments.ndarray()
+        fragments[:, 0:2] = device[rows]
+        fragments[:, 2] = columns[rows] * side
+        fragments[:, 3] = 0
+        fragments[:, 4:6] = side
+        fragments[:, 6:10] = [1.0, 1.0, 0.0, 1.0]  # scale x, scale y, rotation, opacity
+        painter.drawPixmapFragments(*self._fragments.drawargs(), atlas)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         graph = self.graph
@@ -86,18 +112,12 @@ class NodeLayer(Layer):
         self.radius = radius
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, visible <= 3000)
         clusters = np.flatnonzero(mask & (graph.weight > 1))
+        painter.setWorldTransform(QTransform())
+        entities = np.flatnonzero(mask & (graph.weight <= 1))
         if detailed(radius, visible):
-            painter.setWorldTransform(QTransform())
-            self._paint_icons(painter, device, np.flatnonzero(mask & (graph.weight <= 1)),
-                              radius)
+            self._paint_icons(painter, device, entities, radius)
         else:
-            for colour, points in self._dot_groups():
-                pen = QPen(colour, 2 * radius)
-                pen.setCosmetic(True)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(points)
-            painter.setWorldTransform(QTransform())
+            self._paint_dots(painter, device, entities, radius)
         self._paint_clusters(painter, device, clusters, radius)
         self._paint_rings(painter, device, mask, radius)
 

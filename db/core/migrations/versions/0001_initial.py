@@ -13,6 +13,14 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# A claim target names exactly one of entity, link, event. SQLite adds booleans; PostgreSQL
+# (team cases) counts them. The SQLite text stays as first written: case files compare
+# their schema with this.
+_ONE_TARGET = {
+    True: "(entity_id IS NOT NULL) + (link_id IS NOT NULL) + (event_id IS NOT NULL) = 1",
+    False: "num_nonnulls(entity_id, link_id, event_id) = 1",
+}
+
 
 def upgrade() -> None:
     op.create_table('audit_log',
@@ -187,7 +195,7 @@ def upgrade() -> None:
     sa.Column('link_id', sa.String(length=64), nullable=True),
     sa.Column('event_id', sa.String(length=64), nullable=True),
     sa.CheckConstraint("stance IN ('supports','contradicts')"),
-    sa.CheckConstraint('(entity_id IS NOT NULL) + (link_id IS NOT NULL) + (event_id IS NOT NULL) = 1'),
+    sa.CheckConstraint(_ONE_TARGET[op.get_bind().dialect.name == 'sqlite']),
     sa.ForeignKeyConstraint(['claim_id'], ['claims.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['entity_id'], ['entities.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], ondelete='CASCADE'),

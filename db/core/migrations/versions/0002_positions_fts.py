@@ -8,7 +8,7 @@ Create Date: 2026-11-26
 import sqlalchemy as sa
 from alembic import op
 
-from db.core.seam import sqlite_fts
+from db.core.seam import postgres_fts, sqlite_fts
 
 revision = "0002"
 down_revision = "0001"
@@ -27,9 +27,13 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "sqlite":
         sqlite_fts.create_fts(op.get_bind())
+    elif op.get_bind().dialect.name == "postgresql":
+        postgres_fts.create_fts(op.get_bind())
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         sqlite_fts.drop_fts(op.get_bind())
+    elif op.get_bind().dialect.name == "postgresql":
+        postgres_fts.drop_fts(op.get_bind())
     op.drop_table("node_positions")
