@@ -53,6 +53,7 @@ class ActionId(Enum):
     THEME_LIGHT = auto()
     THEME_DARK = auto()
     RESET_LAYOUT = auto()
+    KEYBOARD_SHORTCUTS = auto()
     ABOUT = auto()
 
 
@@ -137,6 +138,8 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.THEME_DARK: ActionSpec(_t("&Dark Theme"), lambda w: view.set_theme(w, "dark"),
                                  checkable=True, group="theme"),
         a.RESET_LAYOUT: ActionSpec(_t("&Reset Layout"), lambda w: w.reset_layout()),
+        a.KEYBOARD_SHORTCUTS: ActionSpec(_t("&Keyboard Shortcuts…"), view.keyboard_shortcuts,
+                                         key.HelpContents),
         a.ABOUT: ActionSpec(_t("&About Case File Explorer"), view.about),
     }
 
@@ -159,7 +162,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),
     ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),
-    ("&Help", (ActionId.ABOUT,)),
+    ("&Help", (ActionId.KEYBOARD_SHORTCUTS, ActionId.ABOUT)),
 )
 
 
