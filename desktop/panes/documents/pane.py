@@ -69,6 +69,7 @@ class DocumentsPane(Pane):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("documents_table")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
