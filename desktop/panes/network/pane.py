@@ -93,6 +93,7 @@ class NetworkPane(Pane):
         self.toolbar.addAction(self.whole_case_action)
         self.toolbar.addWidget(QLabel(self.tr(" Depth "), self))
         self.depth = QSpinBox(self)
+        self.depth.setAccessibleName(self.tr("Depth"))
         self.depth.setRange(1, 3)
         self.depth.setValue(2)
         self.depth.setToolTip(self.tr("How many links away from the selection to show"))
@@ -110,6 +111,7 @@ class NetworkPane(Pane):
         self.unhide_action.setEnabled(False)
         self.export_action = self.toolbar.addAction(self.tr("Export…"), self._export_dialog)
         self.find = QLineEdit(self)
+        self.find.setAccessibleName(self.tr("Find in the network"))
         self.find.setPlaceholderText(self.tr("Find in the network…"))
         self.find.setToolTip(self.tr("Type a name and press Enter to go to that entity"))
         self.find.setClearButtonEnabled(True)
@@ -123,6 +125,7 @@ class NetworkPane(Pane):
         font.setBold(True)
         self.banner.setFont(font)
         self.canvas = GraphCanvas(self)
+        self.canvas.setAccessibleName(self.tr("Network of entities and links"))
         self.legend = QLabel(self.tr("Solid: sourced · Dashed: unsourced · Red: disputed · "
                                      "Bold outline: controls · Dot: pinned"), self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
