@@ -175,7 +175,8 @@ class CaseFile:
         assert header is not None
         author = author or default_author()
         reason = "opened read-only" if read_only else read_only_reason(path)
-        holder = case_lock.current_holder(path) if reason is None else None
+        # A live writer's -wal is theirs, mid-use: only a leftover one is checked.
+        holder = case_lock.current_holder(path)
         problem = open_refusal(path, header.user_version, writer_alive=holder is not None)
         if problem:
             raise CaseFileError(problem)
@@ -186,7 +187,7 @@ class CaseFile:
                 holder = busy.holder
             except OSError:
                 reason = "its folder does not accept the lock file"
-        if holder is not None and not shared:
+        if holder is not None and reason is None and not shared:
             raise CaseInUseError(f"{path.name} is {holder.describe()}", holder)
         case = cls(path, cls._engine(path, read_only=reason is not None), author, reason)
         case.in_use_by = holder
