@@ -12,36 +12,41 @@ of ownership and control links in force on ``as_of`` (see ``graph_load``), then:
   share — even if some other path of it is known: the known part is only a lower bound,
   and printing it as "the" share would understate the holding. It stays listed, with
   its paths, so the gap is visible;
-* control with certainty (minimum shares; see ``shares.controlled_sets``);
+* control with certainty (minimum shares; see ``shares.controlled_sets``, and
+  ``control.control_summary`` for how a chain asks it);
 * ultimate owners: natural tops (people, state bodies) and owners with nobody above
   them — or, for a circular group at the top, nobody above the group.
 
 Every link used becomes a ``ChainStep`` carrying the claims that support or contradict
 it; a step no claim supports is ``unsourced``.
 
-Cost: a deep entity in a million-link case has ~1,000 owners and ~1,800 ancestor links.
-They are read by one recursive query as plain tuples; the strongly connected components
-are found once and shared by the walk sums, the tops and the listed paths; the paths of
-all owners come from one pass that reuses each node's search below it
-(``shares.owner_paths``). ``bench/bench_chains.py`` measures it against plain recursive
-queries on the same file.
+Cost follows the ancestor graph: its links are read by one recursive query as plain
+tuples; the strongly connected components are found once and shared by the walk sums
+and the tops; a big circular group is a sparse solve (``shares``). The paths of an owner
+are searched only when asked for (``OwnerShare.paths``, ``chain_paths``), so a chain of
+58,000 owners costs its links, not 58,000 searches. ``cancelled()`` is asked between
+the stages and during a big solve. ``bench/bench_chains.py`` measures it against a scipy
+sparse solve of the same ancestors.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db.analysis.chain_paths import ChainPaths, PathList
+from db.analysis.collector import collector_paused
+from db.analysis.control import control_summary
 from db.analysis.shares import (
-    controlled_sets,
-    owner_paths,
     reaching,
     strong_components,
     walk_sums,
 )
+from db.core.progress import Cancelled
 from db.reads import graph as graph_load
 from db.reads.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
@@ -96,9 +101,26 @@ class OwnerShare:
     controls: bool
     ultimate: bool
     direct: bool
-    paths: list[list[str]]
     ultimate_controller: bool = False
-    paths_truncated: bool = False
+    # Where the paths come from: searched on first use (see ``path_list``).
+    chain_paths: ChainPaths | None = field(default=None, repr=False, compare=False)
+
+    def path_list(self, deadline: float | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> PathList:
+        """This owner's listed paths, searched now if not yet; partial (``stopped``) when
+        ``deadline`` (``time.monotonic``) or ``cancelled()`` cut the search short."""
+        if self.chain_paths is None:
+            return PathList([], False, 0)
+        return self.chain_paths.listing(self.id, deadline, cancelled)
+
+    @property
+    def paths(self) -> list[list[str]]:
+        """Up to ``MAX_PATHS_PER_OWNER`` paths owner → … → entity, shortest first."""
+        return self.path_list().paths
+
+    @property
+    def paths_truncated(self) -> bool:
+        return self.path_list().truncated
 
     @property
     def share_text(self) -> str:
@@ -151,27 +173,43 @@ class ChainResult:
 
 
 def control_chains(session: Session, entity_id: str, as_of: date | None = None, *,
-                   citations: bool = True) -> ChainResult:
+                   citations: bool = True,
+                   cancelled: Callable[[], bool] | None = None) -> ChainResult:
     """Owners and controllers of ``entity_id`` as of a date (None: now and onwards —
     every link counts except those whose end date has passed).
 
     ``citations=False`` skips loading excerpts (claim ids are always loaded).
+    ``cancelled()`` true stops the work with ``Cancelled``.
     """
+    with collector_paused():
+        return _control_chains(session, entity_id, as_of, citations, cancelled)
+
+
+def _control_chains(session: Session, entity_id: str, as_of: date | None, citations: bool,
+                    cancelled: Callable[[], bool] | None) -> ChainResult:
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
     entity_name = graph_load.entity_caption(session, entity_id)
     if entity_name is None:
         raise LookupError(f"no entity with id {entity_id}")
     # With no date: what holds now — links that have ended are history, and summing a
     # stake with the stake that replaced it would double-count (BODS record updates).
     links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of, ended=False)
+    check()
     steps = _steps(session, links, citations)
     owner_ids = {link.source_id for link in links} - {entity_id}
     labels = graph_load.entity_labels(session, owner_ids)
+    check()
     known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
     unknown_steps: set[str] = set()  # owners with a step of unknown share
     # A control link beside an ownership link of the same pair says nothing more about
     # shares: the stake gives the share (BODS often declares shares and votes together).
     owned_pairs = {(link.source_id, link.target_id) for link in links
                    if link.schema in OWNERSHIP_LINKS}
+    control_pairs = [(link.source_id, link.target_id) for link in links
+                     if link.schema in CONTROL_LINKS]
     for link in links:
         if link.schema in CONTROL_LINKS and (link.source_id, link.target_id) in owned_pairs:
             continue
@@ -182,43 +220,40 @@ def control_chains(session: Session, entity_id: str, as_of: date | None = None, 
             known.append((link.source_id, link.target_id, bounds))
     pairs = [(link.source_id, link.target_id) for link in links]
     unknown = reaching(pairs, unknown_steps)
-    control = controlled_sets(
-        ((s, t, b[0]) for s, t, b in known),
-        ((link.source_id, link.target_id) for link in links if link.schema in CONTROL_LINKS),
-        owner_ids | {entity_id})
-    controlled_by_someone = set().union(*control.values()) if control else set()
     graph: dict[str, set[str]] = {}  # owner → owned, every endpoint a key
     for source, owned in pairs:
         graph.setdefault(source, set()).add(owned)
         graph.setdefault(owned, set())
-    components = strong_components(graph, graph)  # shared by the three analyses below
+    components = strong_components(graph, graph)  # shared by control, sums and tops
+    controllers, controlled_by_someone = control_summary(
+        ((s, t, b[0]) for s, t, b in known), control_pairs, components, entity_id)
+    check()
     tops = _tops(graph, components, labels)
-    distance = _hops_to(pairs, entity_id) if links else {}
-    successors = {node: sorted(owned, key=lambda n: (distance.get(n, 0), n))
-                  for node, owned in graph.items()}
     # An owner with a step of unknown share below it reports no share, and nothing
     # below a known owner is unknown: only the known owners' holdings need summing.
-    effective = walk_sums([k for k in known if k[0] not in unknown], entity_id,
-                          components)
-    listed = owner_paths(successors, distance, owner_ids, entity_id, MAX_PATHS_PER_OWNER,
-                         components=components)
+    summed = [k for k in known if k[0] not in unknown]
+    # The chain's components serve when most links are summed; when few are (unknown
+    # shares above a tangle), the few find their own components faster.
+    effective = walk_sums(summed, entity_id, components if 2 * len(summed) >= len(links)
+                          else None, cancelled=cancelled)
+    check()
+    chain_paths = ChainPaths(graph, entity_id, MAX_PATHS_PER_OWNER)
     direct = {link.source_id for link in links if link.target_id == entity_id}
     owners: list[OwnerShare] = []
     for owner in owner_ids:
         name, schema = labels.get(owner, (owner, ""))
-        paths, truncated = listed[owner]
         if owner in unknown:
             share = low_pct = high_pct = None
         else:
             low, high = effective.get(owner, (0.0, 0.0))
             low_pct, high_pct = _percent(low), _percent(high)
             share = low_pct if low_pct == high_pct else None
-        controls = entity_id in control.get(owner, ())
+        controls = owner in controllers
         owners.append(OwnerShare(
             owner, name, schema, share, low_pct, high_pct, controls,
-            ultimate=owner in tops, direct=owner in direct, paths=paths,
+            ultimate=owner in tops, direct=owner in direct,
             ultimate_controller=controls and owner not in controlled_by_someone,
-            paths_truncated=truncated))
+            chain_paths=chain_paths))
     owners.sort(key=_owner_order)
     return ChainResult(entity_id, entity_name, as_of, owners, steps)
 
@@ -253,24 +288,6 @@ def _tops(graph: dict[str, set[str]], components: list[list[str]],
     return tops & set(labels)
 
 
-def _hops_to(pairs: list[tuple[str, str]], target: str) -> dict[str, int]:
-    """Fewest links from each node down to ``target`` (breadth-first, owned → owners)."""
-    owners_of: dict[str, list[str]] = {}
-    for source, owned in pairs:
-        owners_of.setdefault(owned, []).append(source)
-    distance = {target: 0}
-    frontier = [target]
-    while frontier:
-        following = []
-        for node in frontier:
-            for owner in owners_of.get(node, ()):
-                if owner not in distance:
-                    distance[owner] = distance[node] + 1
-                    following.append(owner)
-        frontier = following
-    return distance
-
-
 def _steps(session: Session, links: list[graph_load.LinkRow],
            with_citations: bool) -> dict[str, ChainStep]:
     ids = [link.id for link in links]
@@ -280,8 +297,11 @@ def _steps(session: Session, links: list[graph_load.LinkRow],
     steps: dict[str, ChainStep] = {}
     for link in sorted(links):  # by id: rows are tuples with the (unique) id first
         supporting, contradicting = stances.get(link.id, ([], []))
+        # The stake built field by field: a chain may have 100,000 steps.
+        stake = Stake(link.share_min, link.share_max, link.shares_value,
+                      link.shares_currency, link.start_date, link.end_date)
         steps[link.id] = ChainStep(link.id, link.schema, link.source_id, link.target_id,
-                                   link.stake, supporting, contradicting,
+                                   stake, supporting, contradicting,
                                    cited.get(link.id, []))
     return steps
 

@@ -1,11 +1,10 @@
 """The fast chain arithmetic gives exactly the answers of the plain definitions.
 
-``walk_sums`` solves the acyclic part by one pass over a topological order and only the
-circular groups densely; ``owner_paths`` splices per-node search runs instead of
-searching from every owner; ``controlled_sets`` skips owners that cannot start a chain
-of control. Each is checked on seeded random graphs (with cycles) against the
-definition: the dense Leontief inverse, ``simple_paths`` per owner, the full per-owner
-control search.
+``walk_sums`` solves the acyclic part by one pass over a topological order, small
+circular groups densely and big ones sparsely; ``ChainPaths`` searches an owner's paths
+when asked; ``controlled_sets`` skips owners that cannot start a chain of control. Each
+is checked on seeded random graphs (with cycles) against the definition: the dense
+Leontief inverse, ``simple_paths`` per owner, the full per-owner control search.
 """
 
 from __future__ import annotations
@@ -18,11 +17,10 @@ import numpy as np
 import pytest
 
 from db.analysis import control_chains
+from db.analysis.chain_paths import ChainPaths, simple_paths
 from db.analysis.shares import (
     MAJORITY,
     controlled_sets,
-    owner_paths,
-    simple_paths,
     strong_components,
     walk_sums,
 )
@@ -97,8 +95,10 @@ def test_walk_sums_acyclic_chain_exact_values():
 
 
 def test_walk_sums_diverging_cycle_is_infinite():
-    result = walk_sums([("A", "B", (1.0,)), ("B", "A", (1.0,)), ("A", "T", (0.5,))], "T")
-    assert result == {"A": (float("inf"),), "B": (float("inf"),)}
+    edges = [("A", "B", (1.0,)), ("B", "A", (1.0,)), ("A", "T", (0.5,))]
+    for dense_up_to in (300, 1):
+        result = walk_sums(edges, "T", dense_up_to=dense_up_to)
+        assert result == {"A": (float("inf"),), "B": (float("inf"),)}
 
 
 def random_digraph(rng: random.Random) -> tuple[dict[str, list[str]], dict[str, int], str]:
@@ -127,23 +127,106 @@ def random_digraph(rng: random.Random) -> tuple[dict[str, list[str]], dict[str, 
     return successors, distance, target
 
 
-def test_owner_paths_equal_simple_paths_from_each_owner():
+def test_chain_paths_list_what_simple_paths_finds_from_each_owner():
     compared = truncated = 0
     for seed in range(400):
         rng = random.Random(seed)
         successors, distance, target = random_digraph(rng)
         limit = rng.randint(1, 4)
-        budget = rng.choice([None, 3, 8, 20, 60])
-        sources = [n for n in successors if n != target]
-        for components in (None, strong_components(successors, successors)):
-            listed = owner_paths(successors, distance, sources, target, limit, budget,
-                                 components=components)
-            for source in sources:
-                expected = simple_paths(successors, distance, source, target, limit, budget)
-                assert listed[source] == expected, (seed, source)
-                compared += 1
-                truncated += expected[1]
-    assert truncated > 100 and compared > 3000  # the budget and the limit both bite
+        listing = ChainPaths({n: set(s) for n, s in successors.items()}, target, limit)
+        for source in successors:
+            if source == target or source not in distance:
+                continue
+            expected = simple_paths(successors, distance, source, target, limit)
+            got = listing.listing(source)
+            assert (got.paths, got.truncated, got.stopped) == (*expected, False), (seed, source)
+            compared += 1
+            truncated += expected[1]
+    assert truncated > 100 and compared > 900  # the limit bites
+
+
+def test_chain_paths_count_every_simple_path_where_no_cycle_is_below():
+    counted = uncountable = 0
+    for seed in range(200):
+        successors, distance, target = random_digraph(random.Random(seed))
+        listing = ChainPaths({n: set(s) for n, s in successors.items()}, target, 2)
+        graph = nx.DiGraph([(a, b) for a, owned in successors.items() for b in owned
+                            if a != target])  # paths stop at the target
+        for source in successors:
+            if source == target or source not in distance:
+                continue
+            below = (nx.descendants(graph, source) | {source}) & distance.keys()
+            cyclic = any(len(c) > 1 for c in nx.strongly_connected_components(
+                graph.subgraph(below - {target})))
+            got = listing.listing(source)
+            expected = sum(1 for _ in nx.all_simple_paths(graph, source, target))
+            if cyclic and got.truncated:  # paths through a cycle are not counted
+                assert got.count is None and got.more is None
+                uncountable += 1
+            else:  # counted below, or all found by the search
+                assert got.count == expected, (seed, source)
+                assert got.more == expected - len(got.paths)
+                assert got.truncated == (got.more > 0)
+                counted += 1
+    assert counted > 150 and uncountable > 50
+
+
+def test_a_search_past_its_deadline_is_partial_and_says_so():
+    # A complete graph of 12 companies has billions of paths: the step budget is large.
+    nodes = [f"c{i}" for i in range(12)]
+    graph = {a: {b for b in nodes if b != a} | {"T"} for a in nodes} | {"T": set()}
+    listing = ChainPaths(graph, "T", limit=10**6)
+    stopped = listing.listing("c0", deadline=0.0)
+    assert stopped.stopped and stopped.truncated and stopped.count is None
+    assert listing.listed("c0") is None  # a partial answer is not remembered
+    cancelled = listing.listing("c0", cancelled=lambda: True)
+    assert cancelled.stopped
+
+
+def test_a_long_chain_lists_one_path_per_owner_on_demand():
+    hops = 3000
+    graph = {f"n{i}": {f"n{i - 1}"} for i in range(1, hops + 1)} | {"n0": set()}
+    listing = ChainPaths(graph, "n0", 10)
+    top = listing.listing(f"n{hops}")
+    assert top.paths == [[f"n{i}" for i in range(hops, -1, -1)]]
+    assert (top.truncated, top.count, top.more, top.stopped) == (False, 1, 0, False)
+    assert listing.listed("n1") is None  # nobody asked for the others
+
+
+@pytest.mark.parametrize("cyclic", [False, True])
+def test_walk_sums_solved_sparsely_equal_the_dense_leontief_inverse(cyclic):
+    """Every circular group through the sparse series (``dense_up_to=1``)."""
+    for seed in SEEDS:
+        rng = random.Random(1000 + seed)
+        holdings = random_holdings(rng, rng.randint(2, 40), cyclic)
+        edges = [(s, t, (share, share * 1.05)) for s, t, share in holdings]
+        target = holdings[0][1]
+        result = walk_sums(edges, target, dense_up_to=1)
+        for scenario in (0, 1):
+            for node, value in leontief(edges, target, scenario).items():
+                got = result.get(node, (0.0, 0.0))[scenario]
+                assert got == pytest.approx(value, abs=1e-9), (seed, node, scenario)
+
+
+def test_walk_sums_diverging_groups_are_infinite_both_ways():
+    """Holdings adding up to more than all: dense and sparse solves agree on ``inf``."""
+    diverging = 0
+    for seed in SEEDS:
+        rng = random.Random(2000 + seed)
+        nodes = [f"n{i}" for i in range(rng.randint(2, 8))]
+        edges = [(a, b, (rng.uniform(0.2, 1.0),)) for a in nodes for b in nodes
+                 if a != b and rng.random() < 0.5]
+        edges.append((nodes[0], "T", (0.5,)))
+        dense = walk_sums(edges, "T")
+        sparse = walk_sums(edges, "T", dense_up_to=1)
+        assert dense.keys() == sparse.keys()
+        for node, (value,) in dense.items():
+            if value == float("inf"):
+                assert sparse[node] == (float("inf"),), (seed, node)
+                diverging += 1
+            else:
+                assert sparse[node][0] == pytest.approx(value, rel=1e-9, abs=1e-9)
+    assert diverging > 20
 
 
 def test_strong_components_match_networkx_and_come_nearest_first():
@@ -267,3 +350,46 @@ def test_links_between_lists_every_link_of_a_hop_in_step_order(case):
     assert (p.effective_share, p.controls, p.paths) == (55.0, True, [[ids["P"], ids["H"], ids["T"]]])
     del result.steps[ids["d"]]  # the index follows the steps
     assert result.links_between(ids["H"], ids["T"]) == []
+
+
+def test_control_summary_answers_as_the_full_search():
+    """Who controls the target and who is controlled, with the one-holding shortcut."""
+    from db.analysis.control import control_summary
+
+    shortcuts = 0
+    for seed in SEEDS:
+        rng = random.Random(3000 + seed)
+        holdings = random_holdings(rng, rng.randint(2, 14), cyclic=rng.random() < 0.5)
+        nodes = sorted({n for s, t, _ in holdings for n in (s, t)})
+        # Chains of majorities ending in the target, so the shortcut is taken.
+        for _ in range(rng.randint(0, 3)):
+            top = f"m{rng.randint(0, 99)}"
+            holdings.append((top, rng.choice(nodes), rng.choice([0.4, 0.6, 0.9])))
+            nodes.append(top)
+        nodes = sorted(set(nodes))
+        control_edges = [tuple(rng.sample(nodes, 2)) for _ in range(rng.randint(0, 2))]
+        target = holdings[0][1]
+        graph = {n: set() for n in nodes}
+        for source, owned, _ in holdings:
+            graph[source].add(owned)
+        for source, owned in control_edges:
+            graph[source].add(owned)
+        expected = control_by_definition(holdings, control_edges, nodes)
+        controllers, controlled = control_summary(holdings, control_edges,
+                                                  strong_components(graph, graph), target)
+        assert controllers == {n for n, group in expected.items() if target in group}, seed
+        assert controlled == set().union(*expected.values()), seed
+        shortcuts += any(len(graph[n]) == 1 for n in nodes)
+    assert shortcuts > 20
+
+
+def test_control_along_a_long_chain_of_majorities():
+    from db.analysis.control import control_summary
+
+    hops = 5000
+    holdings = [(f"n{i}", f"n{i - 1}", 0.6) for i in range(1, hops + 1)]
+    graph = {f"n{i}": {f"n{i - 1}"} for i in range(1, hops + 1)} | {"n0": set()}
+    controllers, controlled = control_summary(holdings, [], strong_components(graph, graph),
+                                              "n0")
+    assert controllers == set(graph) - {"n0"}
+    assert controlled == set(graph) - {f"n{hops}"}

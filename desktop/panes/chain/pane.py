@@ -5,6 +5,9 @@ only when the person turns that on, so browsing elsewhere does not lose the chai
 "as of" date is the case-wide one (``CaseContext.as_of``): the timeline's line, the
 network and this pane's slider all move together. The chain is computed on the worker
 thread pool; a newer request makes an older answer stale, and stale answers are dropped.
+While it computes, Cancel stops it. Rows are built as the view asks (see the model): a
+chain of 58,000 owners shows its first owners at once, and an owner's paths are searched
+on the worker when it is expanded, each search bounded in time and labelled when partial.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from db.analysis import PathList
 from db.core import Changes
-from db.reads.chain_load import ChainData, load_chain
+from db.reads.chain_load import ChainData, load_chain, owner_paths
 from db.reads.timeline import date_range, is_small_case
 from desktop.panes.base import Pane
 from desktop.panes.chain.as_of import AsOfControl
@@ -42,9 +47,10 @@ from desktop.panes.chain.model import (
     ChainTreeModel,
 )
 from desktop.shell.context import CaseContext
-from desktop.shell.worker import run_task
+from desktop.shell.worker import Task, run_task
 
 EXPAND_ALL_BELOW = 300  # rows; a bigger chain opens with its owners collapsed
+EXPAND_OWNERS_UP_TO = 50  # owners; more open collapsed without counting their rows
 
 
 class ChainPane(Pane):
@@ -54,6 +60,7 @@ class ChainPane(Pane):
         self.chain: ChainData | None = None
         self._generation = 0
         self.computing = False
+        self._task: Task | None = None
 
         self.header = QLabel(self)
         self.header.setObjectName("chain_header")
@@ -70,9 +77,13 @@ class ChainPane(Pane):
         self.follow.setToolTip(self.tr("Show the chain of whatever entity is selected"))
 
         self.model = ChainTreeModel(self)
+        self.model.search_in_background = True
+        self.model.sig_paths_wanted.connect(self._search_paths)
         self.view = QTreeView(self)
         self.view.setObjectName("chain_tree")
         self.view.setModel(self.model)
+        # After setModel: the view must know of new rows before they are spanned.
+        self.model.rowsInserted.connect(self._span_rows)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,8 +92,11 @@ class ChainPane(Pane):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ChainTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(ChainTreeModel.HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing a column to its contents would visit every row.
+        for column, width in zip(range(1, len(ChainTreeModel.HEADERS)), (120, 80, 70, 90),
+                                 strict=True):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
         self.message = QLabel(self)
         self.message.setObjectName("chain_message")
@@ -93,8 +107,15 @@ class ChainPane(Pane):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
 
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.setObjectName("chain_cancel")
+        self.cancel.setToolTip(self.tr("Stop computing this chain"))
+        self.cancel.hide()
+        self.cancel.clicked.connect(self.cancel_computing)
+
         controls = QHBoxLayout()
         controls.addWidget(self.as_of, 1)
+        controls.addWidget(self.cancel)
         controls.addSpacing(12)
         controls.addWidget(self.follow)
         layout = QVBoxLayout(self)
@@ -105,6 +126,7 @@ class ChainPane(Pane):
         self.as_of.sig_changed.connect(self._as_of_chosen)
         self.view.clicked.connect(self._clicked)
         self.view.doubleClicked.connect(self._double_clicked)
+        self.view.expanded.connect(self._span_children)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.follow.toggled.connect(self._follow_toggled)
         self._show_message(self.tr("No case open."))
@@ -116,6 +138,7 @@ class ChainPane(Pane):
         self.entity_id = None
         self.chain = None
         self._generation += 1
+        self._stop_task()
         self.computing = False
         self.model.set_chain(None)
         if context is None:
@@ -160,44 +183,104 @@ class ChainPane(Pane):
         self._generation += 1
         generation = self._generation
         case, entity_id, as_of = self.context.case, self.entity_id, self.context.as_of
+        self._stop_task()
         self.computing = True
         self._update_header()
 
         def done(data: ChainData) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
+                self._task = None
                 self._show_chain(data)
 
         def failed(message: str) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
+                self._task = None
                 self.computing = False
                 self.chain = None
                 self.model.set_chain(None)
                 self._show_message(message)
                 self._update_header()
 
-        run_task(self, self.tr("Computing the control chain"),
-                 lambda _progress: load_chain(case, entity_id, as_of), done, failed,
+        def cancelled() -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._task = None
+                self.computing = False
+                self.chain = None
+                self.model.set_chain(None)
+                self._show_message(self.tr("Cancelled: the chain was not computed. Choose "
+                                           "“Show control chain” again to retry."))
+                self._update_header()
+
+        self._task = run_task(self, self.tr("Computing the control chain"),
+                              lambda progress: load_chain(case, entity_id, as_of, progress),
+                              done, failed, cancelled, show_progress=False)
+        self.cancel.show()
+
+    def cancel_computing(self) -> None:
+        """Stop the chain being computed (the Cancel button)."""
+        if self._task is not None:
+            self._task.cancel()
+        self.cancel.hide()
+
+    def _stop_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.cancel.hide()
+
+    def _search_paths(self, owner_id: str) -> None:
+        """An owner was expanded whose paths are not searched yet: search on the worker."""
+        data, generation = self.chain, self._generation
+        if data is None:
+            return
+
+        def done(listing: PathList) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.model.set_paths(owner_id, listing)
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.sig_status.emit(message)
+
+        run_task(self, self.tr("Searching paths"),
+                 lambda progress: owner_paths(data, owner_id, progress), done, failed,
                  show_progress=False)
+
+    def _span_rows(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Paths, steps and claims read across the whole width (owners keep columns)."""
+        if parent.isValid():
+            for row in range(first, last + 1):
+                self.view.setFirstColumnSpanned(row, parent, True)
+
+    def _span_children(self, parent: QModelIndex) -> None:
+        """Rows below an expanded path or step were built with it: span them now."""
+        if parent.data(KIND_ROLE) != OWNER:
+            self._span_rows(parent, 0, self.model.rowCount(parent) - 1)
 
     def _show_chain(self, data: ChainData) -> None:
         self.computing = False
+        self.cancel.hide()
         self.chain = data
+        if data.result.owners:  # shown before filled: a hidden view would fetch at once
+            self.stack.setCurrentWidget(self.view)
         self.model.set_chain(data)
         self._update_header()
         if not data.result.owners:
             self._show_message(self._no_owners_text(data))
             return
-        self.stack.setCurrentWidget(self.view)
-        rows = list(self.model.iter_nodes())
-        for index in rows:
-            if index.data(KIND_ROLE) != OWNER:
-                self.view.setFirstColumnSpanned(index.row(), index.parent(), True)
-        if len(rows) <= EXPAND_ALL_BELOW:
-            self.view.expandAll()
-        owners = len(data.result.owners)
-        controllers = sum(1 for o in data.result.owners if o.controls)
+        # A small chain whose paths are all searched opens expanded.
+        owners = data.result.owners
+        if len(owners) <= EXPAND_OWNERS_UP_TO and all(
+                o.chain_paths is None or o.chain_paths.listed(o.id) is not None for o in owners):
+            rows = list(self.model.iter_nodes())
+            if len(rows) <= EXPAND_ALL_BELOW:
+                for index in rows:
+                    if index.data(KIND_ROLE) != OWNER:
+                        self.view.setFirstColumnSpanned(index.row(), index.parent(), True)
+                self.view.expandAll()
+        controllers = sum(1 for o in owners if o.controls)
         self.sig_status.emit(self.tr("{name}: {owners} owner(s), {controllers} controlling")
-                             .format(name=data.result.entity_name, owners=owners,
+                             .format(name=data.result.entity_name, owners=f"{len(owners):,}",
                                      controllers=controllers))
 
     def _no_owners_text(self, data: ChainData) -> str:
@@ -275,7 +358,7 @@ class ChainPane(Pane):
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _select_row(self, kind: str, item_id: str) -> None:
-        for index in self.model.iter_nodes():
+        for index in self.model.iter_nodes(fetch=False):  # only rows already built
             if index.data(KIND_ROLE) == kind and index.data(ID_ROLE) == item_id:
                 self.view.setCurrentIndex(index)  # does not emit clicked: no loop
                 self.view.scrollTo(index)
