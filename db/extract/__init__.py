@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.extract.base import (
+    OFFICE_MIMES,
     Attached,
     Extracted,
     ExtractionError,
@@ -122,15 +123,25 @@ def _warc(file_name: str, data: bytes, mime: str) -> Extracted:
     return warc_document(data, extract)
 
 
-def _registry():
+def _office(file_name: str, data: bytes, mime: str) -> Extracted:
     from db.extract.office import OFFICE_READERS
-    from db.extract.web import MHTML, mhtml_document
 
+    return OFFICE_READERS[mime](file_name, data, mime)
+
+
+def _mhtml(file_name: str, data: bytes, mime: str) -> Extracted:
+    from db.extract.web import mhtml_document
+
+    return mhtml_document(file_name, data, mime)
+
+
+def _registry():
+    # Readers import their libraries when first used: the child starts for every file.
     readers = {"application/pdf": _pdf, "text/html": _html, "message/rfc822": _mail,
-               "application/mbox": _mbox}
+               "application/mbox": _mbox, "multipart/related": _mhtml,
+               "application/warc": _warc}
     readers.update(dict.fromkeys(IMAGE_MIMES, _image))
-    readers.update(OFFICE_READERS)
-    readers.update({MHTML: mhtml_document, "application/warc": _warc})
+    readers.update(dict.fromkeys(OFFICE_MIMES, _office))
     return readers
 
 

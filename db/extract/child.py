@@ -38,13 +38,15 @@ def _job(job: str, data: bytes, params: dict[str, Any]) -> dict[str, Any]:
     if job == "ocr_page":
         return ocr_page(data, str(params["mime"]), int(params["page"]),
                         str(params["languages"]), int(params.get("dpi", 300)))
-    if job == "crop":
-        page, box, scale = int(params["page"]), list(params["box"]), float(params["scale"])
-        if params.get("mime") in IMAGE_MIMES:
-            png = crop_image(data, page, box)
-        else:
-            png = render_region(data, page, box, scale)
-        return {"png": base64.b64encode(png).decode("ascii")}
+    if job == "crops":  # passages cut from their pages, for a printed summary
+        scale, images = float(params["scale"]), []
+        for page, box in params["crops"]:
+            if params.get("mime") in IMAGE_MIMES:
+                png = crop_image(data, int(page), list(box))
+            else:
+                png = render_region(data, int(page), list(box), scale)
+            images.append(base64.b64encode(png).decode("ascii"))
+        return {"png": images}
     raise ExtractionError(f"unknown job {job!r}")
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Document, Source
 from db.reads.queries import Citation
 from db.reporting.content import AnnexDocument, AnnexExcerpt, Evidence
+from db.reporting.passages import passage_images
 from db.wording import grade_meaning, position_text, reliability_text
 
 
@@ -49,13 +50,15 @@ class CitationIndex:
         source_ids = [d.source_id for d in documents.values() if d.source_id]
         sources = {s.id: s for s in _load(session, Source, source_ids)}
         annex = []
+        images = passage_images(session, {d: [c.claim_id for _n, c in cited]
+                                          for d, cited in by_document.items()})
         for document_id, cited in by_document.items():
             document = documents[document_id]
             source = sources.get(document.source_id) if document.source_id else None
             excerpts = tuple(AnnexExcerpt(
                 number, c.claim_id, c.excerpt, c.statement, c.grade, grade_meaning(c.grade),
-                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page))
-                for number, c in cited)
+                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page),
+                images.get(c.claim_id)) for number, c in cited)
             annex.append(AnnexDocument(
                 document.id, document.title, source.name if source else "",
                 reliability_text(source.reliability) if source else "",

@@ -125,6 +125,8 @@ class AnnexExcerpt:
     status: str
     source_name: str
     position: str  # "page 2, characters 313–398"
+    # PNG of the passage cut from its page (PDF and scanned documents), else None.
+    passage: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,7 @@ class ClaimEditorDialog(QDialog):
         self.attachments.set_rows([Attachment(t.stance, t.text, target_id=t.id) for t in targets])
         self.attachments_view = QTableView()
         self.attachments_view.setObjectName("claim_attachments")
+        self.attachments_view.setAccessibleName(self.tr("What the claim supports or contradicts"))
         self.attachments_view.setModel(self.attachments)
         self.attachments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attachments_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

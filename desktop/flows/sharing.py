@@ -26,9 +26,9 @@ from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
 
-IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.casefile)",
+IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)",
                   "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json *.jsonl)", "CSV (*.csv *.tsv)", "Excel workbook (*.xlsx)",
-                  "GraphML (*.graphml)", "Case files (*.casefile)")
+                  "GraphML (*.graphml)", "GEXF (*.gexf)", "Case files (*.casefile)")
 EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
                   "bods": ("BODS 0.4 statements (*.json)", ".json"),
                   "graphml": ("GraphML (*.graphml)", ".graphml"),

@@ -180,6 +180,20 @@ def annex(documents: list[AnnexDocument]) -> str:
     return "".join(parts)
 
 
+PASSAGE_URL = "passage:{}"  # the cropped page image of a claim, added as a resource
+PASSAGE_MAX_WIDTH = 520  # CSS pixels: within the quote's column
+
+
+def passage_image(excerpt) -> str:
+    """The passage as cut from its page (PDF, scan), under the quote; nothing otherwise."""
+    if not excerpt.passage or excerpt.passage[12:16] != b"IHDR":
+        return ""
+    pixels = int.from_bytes(excerpt.passage[16:20], "big")  # PNG width, drawn at 144 dpi
+    width = min(PASSAGE_MAX_WIDTH, max(1, pixels * 96 // 144))
+    return (f'<p><img src="{PASSAGE_URL.format(text(excerpt.claim_id))}" width="{width}" '
+            f'alt="{text(tr("the passage on its page"))}"></p>')
+
+
 def _excerpt_table(excerpts) -> str:
     """One row of particulars per excerpt, then the quote across the full width (long
     quotes wrap as prose; nothing sits beside them)."""
@@ -197,6 +211,7 @@ def _excerpt_table(excerpts) -> str:
             f"<br/>{status}</td>"
             f"<td>{para(e.source_name or '—')}</td><td>{text(e.position)}</td></tr>"
             f'<tr><td></td><td colspan="3"><p class="quote">“{text(e.excerpt)}”</p>'
+            + passage_image(e)
             + (f'<p class="muted">{text(tr("Statement:"))} {text(e.statement)}</p>'
                if e.statement else "")
             + "</td></tr>")

@@ -32,6 +32,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     ADD_DOCUMENTS = auto()
+    OCR_LANGUAGES = auto()
     PRINT = auto()
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
@@ -51,6 +52,7 @@ class ActionId(Enum):
     THEME_LIGHT = auto()
     THEME_DARK = auto()
     RESET_LAYOUT = auto()
+    KEYBOARD_SHORTCUTS = auto()
     ABOUT = auto()
 
 
@@ -92,6 +94,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
                                     needs_case=True, writes=True),
+        a.OCR_LANGUAGES: ActionSpec(_t("OCR &Languages…"), documents.choose_ocr_languages),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -131,6 +134,8 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.THEME_DARK: ActionSpec(_t("&Dark Theme"), lambda w: view.set_theme(w, "dark"),
                                  checkable=True, group="theme"),
         a.RESET_LAYOUT: ActionSpec(_t("&Reset Layout"), lambda w: w.reset_layout()),
+        a.KEYBOARD_SHORTCUTS: ActionSpec(_t("&Keyboard Shortcuts…"), view.keyboard_shortcuts,
+                                         key.HelpContents),
         a.ABOUT: ActionSpec(_t("&About Case File Explorer"), view.about),
     }
 
@@ -139,8 +144,9 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
-               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR,
+               ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
+               ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
@@ -151,7 +157,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),
     ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),
-    ("&Help", (ActionId.ABOUT,)),
+    ("&Help", (ActionId.KEYBOARD_SHORTCUTS, ActionId.ABOUT)),
 )
 
 

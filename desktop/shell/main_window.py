@@ -269,7 +269,13 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         widget: QWidget = dock.widget()
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # The first widget of the pane that takes Tab focus, so keys work at once.
+        target = widget.nextInFocusChain()
+        while target is not widget and not (
+                widget.isAncestorOf(target) and target.isVisible() and target.isEnabled()
+                and target.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            target = target.nextInFocusChain()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- layout ----------------------------------------------------------------------------------------
     def reset_layout(self) -> None:

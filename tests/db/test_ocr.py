@@ -71,3 +71,25 @@ def test_a_language_not_installed_is_named(new_case, tmp_path):
     [outcome] = add_files(new_case, [path], ocr_languages=["eng", "zzz"]).files
     assert outcome.reason == ("a scan without a text layer: OCR language not installed: zzz "
                               "(install tesseract-ocr-zzz)")
+
+
+def test_cancel_during_ocr_writes_nothing(new_case, tmp_path):
+    import pytest
+
+    from db.core import Cancelled, Progress
+
+    first = tmp_path / "a.txt"
+    first.write_text("Renera bought a stake in JSC Kama.")
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(scanned_page_png(LINES))
+    seen = []
+
+    def is_cancelled() -> bool:  # the person presses Cancel once OCR has started
+        return any(text.startswith("Recognising") for text in seen)
+
+    progress = Progress(lambda done, total, text: seen.append(text), is_cancelled)
+    with pytest.raises(Cancelled):
+        add_files(new_case, [first, scan], progress)
+    assert "Recognising scan.png, page 1 of 1" in seen
+    with new_case.session() as session:
+        assert session.query(Document).count() == 0

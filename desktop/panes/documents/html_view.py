@@ -146,6 +146,7 @@ class HtmlPageView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("html_view")
+        self.setAccessibleName(self.tr("Page as published"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)

@@ -28,7 +28,9 @@ from db.extract import ExtractionError
 from db.reads import documents as views
 from db.reads import records
 from db.reads.document_bytes import original_text
+from db.reads.document_family import document_family
 from desktop.panes.base import Pane
+from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
@@ -66,6 +68,7 @@ class DocumentsPane(Pane):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("documents_table")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,6 +100,8 @@ class DocumentsPane(Pane):
         self.subtitle.setObjectName("document_subtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.family = FamilyBar(self)
+        self.family.sig_open_document.connect(self.open_document)
 
         self.add_button = self._tool_button("add_document", self.tr("Add…"), "document",
                                             self.tr("Add documents from files (or drop files "
@@ -163,6 +168,7 @@ class DocumentsPane(Pane):
         viewer_layout.setSpacing(4)
         viewer_layout.addWidget(self.title)
         viewer_layout.addWidget(self.subtitle)
+        viewer_layout.addWidget(self.family)
         viewer_layout.addLayout(tools)
         viewer_layout.addWidget(self.find_bar)
         viewer_layout.addWidget(self.stack, 1)
@@ -274,10 +280,11 @@ class DocumentsPane(Pane):
         self.document_id, self.mime_type = document_id, mime
         self.title.setText(title)
         self.subtitle.setText(subtitle)
+        self.family.set_family(self.context.case.read(document_family, document_id))
         self.text_view.set_text(text, claims)
         has_pdf = PageSide.shows(mime)
         if has_pdf:  # drawn once a child process has read it safely (page_side)
-            self.pages.open(self.context, document, text)
+            self.pages.open(self.context, document, text, view.pdf_bytes)
         else:
             self.pages.close()
         self.html_view.clear_page()  # rendered on demand, when Page is shown
@@ -302,6 +309,7 @@ class DocumentsPane(Pane):
         self.title.setText(self.tr("No document open") if self.context else "")
         self.subtitle.setText(self.tr("Drop files here, or use Add…") if self.context else "")
         self.text_view.set_text("", [])
+        self.family.set_family(None)
         self.pages.close()
         self.html_view.clear_page()
         self.text_button.hide()
@@ -414,6 +422,7 @@ class DocumentsPane(Pane):
         if result is None:
             return
         self.text_view.mark_current_claim(result.claim_id)
+        self.pdf_view.clear_selection()
         self.sig_claim_selected.emit(result.claim_id)
         if result.link_id:
             self.sig_link_selected.emit(result.link_id)

@@ -30,6 +30,7 @@ from db.reads.document_pages import ClaimRects, PageBoxes
 from desktop.panes.documents.text_view import FIND_COLOUR, STATUS_COLOURS
 
 MARGIN, GAP = 10, 10
+CACHED_PAGES = 8  # drawn pages kept; the oldest drawn is dropped first
 SELECTION_COLOUR = QColor(30, 136, 229, 90)
 
 
@@ -94,6 +95,8 @@ class PageCanvas(QWidget):
             else:
                 image = QImage()
             self._cache[index] = image
+            while len(self._cache) > CACHED_PAGES:  # a page at screen width is ~10 MB
+                del self._cache[next(iter(self._cache))]
         return self._cache[index]
 
     # -- drawing --------------------------------------------------------------------------
@@ -310,6 +313,10 @@ class PdfPageView(QStackedWidget):
 
     def selected_span(self) -> tuple[int, int] | None:
         return self.canvas.selection
+
+    def clear_selection(self) -> None:
+        self.canvas.selection = None
+        self.canvas.update()
 
     def go_to_page(self, page: int) -> None:
         """Show 1-based ``page``."""
