@@ -95,7 +95,8 @@ def test_cancel_during_ocr_writes_nothing(new_case, tmp_path):
         assert session.query(Document).count() == 0
 
 
-def test_a_pdf_with_text_pages_and_a_scanned_page_gets_both(new_case, tmp_path):
+def _mixed_pdf(tmp_path):
+    """A PDF of a text page, then a scanned page (an image only)."""
     import io
 
     import pypdfium2 as pdfium
@@ -108,6 +109,11 @@ def test_a_pdf_with_text_pages_and_a_scanned_page_gets_both(new_case, tmp_path):
     merged.save(out)
     path = tmp_path / "mixed.pdf"
     path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_pdf_with_text_pages_and_a_scanned_page_gets_both(new_case, tmp_path):
+    path = _mixed_pdf(tmp_path)
     text, _mime, properties, pages = _only(new_case, add_files(new_case, [path]))
     assert text == "Registry extract, page one.\f" + "\n\n".join(LINES)
     assert [(p[0], p[3]) for p in pages] == [(1, "pdf"), (2, "ocr")]
@@ -118,19 +124,8 @@ def test_a_pdf_with_text_pages_and_a_scanned_page_gets_both(new_case, tmp_path):
 
 def test_without_tesseract_a_mixed_pdf_keeps_its_text_pages(new_case, tmp_path,
                                                            monkeypatch):
-    import io
-
-    import pypdfium2 as pdfium
-
-    from tests.pdf_making import text_pdf
-
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
-    merged = pdfium.PdfDocument(text_pdf([["Registry extract, page one."]]))
-    merged.import_pages(pdfium.PdfDocument(scanned_pdf(LINES)))
-    out = io.BytesIO()
-    merged.save(out)
-    path = tmp_path / "mixed.pdf"
-    path.write_bytes(out.getvalue())
+    path = _mixed_pdf(tmp_path)
     text, _mime, properties, _pages = _only(new_case, add_files(new_case, [path]))
     assert text.startswith("Registry extract, page one.\f")
     assert properties["ocrNotDone"][0].startswith("OCR is not installed")
