@@ -31,6 +31,7 @@ sparse solve of the same ancestors.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,6 +55,7 @@ from db.wording import Stake, share_range_text
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
 MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
+JSON_PATHS_SECONDS = 30.0  # path searching for one chain's JSON, all owners together
 
 
 @dataclass
@@ -128,14 +130,18 @@ class OwnerShare:
             return share_range_text(None, None)
         return share_range_text(self.effective_share_min, self.effective_share_max)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, listing: PathList | None = None) -> dict[str, Any]:
+        """The owner as JSON; ``listing``: its paths as already searched (else now)."""
+        listing = listing if listing is not None else self.path_list()
         return {"id": self.id, "name": self.name, "schema": self.schema,
                 "effective_share": self.effective_share,
                 "effective_share_min": self.effective_share_min,
                 "effective_share_max": self.effective_share_max,
-                "controls": self.controls, "ultimate": self.ultimate, "paths": self.paths,
-                "direct": self.direct, "ultimate_controller": self.ultimate_controller,
-                "paths_truncated": self.paths_truncated}
+                "controls": self.controls, "ultimate": self.ultimate,
+                "paths": listing.paths, "direct": self.direct,
+                "ultimate_controller": self.ultimate_controller,
+                "paths_truncated": listing.truncated, "paths_count": listing.count,
+                "paths_search_stopped": listing.stopped}
 
 
 @dataclass
@@ -164,10 +170,19 @@ class ChainResult:
             self._hops = (len(self.steps), hops)
         return list(self._hops[1].get((source_id, target_id), ()))
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, paths_seconds: float = JSON_PATHS_SECONDS) -> dict[str, Any]:
+        """The chain as JSON. Owners' paths are searched for ``paths_seconds`` in all;
+        owners past that say ``paths_search_stopped`` (a chain of 58,000 owners in a
+        tangle of cross-holdings would otherwise search for hours)."""
+        deadline = time.monotonic() + paths_seconds
+        owners = []
+        for owner in self.owners:
+            listing = (owner.path_list(deadline) if time.monotonic() < deadline
+                       else PathList([], True, None, stopped=True))
+            owners.append(owner.to_json(listing))
         return {"entity": {"id": self.entity_id, "name": self.entity_name},
                 "as_of": self.as_of.isoformat() if self.as_of else None,
-                "owners": [o.to_json() for o in self.owners],
+                "owners": owners,
                 "controllers": [o.id for o in self.controllers],
                 "steps": [s.to_json() for s in self.steps.values()]}
 
