@@ -206,16 +206,16 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
         if cancelled is not None and cancelled():
             raise Cancelled()
 
-    entity_name = graph_load.entity_caption(session, entity_id)
-    if entity_name is None:
-        raise LookupError(f"no entity with id {entity_id}")
     # With no date: what holds now — links that have ended are history, and summing a
     # stake with the stake that replaced it would double-count (BODS record updates).
     links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of, ended=False)
     check()
-    steps = _steps(session, links, citations)
     owner_ids = {link.source_id for link in links} - {entity_id}
-    labels = graph_load.entity_labels(session, owner_ids)
+    labels = graph_load.entity_labels(session, owner_ids | {entity_id})  # one query for all
+    if entity_id not in labels:
+        raise LookupError(f"no entity with id {entity_id}")
+    entity_name = labels.pop(entity_id)[0]
+    steps = _steps(session, links, citations)
     check()
     known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
     unknown_steps: set[str] = set()  # owners with a step of unknown share
