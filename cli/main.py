@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Case File Explorer: build, check and share investigative case files. "
                     "Without a command, opens the GUI (on CASE, or on a fresh copy of the "
                     "bundled sample case).")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation without a display: open the sample "
+                             "case, render each pane, print a summary to a temporary PDF, "
+                             "verify the case; exit 0 when all pass")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"cli.commands.{name}").register(subparsers)
@@ -44,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(argv[0] if argv else None)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop.shell.app import run_self_test  # Qt: it renders the panes
+
+        return run_self_test()
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

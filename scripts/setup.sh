@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Create .venv and install Case File Explorer into it (with test extras when given "test").
-# Installs the few system libraries Qt and the tests need when run as root on Debian.
+# Create .venv and install Case File Explorer into it (with test extras when given "test"):
+# exactly the versions and hashes of requirements/*.txt (scripts/lock.sh makes them), then
+# the project itself, then the desktop integration (launcher, file type, icons) under
+# ~/.local/share. Installs the few system libraries Qt and the tests need when run as root
+# on Debian.
+#   CASEFILE_VENV=DIR        another virtual environment than .venv (e.g. a scratch check)
+#   CASEFILE_NO_DESKTOP=1    skip the desktop integration
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_tests="${1:-}"
+venv="${CASEFILE_VENV:-.venv}"
 
 need_apt=()
 # grep without -q reads all its input: with pipefail, -q would SIGPIPE the producer.
@@ -34,6 +40,8 @@ if [ "$want_tests" = "test" ]; then
   # Linux desktop integration is validated by the packaging test.
   command -v desktop-file-validate >/dev/null || need_apt+=(desktop-file-utils)
   command -v appstreamcli >/dev/null || need_apt+=(appstream)
+  command -v update-mime-database >/dev/null || need_apt+=(shared-mime-info)
+  command -v gio >/dev/null || need_apt+=(libglib2.0-bin)  # MIME sniffing in the test
   fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
   # followthemoney (test oracle only) builds PyICU from source.
   command -v pkg-config >/dev/null || need_apt+=(pkg-config)
@@ -54,22 +62,28 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   fi
 fi
 
-if [ ! -x .venv/bin/python ]; then
-  "$python_bin" -m venv .venv
+if [ ! -x "$venv/bin/python" ]; then
+  "$python_bin" -m venv "$venv"
 fi
 pip_install() {
   # pip's own exit status decides; its noise about absent local mirrors is filtered.
   local log status=0
   log="$(mktemp)"
-  .venv/bin/python -m pip install -q "$@" >"$log" 2>&1 || status=$?
+  "$venv/bin/python" -m pip install -q "$@" >"$log" 2>&1 || status=$?
   grep -v "^WARNING: Location" "$log" >&2 || true
   rm -f "$log"
   if [ "$status" != 0 ]; then echo "setup: pip install $* failed" >&2; exit 1; fi
 }
 pip_install --upgrade pip
-if [ "$want_tests" = "test" ]; then
-  pip_install -e ".[test]"
-else
-  pip_install -e .
+if [ "$want_tests" = "test" ]; then lock=requirements/test.txt; extras="[test]"
+else lock=requirements/runtime.txt; extras=""; fi
+# The locked versions, each checked against its hash; then the project on top of them
+# (with the build backend from the lock). Should pyproject.toml name a dependency the lock
+# lacks, pip adds it here and tests/packaging/test_lock.py says to re-lock.
+pip_install --require-hashes -r "$lock"
+pip_install --no-build-isolation -e ".$extras"
+"$venv/bin/python" -c "import db, desktop, PySide6" || { echo "setup: installation failed" >&2; exit 1; }
+if [ -z "${CASEFILE_NO_DESKTOP:-}" ]; then
+  bash packaging/linux/install.sh "${XDG_DATA_HOME:-$HOME/.local/share}" \
+    "$(cd "$venv/bin" && pwd)/casefile" >/dev/null
 fi
-.venv/bin/python -c "import db, desktop, PySide6" || { echo "setup: installation failed" >&2; exit 1; }

@@ -251,6 +251,25 @@ def graphml_input(rng: random.Random) -> bytes:
     return mutate_bytes(data, rng) if rng.random() < 0.25 else data
 
 
+GEXF_SEED = (b'<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" '
+             b'xmlns:viz="http://gexf.net/1.3/viz" version="1.3"><graph defaultedgetype="directed"'
+             b' mode="dynamic" timeformat="date"><attributes class="node" mode="static">'
+             b'<attribute id="c" title="country" type="string"/></attributes><nodes>'
+             b'<node id="0" label="Acme"><attvalues><attvalue for="c" value="Germany"/>'
+             b'</attvalues><viz:position x="1.0" y="2.0" z="0.0"/></node><node id="1" '
+             b'label="Bolt"/></nodes><edges><edge id="0" source="0" target="1" weight="75" '
+             b'start="2019-05-01" end="2021-12-31"/></edges></graph></gexf>')
+
+
+def gexf_input(rng: random.Random) -> bytes:
+    data = GEXF_SEED
+    for old, new in ((b"75", rng.choice([b"150", b"x", b"-1", b"nan", b"75"])),
+                     (b"2019-05-01", rng.choice([b"2010-13-45", b"2019", b"1e9", b"2019-05-01"])),
+                     (b'target="1"', rng.choice([b'target="9"', b'target="0"', b'target="1"']))):
+        data = data.replace(old, new)
+    return mutate_bytes(data, rng) if rng.random() < 0.6 else data
+
+
 class Importers:
     """Each format's input maker and how to read it, for one fuzzing session."""
 
@@ -265,6 +284,8 @@ class Importers:
             return bods_input(rng, self.bods_seeds), None
         if fmt == "csv":
             return csv_input(rng)
+        if fmt == "gexf":
+            return gexf_input(rng), None
         return graphml_input(rng), None
 
 
@@ -273,7 +294,7 @@ def read_input(fmt: str, data: bytes, extra: Any, folder: Path) -> Any:
     if fmt == "csv":
         mapping = CsvMapping.from_dict(extra)
         return read_csv_bytes(data, "fuzz.csv", mapping)
-    path = folder / f"fuzz.{ {'ftm': 'ijson', 'bods': 'json', 'graphml': 'graphml'}[fmt]}"
+    path = folder / f"fuzz.{ {'ftm': 'ijson', 'bods': 'json', 'graphml': 'graphml', 'gexf': 'gexf'}[fmt]}"
     path.write_bytes(data)
     return read_file(path, fmt)
 

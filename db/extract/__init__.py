@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.extract.base import (
+    OFFICE_MIMES,
     Attached,
     Extracted,
     ExtractionError,
@@ -35,7 +36,7 @@ from db.extract.isolated import (
 
 __all__ = ["IMAGE_MIMES", "PAGED_MIMES", "Attached", "Extracted", "ExtractionError", "Limits",
            "PageGeometry", "UnsafeDocument", "decode_text", "extract", "extract_safely",
-           "guess_mime", "html_to_text", "vet_for_view"]
+           "guess_mime", "html_to_text", "saved_page_html", "vet_for_view"]
 
 PDF_MIME = "application/pdf"
 # Documents the page view draws: PDFs and scans.
@@ -87,6 +88,11 @@ def vet_for_view(mime_type: str, data: bytes,
     return run_isolated(job, data, limits=limits)["pages"]
 
 
+def saved_page_html(data: bytes, limits: Limits = VIEW_LIMITS) -> str:
+    """The HTML page inside an MHTML file, decoded in a limited child (for the page view)."""
+    return str(run_isolated("page_html", data, limits=limits)["html"])
+
+
 def _pdf(file_name: str, data: bytes, mime: str) -> Extracted:
     from db.extract.pdf import pdf_text
 
@@ -122,15 +128,25 @@ def _warc(file_name: str, data: bytes, mime: str) -> Extracted:
     return warc_document(data, extract)
 
 
-def _registry():
+def _office(file_name: str, data: bytes, mime: str) -> Extracted:
     from db.extract.office import OFFICE_READERS
-    from db.extract.web import MHTML, mhtml_document
 
+    return OFFICE_READERS[mime](file_name, data, mime)
+
+
+def _mhtml(file_name: str, data: bytes, mime: str) -> Extracted:
+    from db.extract.web import mhtml_document
+
+    return mhtml_document(file_name, data, mime)
+
+
+def _registry():
+    # Readers import their libraries when first used: the child starts for every file.
     readers = {"application/pdf": _pdf, "text/html": _html, "message/rfc822": _mail,
-               "application/mbox": _mbox}
+               "application/mbox": _mbox, "multipart/related": _mhtml,
+               "application/warc": _warc}
     readers.update(dict.fromkeys(IMAGE_MIMES, _image))
-    readers.update(OFFICE_READERS)
-    readers.update({MHTML: mhtml_document, "application/warc": _warc})
+    readers.update(dict.fromkeys(OFFICE_MIMES, _office))
     return readers
 
 

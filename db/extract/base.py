@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 
 class ExtractionError(Exception):
     """The file's text could not be extracted; the message is one line."""
@@ -87,6 +85,10 @@ def extracted_from_json(value: dict[str, Any]) -> Extracted:
         raise ExtractionError("the reader gave a malformed answer") from error
 
 
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OFFICE_MIMES = frozenset({DOCX_MIME, XLSX_MIME})
+
 MIME_BY_SUFFIX = {
     ".pdf": "application/pdf",
     ".html": "text/html",
@@ -103,8 +105,8 @@ MIME_BY_SUFFIX = {
     ".jpeg": "image/jpeg",
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": DOCX_MIME,
+    ".xlsx": XLSX_MIME,
     ".mbox": "application/mbox",
     ".mht": "multipart/related",
     ".mhtml": "multipart/related",
@@ -140,6 +142,8 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise ExtractionError("the text's encoding could not be recognised")

@@ -33,18 +33,24 @@ def _job(job: str, data: bytes, params: dict[str, Any]) -> dict[str, Any]:
         return extracted_to_json(extract(str(params.get("file_name", "")), data))
     if job == "vet_pdf":
         return vet_pdf(data)
+    if job == "page_html":  # the HTML page a saved web page (MHTML) holds, decoded
+        from db.extract.web import mhtml_html
+
+        return {"html": mhtml_html(data)[0]}
     if job == "vet_image":
         return vet_image(data)
     if job == "ocr_page":
         return ocr_page(data, str(params["mime"]), int(params["page"]),
                         str(params["languages"]), int(params.get("dpi", 300)))
-    if job == "crop":
-        page, box, scale = int(params["page"]), list(params["box"]), float(params["scale"])
-        if params.get("mime") in IMAGE_MIMES:
-            png = crop_image(data, page, box)
-        else:
-            png = render_region(data, page, box, scale)
-        return {"png": base64.b64encode(png).decode("ascii")}
+    if job == "crops":  # passages cut from their pages, for a printed summary
+        scale, images = float(params["scale"]), []
+        for page, box in params["crops"]:
+            if params.get("mime") in IMAGE_MIMES:
+                png = crop_image(data, int(page), list(box))
+            else:
+                png = render_region(data, int(page), list(box), scale)
+            images.append(base64.b64encode(png).decode("ascii"))
+        return {"png": images}
     raise ExtractionError(f"unknown job {job!r}")
 
 

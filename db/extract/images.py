@@ -59,6 +59,11 @@ def crop_image(data: bytes, page: int, box: list[float]) -> bytes:
     image = open_image(data, page)
     x0, y0, x1, y1 = (int(round(v)) for v in box)
     region = image.crop((max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)))
+    # Drawn at 144 dpi like a PDF's passages, so print sizes match (200 dpi if unstated).
+    dpi = float((image.info.get("dpi") or (200, 200))[0] or 200)
+    if abs(dpi - 144) > 1:
+        size = (max(1, round(region.width * 144 / dpi)), max(1, round(region.height * 144 / dpi)))
+        region = region.resize(size)
     out = io.BytesIO()
     region.convert("RGB").save(out, "PNG")
     return out.getvalue()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+from db.extract.base import DOCX_MIME as DOCX
+from db.extract.base import XLSX_MIME as XLSX
 from db.extract.base import Extracted, ExtractionError
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_CELLS = 2_000_000
 
 

@@ -18,8 +18,8 @@ from db.formats.results import FormatError, ImportBatch, ImportResult
 if TYPE_CHECKING:
     from db.core.casefile import CaseFile
 
-IMPORT_FORMATS = ("ftm", "bods", "csv", "xlsx", "graphml", "casefile")
-EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "csv", "xlsx")
+IMPORT_FORMATS = ("ftm", "bods", "csv", "xlsx", "graphml", "gexf", "mtgx", "casefile")
+EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "anx", "csv", "xlsx")
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportBatch", "ImportResult",
            "export_file", "guess_format", "import_file", "read_file"]
@@ -30,7 +30,8 @@ def guess_format(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     by_suffix = {".ijson": "ftm", ".ftm": "ftm", ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx",
-                 ".graphml": "graphml", ".casefile": "casefile"}
+                 ".graphml": "graphml", ".gexf": "gexf", ".mtgx": "mtgx",
+                 ".casefile": "casefile"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     try:
@@ -43,6 +44,8 @@ def guess_format(path: str | Path) -> str:
         return "casefile"
     if text.startswith(b"<") and b"graphml" in head:
         return "graphml"
+    if text.startswith(b"<") and b"<gexf" in head:
+        return "gexf"
     if b"statementId" in head or b"recordDetails" in head:
         return "bods"
     if text.startswith((b"{", b"[")) and b'"schema"' in head:
@@ -71,6 +74,12 @@ def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | P
     if fmt == "graphml":
         from db.formats.graphml import read_graphml
         return read_graphml(path, progress)
+    if fmt == "gexf":
+        from db.formats.gexf import read_gexf
+        return read_gexf(path, progress)
+    if fmt == "mtgx":
+        from db.formats.maltego import read_mtgx
+        return read_mtgx(path, progress)
     raise FormatError(f"unknown import format {fmt!r} (use {', '.join(IMPORT_FORMATS)})")
 
 
@@ -101,9 +110,15 @@ def export_file(case: CaseFile, out: str | Path, fmt: str,
     if fmt == "bods":
         from db.formats.bods_export import export_bods
         return export_bods(case, out, progress, entity=entity)
-    if fmt in ("graphml", "gexf"):
-        from db.formats.graphml import export_graph
-        return export_graph(case, out, fmt, progress)
+    if fmt == "graphml":
+        from db.formats.graphml import export_graphml
+        return export_graphml(case, out, progress)
+    if fmt == "gexf":
+        from db.formats.gexf import export_gexf
+        return export_gexf(case, out, progress)
+    if fmt == "anx":
+        from db.formats.anx import export_anx
+        return export_anx(case, out, progress)
     if fmt == "csv":
         from db.formats.csv_export import export_csv
         return export_csv(case, out, progress, bom=bom)

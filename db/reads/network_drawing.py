@@ -9,8 +9,11 @@ layered (owners above); the other views use the chosen layout.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
+
+import numpy as np
 
 from db.analysis import ChainResult, ConnectingPath, connecting_paths, control_chains
 from db.analysis.force_layout import force_positions
@@ -18,9 +21,12 @@ from db.analysis.layered_layout import layered_positions
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
 from db.reads import network
+from db.reads.network_clusters import Clustered, cluster_case
 from db.schemata import CONTROL_LINKS, OWNERSHIP_LINKS
 
 FORCE_SPACING = 220.0  # scene units between neighbours in the force layout
+DETAIL_LIMIT = 1_000  # entities: a bigger whole case is drawn in groups
+MAX_EXPANDED = 400  # entities of one opened group drawn at most (best connected first)
 LAYER_GAP = 230.0  # scene units between layers of the hierarchical layout
 NODE_GAP = 300.0  # scene units between nodes of one layer
 
@@ -42,7 +48,7 @@ class Drawing:
     paths: list[ConnectingPath] | None = None
     endpoints: tuple[str, str] | None = None  # the two entities of a path search
     as_of: date | None = None
-    clusters: object | None = None  # the whole case in groups (network_clusters.Clustered)
+    clusters: Clustered | None = None  # the whole case in groups, when it is big
 
     @property
     def needs_layout(self) -> bool:
@@ -98,10 +104,44 @@ def load_neighbourhood(case: CaseFile, focus: list[str], expanded: list[str], de
     return Drawing(NEIGHBOURHOOD, data, as_of=as_of)
 
 
-def load_whole_case(case: CaseFile, as_of: date | None) -> Drawing:
+def load_whole_case(case: CaseFile, as_of: date | None, expanded: list[str] = (),
+                    clustered: Clustered | None = None,
+                    progress: Progress = NO_PROGRESS) -> Drawing:
+    """Every entity — or, above ``DETAIL_LIMIT``, the case in groups (``clustered`` when it
+    is still current), with the ``expanded`` groups drawn entity by entity."""
     with case.session() as session:
-        data = network.whole_case(session, as_of=as_of)
-    return Drawing(WHOLE_CASE, data, as_of=as_of)
+        if clustered is None or clustered.as_of != as_of:
+            if network.count_entities(session, DETAIL_LIMIT + 1) <= DETAIL_LIMIT:
+                return Drawing(WHOLE_CASE, network.whole_case(session, as_of=as_of),
+                               as_of=as_of)
+            clustered = cluster_case(session, as_of)
+            clustered.positions = _group_positions(clustered, progress)
+        clustered.expanded = [g for g in dict.fromkeys(expanded) if g in clustered.groups]
+        members = [m for g in clustered.expanded
+                   for m in clustered.groups[g].members[:MAX_EXPANDED]]
+        data = network.subgraph(session, members, as_of=as_of)
+    positions = dict(clustered.positions)
+    for group_id in clustered.expanded:
+        inside = [m for m in clustered.groups[group_id].members[:MAX_EXPANDED]
+                  if m in data.nodes]
+        edges = [(e.source_id, e.target_id) for e in data.edges.values()]
+        placed = force_positions(inside, edges)
+        centre = np.array(clustered.positions[group_id])
+        if placed:
+            middle = np.mean(list(placed.values()), axis=0)
+            for node, point in placed.items():
+                positions[node] = tuple(centre + (np.array(point) - middle) * FORCE_SPACING)
+    data.total_nodes = clustered.entity_count
+    return Drawing(WHOLE_CASE, data, positions, as_of=as_of, clusters=clustered)
+
+
+def _group_positions(clustered: Clustered, progress: Progress) -> dict[str, Point]:
+    """Groups laid out among themselves, spaced for their size."""
+    ids = list(clustered.groups)
+    natural = force_positions(ids, list(clustered.links), progress=progress)
+    biggest = max((g.size for g in clustered.groups.values()), default=1)
+    spacing = FORCE_SPACING * 2.5 * max(1.0, math.sqrt(biggest) / 6)
+    return {g: (x * spacing, y * spacing) for g, (x, y) in natural.items()}
 
 
 def load_chain(case: CaseFile, entity_id: str, as_of: date | None) -> Drawing:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Document, Source
 from db.reads.queries import Citation
 from db.reporting.content import AnnexDocument, AnnexExcerpt, Evidence
+from db.reporting.passages import passage_images
 from db.wording import grade_meaning, position_text, reliability_text
 
 
@@ -40,7 +41,7 @@ class CitationIndex:
     def __len__(self) -> int:
         return len(self._cited)
 
-    def annex(self, session: Session) -> list[AnnexDocument]:
+    def annex(self, session: Session, case_name: str = "") -> list[AnnexDocument]:
         """The cited documents in order of first citation, each with its excerpts."""
         by_document: dict[str, list[tuple[int, Citation]]] = {}
         for number, citation in enumerate(self._cited, 1):
@@ -49,12 +50,15 @@ class CitationIndex:
         source_ids = [d.source_id for d in documents.values() if d.source_id]
         sources = {s.id: s for s in _load(session, Source, source_ids)}
         annex = []
+        images = passage_images(session, {d: [c.claim_id for _n, c in cited]
+                                          for d, cited in by_document.items()})
         for document_id, cited in by_document.items():
             document = documents[document_id]
             source = sources.get(document.source_id) if document.source_id else None
             excerpts = tuple(AnnexExcerpt(
                 number, c.claim_id, c.excerpt, c.statement, c.grade, grade_meaning(c.grade),
-                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page))
+                c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page),
+                passage=images.get(c.claim_id), by=c.provenance.citation_text(case_name))
                 for number, c in cited)
             annex.append(AnnexDocument(
                 document.id, document.title, source.name if source else "",

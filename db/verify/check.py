@@ -108,8 +108,8 @@ def expected_head_finding(hashes: dict[int, str], text: str) -> Finding | None:
 
 def repair_search_index(case: CaseFile) -> None:
     """Rebuild the full-text index from the rows (derived data, so not an audited edit)."""
-    with case.engine.begin() as connection:
-        rebuild_fts(connection)
+    with case.write_session() as session:  # waits for another writer; refused read-only
+        rebuild_fts(session.connection())
 
 
 def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
@@ -129,7 +129,8 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
         report.documents_checked, blobs = blob_findings(session, replay.blobs, progress)
         findings += blobs + excerpt_findings(session)
         progress.step(0, 1, "Checking the search index")
-        findings += search_index_findings(session)
+        with case.engine.connect() as connection:
+            findings += search_index_findings(session, connection, progress)
         progress.step(0, 1, "Checking custody")
         head = session.execute(select(AuditEntry.seq, AuditEntry.hash)
                                .order_by(AuditEntry.seq.desc()).limit(1)).first()
@@ -149,7 +150,6 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
                              f"row {s.seq}): {s.problem}") for s in report.signatures
                      if s.problem]
         report.unsourced_links = queries.unsourced_link_count(session)
-        session.rollback()  # the index's integrity-check is a statement, not a change
     # What explains the rest first: a cut or rewritten history makes many rows differ.
     report.findings = sorted(findings, key=lambda f: KIND_ORDER.index(f.kind))
     progress.step(1, 1, "Done")

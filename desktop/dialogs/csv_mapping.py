@@ -136,6 +136,7 @@ class CsvMappingDialog(QDialog):
         self._show_unmapped()
         layout.addLayout(form)
         self.preview = QTableView(self)
+        self.preview.setAccessibleName(self.tr("First rows of the file"))
         self.preview.setModel(CsvPreviewModel(header, rows, self))
         layout.addWidget(self.preview)
         self.error = QLabel(self)

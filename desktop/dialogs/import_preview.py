@@ -82,6 +82,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(intro)
         self.model = ImportReportModel(batch, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("What the import adds"))
         self.table.setObjectName("import_report")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -124,6 +124,7 @@ class JudgementsDialog(QDialog):
         self.model = PairsModel(self)
         self.view = QTableView()
         self.view.setObjectName("judgements_view")
+        self.view.setAccessibleName(self.tr("Pairs left unsure"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -164,6 +164,7 @@ class MergeReviewDialog(QDialog):
         self.matches = MatchTableModel(plan, plan.default_decisions(), self)
         self.match_view = QTableView(self)
         self.match_view.setObjectName("merge_matches")
+        self.match_view.setAccessibleName(self.tr("Proposed matches"))
         self.match_view.setModel(self.matches)
         self.match_view.setItemDelegateForColumn(MatchTableModel.COLUMN_DECISION,
                                                  DecisionDelegate(self.match_view))
@@ -174,6 +175,7 @@ class MergeReviewDialog(QDialog):
         self.conflicts = ConflictTableModel(plan, self)
         self.conflict_view = QTableView(self)
         self.conflict_view.setObjectName("merge_conflicts")
+        self.conflict_view.setAccessibleName(self.tr("Conflicts"))
         self.conflict_view.setModel(self.conflicts)
         self.conflict_view.horizontalHeader().setStretchLastSection(True)
         for column, width in ((ConflictTableModel.COLUMN_KIND, 70),

@@ -15,12 +15,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from db.core import Progress
-from db.services.documents import FAILED, DocumentsResult, add_files
+from db.services.documents import FAILED, DocumentsResult, add_files, files_in
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
 
-DOCUMENT_FILTER = "Documents (*.pdf *.html *.htm *.txt *.md *.markdown *.eml);;All files (*)"
+DOCUMENT_FILTER = ("Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx *.xlsx *.eml *.mbox "
+                   "*.mht *.mhtml *.warc *.warc.gz *.html *.htm *.txt *.md *.markdown);;"
+                   "All files (*)")
 REPORT_SHOWN = 20  # files named in the report; the rest are counted
 
 
@@ -43,8 +45,11 @@ def add_documents(shell: Shell, paths: list[str] | None = None) -> None:
     label = (tr("Add document {name}").format(name=Path(paths[0]).name) if len(paths) == 1
              else tr("Add {n} documents").format(n=len(paths)))
 
+    languages = settings.OCR_LANGUAGES.get().split("+")
+
     def add(progress: Progress) -> DocumentsResult:
-        return add_files(context.case, list(paths), progress, label=label)
+        return add_files(context.case, files_in(paths), progress, label=label,
+                         ocr_languages=languages)
 
     def done(result: DocumentsResult) -> None:
         if result.command is not None and context is shell.context:
@@ -55,6 +60,22 @@ def add_documents(shell: Shell, paths: list[str] | None = None) -> None:
     run_task(shell.dialog_parent(), tr("Adding documents…"), add, done,
              lambda message: shell.show_warning(tr("Add Documents"), message),
              lambda: shell.show_status(tr("Adding documents cancelled; nothing was changed.")))
+
+
+def choose_ocr_languages(shell: Shell) -> None:
+    """File ▸ OCR Languages…: the languages scans are read in, remembered."""
+    from desktop.dialogs.ocr_languages import OcrLanguagesDialog
+
+    dialog = OcrLanguagesDialog(settings.OCR_LANGUAGES.get().split("+"), shell.dialog_parent())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def chosen() -> None:
+        settings.OCR_LANGUAGES.set("+".join(dialog.chosen()))
+        shell.show_status(tr("Scans will be read in: {languages}").format(
+            languages=", ".join(dialog.chosen())))
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
 
 
 def report_lines(result: DocumentsResult) -> list[str]:

@@ -21,6 +21,12 @@ def set_theme(shell: Shell, theme: str) -> None:
     apply_theme(QApplication.instance())
 
 
+def keyboard_shortcuts(shell: Shell) -> None:
+    from desktop.dialogs.keyboard_shortcuts import ShortcutsDialog  # it reads the actions
+
+    ShortcutsDialog(shell.dialog_parent()).exec()
+
+
 def about(shell: Shell) -> None:
     QMessageBox.about(shell.dialog_parent(), tr("About Case File Explorer"), tr(
         "Case File Explorer {version}\nOffline case files for investigators: entities, "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import (
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -21,7 +22,8 @@ from desktop.reports.case_html import case_html
 from desktop.reports.entity_html import entity_html
 from desktop.reports.figure import figure_size, paint_chain_figure
 from desktop.reports.fonts import report_font
-from desktop.reports.markup import FIGURE_URL, tr
+from desktop.reports.markup import FIGURE_URL, PASSAGE_URL, tr
+from desktop.reports.metadata import set_pdf_metadata
 from desktop.reports.pages import PageDecor, body_rect, paint_pages, prepare
 
 Summary = EntitySummary | CaseSummary
@@ -57,10 +59,22 @@ def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument
                                  image)
             if size[1] > height_limit:  # a very tall chain shrinks to fit one page
                 size = (int(size[0] * height_limit / size[1]), height_limit)
+        add_passage_images(document, summary)
         document.setHtml(entity_html(summary, size))
     else:
+        add_passage_images(document, summary)
         document.setHtml(case_html(summary))
     return document
+
+
+def add_passage_images(document: QTextDocument, summary: Summary) -> None:
+    """The annex's cropped passages (PNG made by the isolated child) as resources."""
+    for entry in summary.annex:
+        for excerpt in entry.excerpts:
+            if excerpt.passage:
+                document.addResource(QTextDocument.ResourceType.ImageResource,
+                                     QUrl(PASSAGE_URL.format(excerpt.claim_id)),
+                                     QImage.fromData(excerpt.passage, "PNG"))
 
 
 def decor(summary: Summary) -> PageDecor:
@@ -87,8 +101,10 @@ def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRE
     writer = QPdfWriter(str(path))
     writer.setPageLayout(page_layout())
     writer.setResolution(600)
+    header = summary.header
     writer.setTitle(decor(summary).title)
-    writer.setCreator(f"Case File Explorer {summary.header.app_version}")
+    writer.setAuthor(header.prepared_by or header.author)
+    writer.setCreator(f"Case File Explorer {header.app_version}")
     try:
         pages = print_summary(summary, writer, progress)
     except BaseException:
@@ -98,4 +114,5 @@ def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRE
     del writer  # the file is finished when the writer goes away
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"{path}: the PDF could not be written")
+    set_pdf_metadata(path, summary)
     return pages

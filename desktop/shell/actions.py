@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from desktop.flows import documents, files, reporting, review, sharing, view
+from desktop.flows import documents, files, reporting, review, sharing, verify, view
 
 if TYPE_CHECKING:
     from desktop.shell.main_window import MainWindow
@@ -32,10 +32,12 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     ADD_DOCUMENTS = auto()
+    OCR_LANGUAGES = auto()
     PRINT = auto()
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
     CASE_DETAILS = auto()
+    VERIFY = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -51,6 +53,7 @@ class ActionId(Enum):
     THEME_LIGHT = auto()
     THEME_DARK = auto()
     RESET_LAYOUT = auto()
+    KEYBOARD_SHORTCUTS = auto()
     ABOUT = auto()
 
 
@@ -92,6 +95,7 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.EXPORT: ActionSpec(_t("&Export…"), sharing.export_case, "Ctrl+E", needs_case=True),
         a.ADD_DOCUMENTS: ActionSpec(_t("Add &Documents…"), documents.add_documents, "Ctrl+D",
                                     needs_case=True, writes=True),
+        a.OCR_LANGUAGES: ActionSpec(_t("OCR &Languages…"), documents.choose_ocr_languages),
         a.PRINT: ActionSpec(_t("&Print…"), reporting.print_summary, key.Print,
                             needs_case=True),
         a.PRINT_PREVIEW: ActionSpec(_t("Print Pre&view…"), reporting.preview_summary,
@@ -100,6 +104,9 @@ def specs() -> dict[ActionId, ActionSpec]:
                                  needs_case=True),
         a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
                                    needs_case=True, writes=True),
+        a.VERIFY: ActionSpec(_t("&Verify Case…"), verify.verify_case, None,
+                             _t("Replay the history against every row, re-hash documents, "
+                                "check signatures"), needs_case=True),
         a.QUIT: ActionSpec(_t("&Quit"), lambda w: w.close(), key.Quit),
         a.UNDO: ActionSpec(_t("&Undo"), lambda w: w.undo(), key.Undo),
         a.REDO: ActionSpec(_t("&Redo"), lambda w: w.redo(), "Ctrl+Shift+Z"),
@@ -131,6 +138,8 @@ def specs() -> dict[ActionId, ActionSpec]:
         a.THEME_DARK: ActionSpec(_t("&Dark Theme"), lambda w: view.set_theme(w, "dark"),
                                  checkable=True, group="theme"),
         a.RESET_LAYOUT: ActionSpec(_t("&Reset Layout"), lambda w: w.reset_layout()),
+        a.KEYBOARD_SHORTCUTS: ActionSpec(_t("&Keyboard Shortcuts…"), view.keyboard_shortcuts,
+                                         key.HelpContents),
         a.ABOUT: ActionSpec(_t("&About Case File Explorer"), view.about),
     }
 
@@ -139,9 +148,11 @@ def specs() -> dict[ActionId, ActionSpec]:
 # show/hide toggle per pane) are places the main window fills itself.
 SEPARATOR, RECENT, PANES = "-", "recent", "panes"
 MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
-    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR, ActionId.ADD_DOCUMENTS,
-               ActionId.IMPORT, ActionId.EXPORT, ActionId.MERGE, SEPARATOR, ActionId.PRINT,
+    ("&File", (ActionId.NEW, ActionId.OPEN, ActionId.OPEN_TEAM, RECENT, SEPARATOR,
+               ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
+               ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
+               ActionId.VERIFY,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
                ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH, SEPARATOR,
@@ -151,7 +162,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
                ActionId.THEME_SYSTEM, ActionId.THEME_LIGHT, ActionId.THEME_DARK, SEPARATOR,
                ActionId.RESET_LAYOUT)),
     ("&Analysis", (ActionId.SHOW_CHAIN, ActionId.FIND_PATHS)),
-    ("&Help", (ActionId.ABOUT,)),
+    ("&Help", (ActionId.KEYBOARD_SHORTCUTS, ActionId.ABOUT)),
 )
 
 

@@ -15,6 +15,7 @@ from db.core import configure_logging, log_file
 from desktop.shell import settings
 
 log = logging.getLogger(__name__)
+APP_ID = "org.casefileexplorer.CaseFileExplorer"  # the .desktop file and AppStream id
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -22,10 +23,21 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(settings.ORGANIZATION)
     QCoreApplication.setApplicationName(settings.APPLICATION)
     QCoreApplication.setApplicationVersion(APP_VERSION)
+    app.setDesktopFileName(APP_ID)  # Wayland and docks match the window to the launcher
+    from desktop.shell import translation
     from desktop.shell.theme import apply_theme
+
+    translation.install(settings.LANGUAGE.get())
 
     apply_theme(app)
     return app
+
+
+def run_self_test() -> int:
+    """``casefile --self-test`` (see desktop/shell/self_test.py)."""
+    from desktop.shell import self_test
+
+    return self_test.run()
 
 
 def install_error_hook() -> None:

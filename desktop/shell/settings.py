@@ -48,6 +48,8 @@ DEFAULT_MARKING: Setting[str] = Setting("cases/default_marking", "CONFIDENTIAL")
 AS_OF_DEFAULT: Setting[str] = Setting("reports/as_of_default", "today")
 # "" follows the system; "en", "ru" … (translations are loaded at start-up).
 LANGUAGE: Setting[str] = Setting("language", "")
+# Tesseract languages scans are read in, "+"-joined ("eng+rus").
+OCR_LANGUAGES: Setting[str] = Setting("documents/ocr_languages", "eng")
 CSV_MAPPINGS: Setting[str] = Setting("import/csv_mappings", "{}")  # JSON by header signature
 
 

@@ -107,3 +107,13 @@ def test_warc_gz_captures_are_documents_with_url_and_time(new_case, tmp_path):
     # An uncompressed WARC too; a capture already in the case is not stored twice.
     [changed] = _children(new_case, plain.id)
     assert changed.text == "Renera opens a battery hub."
+
+
+def test_html_keeps_cells_and_blocks_apart_and_unescapes_once(new_case, tmp_path):
+    page = _add(new_case, tmp_path, "owners.html", (
+        b"<html><head><title>Owners</title></head><body><h1>Owners</h1><ul><li>One</li>"
+        b"<li>Two</li></ul><table><tr><th>Owner</th><th>Share</th></tr><tr><td>Rosatom</td>"
+        b"<td>100%</td></tr></table><p>Write &amp;lt;b&amp;gt; for bold; A&nbsp;&amp;&nbsp;B"
+        b"</p></body></html>"))
+    assert page.text == ("Owners\n\nOne\n\nTwo\n\nOwner\tShare\n\nRosatom\t100%\n\n"
+                         "Write &lt;b&gt; for bold; A & B")

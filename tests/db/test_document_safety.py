@@ -69,3 +69,35 @@ def test_a_good_pdf_has_its_words_where_they_are_printed():
     assert 72 <= x0 < 74 and 60 < y0 < 72 < y1 < 76 and 105 < x1 < 115
     second = extracted.geometry[1].boxes[0]
     assert extracted.text[int(second[0]):int(second[1])] == "Second"
+
+
+def _zip_bomb_docx(path, megabytes: int) -> None:
+    """A .docx whose document.xml inflates to ``megabytes`` MB of spaces (~1 MB on disk)."""
+    import io
+    import zipfile
+
+    from tests.document_making import docx_bytes
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                bomb.writestr(item, source.read(item))
+                continue
+            xml = source.read(item)
+            head, tail = xml.split(b"<w:body>", 1)
+            with bomb.open("word/document.xml", "w", force_zip64=True) as out:
+                out.write(head + b"<w:body>")
+                chunk = b" " * (1 << 20)
+                for _ in range(megabytes):
+                    out.write(chunk)
+                out.write(tail)
+
+
+def test_an_office_zip_bomb_ends_in_one_line(new_case, tmp_path):
+    path = tmp_path / "memo.docx"
+    _zip_bomb_docx(path, 320)
+    assert path.stat().st_size < 1_000_000
+    [outcome] = add_files(new_case, [path], limits=Limits(memory_mb=300, seconds=20)).files
+    assert outcome.status == "failed"
+    assert outcome.reason in ("reading it needed more than 300 MB (stopped)",
+                              "reading it took longer than 20 s (stopped)"), outcome.reason

@@ -32,15 +32,112 @@ def test_graphml_reads_back_equal(sample, tmp_path):
     assert read.nodes[sample.ids["atom"]]["role"] == "brand"
 
 
-def test_gexf_reads_back_equal(sample, tmp_path):
+def test_gexf_reads_back_equal_with_dates_as_intervals(sample, tmp_path):
+    from db.formats.gexf import gexf_graph
+
     out = tmp_path / "case.gexf"
     export_file(sample, out, "gexf")
-    written = _graph(sample)
-    read = nx.read_gexf(out)
-    assert dict(read.nodes(data=True)) == dict(written.nodes(data=True))
+    with sample.session() as session:
+        written = gexf_graph(session)
+    read = nx.read_gexf(out, version="1.3")
+    assert out.read_text(encoding="utf-8").count('xmlns="http://gexf.net/1.3"') == 1
+
+    def placed(nodes):  # the layout is computed per export; that there is one is the point
+        return {n: {**d, "viz": {**d["viz"], "position": sorted(d["viz"]["position"])}}
+                for n, d in nodes}
+
+    assert placed(read.nodes(data=True)) == placed(written.nodes(data=True))
     edges = sorted((u, v, d) for u, v, d in read.edges(data=True))
-    expected = sorted((u, v, {**d, "id": k}) for u, v, k, d in written.edges(keys=True, data=True))
+    expected = sorted((u, v, d) for u, v, _k, d in written.edges(keys=True, data=True))
     assert edges == expected
+    control = next(d for _u, _v, d in read.edges(data=True)
+                   if d["id"] == sample.ids["link:control"])
+    assert (control["start"], control["start_date"]) == ("2022-01-01", "2022")
+    stake = next(d for _u, _v, d in read.edges(data=True)
+                 if d["id"] == sample.ids["link:stake"])
+    assert stake["weight"] == 1.0  # the stake's share is unknown
+    rosatom = read.nodes[sample.ids["rosatom"]]
+    assert rosatom["schema"] == "Company" or rosatom["schema"] in ("PublicBody", "LegalEntity")
+    assert set(rosatom["viz"]) == {"color", "position"}
+
+
+def test_gexf_round_trip_into_a_new_case(sample, new_case, tmp_path):
+    out = tmp_path / "case.gexf"
+    export_file(sample, out, "gexf")
+    result = import_file(new_case, out)
+    assert (result.added["entities"], result.added["links"]) == (16, 11)
+    with sample.session() as a, new_case.session() as b:
+        for link in a.query(Link):
+            other = b.get(Link, link.id)
+            assert (other.schema, other.source_id, other.target_id, other.start_date,
+                    other.end_date, other.share_min, other.share_max, other.role) == \
+                (link.schema, link.source_id, link.target_id, link.start_date, link.end_date,
+                 link.share_min, link.share_max, link.role)
+
+
+GEPHI_GEXF = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <meta><creator>Gephi 0.10.1</creator></meta>
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
+    <attributes class="node" mode="static">
+      <attribute id="country" title="Country" type="string"/>
+      <attribute id="sector" title="sector" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="0" label="Acme Holding">
+        <attvalues><attvalue for="country" value="Germany"/>
+          <attvalue for="sector" value="energy"/></attvalues>
+        <viz:size value="10.0"/><viz:position x="1.0" y="2.0" z="0.0"/>
+        <viz:color r="200" g="10" b="10"/>
+      </node>
+      <node id="1" label="Bolt GmbH"/>
+    </nodes>
+    <edges>
+      <edge id="0" source="0" target="1" weight="75.0" start="2019-05-01" end="2021-12-31"/>
+    </edges>
+  </graph>
+</gexf>
+"""
+
+
+def test_a_gephi_gexf_is_read_by_what_its_attributes_mean(new_case, tmp_path):
+    path = tmp_path / "gephi.gexf"
+    path.write_text(GEPHI_GEXF, encoding="utf-8")
+    result = import_file(new_case, path)
+    assert (result.added["entities"], result.added["links"]) == (2, 1)
+    assert result.unknown_properties == {"node.sector": 1}
+    assert result.skipped == {"node layout or drawing attribute viz": 1}
+    with new_case.session() as session:
+        acme = session.query(Entity).filter_by(caption="Acme Holding").one()
+        assert acme.properties["country"] == ["de"]
+        (link,) = session.query(Link).all()
+        assert (link.start_date, link.end_date, link.properties["weight"]) == \
+            ("2019-05-01", "2021-12-31", ["75"])
+
+
+def test_gephi_style_graphml_attributes_are_mapped(new_case, tmp_path):
+    path = tmp_path / "gephi.graphml"
+    path.write_text(
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="l" for="node" attr.name="Label" attr.type="string"/>'
+        '<key id="c" for="node" attr.name="Country" attr.type="string"/>'
+        '<key id="x" for="node" attr.name="x" attr.type="float"/>'
+        '<key id="r" for="node" attr.name="r" attr.type="int"/>'
+        '<key id="w" for="edge" attr.name="Weight" attr.type="double"/>'
+        '<graph edgedefault="directed"><node id="n0"><data key="l">Acme</data>'
+        '<data key="c">Russian Federation</data><data key="x">3.5</data><data key="r">10</data>'
+        '</node><node id="n1"><data key="l">Bolt</data></node>'
+        '<edge source="n0" target="n1"><data key="w">2.5</data></edge></graph></graphml>',
+        encoding="utf-8")
+    result = import_file(new_case, path)
+    assert result.unknown_properties == {}
+    assert result.skipped == {"node layout or drawing attribute x": 1,
+                              "node layout or drawing attribute r": 1}
+    with new_case.session() as session:
+        acme = session.query(Entity).filter_by(caption="Acme").one()
+        assert acme.properties == {"name": ["Acme"], "country": ["ru"]}
+        (link,) = session.query(Link).all()
+        assert link.properties == {"weight": ["2.5"]}
 
 
 def test_graphml_round_trip_into_a_new_case(sample, new_case, tmp_path):

@@ -32,7 +32,7 @@ def _check(case, fmt, data, extra, folder):
     assert outcome in ("added", "refused")
 
 
-@pytest.mark.parametrize("fmt", ["ftm", "bods", "csv", "graphml"])
+@pytest.mark.parametrize("fmt", ["ftm", "bods", "csv", "graphml", "gexf"])
 @FUZZ
 @given(seed=st.integers(0, 2 ** 32 - 1))
 def test_mutated_real_files_are_added_or_refused(new_case, tmp_path, importers, fmt, seed):
@@ -40,7 +40,7 @@ def test_mutated_real_files_are_added_or_refused(new_case, tmp_path, importers, 
     _check(new_case, fmt, data, extra, tmp_path)
 
 
-@pytest.mark.parametrize("fmt", ["ftm", "bods", "csv", "graphml"])
+@pytest.mark.parametrize("fmt", ["ftm", "bods", "csv", "graphml", "gexf"])
 @FUZZ
 @given(data=st.binary(max_size=600))
 def test_random_bytes_are_refused_in_one_line(new_case, tmp_path, fmt, data):

@@ -99,18 +99,22 @@ def test_a_foreign_database_and_an_unreachable_server_are_one_line(postgres_serv
     assert "secret" not in str(found.value) and "\n" not in str(found.value)
 
 
+def _extract(sentence: str, reliability: str = "B", credibility: int = 3):
+    """An operation adding a registry extract that says ``sentence`` and a claim on it."""
+
+    def add(tx) -> str:
+        source = X.create_source(tx, "Registry", reliability=reliability)
+        document = X.add_document(tx, "extract.txt", sentence.encode() + b".",
+                                  source_id=source)
+        return X.create_claim_for_excerpt(tx, document, sentence, credibility=credibility)
+
+    return add
+
+
 def _two_clients(url: str) -> tuple[TeamCase, TeamCase, str]:
     anna = TeamCase.connect(url, author="anna", create=True)
     ben = TeamCase.connect(url, author="ben")
-
-    def evidence(tx):
-        source = X.create_source(tx, "Registry", reliability="B")
-        document = X.add_document(tx, "extract.txt", b"Renera owns 49% of JSC Kama.",
-                                  source_id=source)
-        return X.create_claim_for_excerpt(tx, document, "Renera owns 49% of JSC Kama",
-                                          credibility=3)
-
-    return anna, ben, run(anna, "Add evidence", evidence).result
+    return anna, ben, run(anna, "Add evidence", _extract("Renera owns 49% of JSC Kama")).result
 
 
 def _claim(case: TeamCase, claim_id: str) -> Claim:
@@ -169,14 +173,7 @@ def test_edits_of_different_rows_at_once_are_all_kept(team_url):
 @pytest.mark.backends("sqlite", "postgresql")
 def test_conflicts_are_detected_on_case_files_too(make_case):
     case = make_case()
-
-    def add(tx):
-        source = X.create_source(tx, "Registry", reliability="B")
-        document = X.add_document(tx, "a.txt", b"Renera owns 49% of JSC Kama.",
-                                  source_id=source)
-        return X.create_claim_for_excerpt(tx, document, "Renera owns 49%", credibility=3)
-
-    claim_id = run(case, "Add", add).result
+    claim_id = run(case, "Add", _extract("Renera owns 49%")).result
     run(case, "Edit", lambda tx: X.edit_claim(tx, claim_id, expected_version=1, credibility=2))
     with pytest.raises(EditConflict):
         run(case, "Edit", lambda tx: X.edit_claim(tx, claim_id, expected_version=1,
@@ -221,15 +218,8 @@ def test_work_taken_offline_merges_back_into_the_team_case(sample, team_url, tmp
     assert main(["pull", team_url, str(offline)]) == 0
 
     copy = CaseFile.open(offline, author="ben")
-
-    def ben_adds(tx):
-        source = X.create_source(tx, "Registry", reliability="A")
-        document = X.add_document(tx, "extract.txt", b"TVEL holds 100% of Renera.",
-                                  source_id=source)
-        return X.create_claim_for_excerpt(tx, document, "TVEL holds 100% of Renera",
-                                          credibility=1)
-
-    claim_id = run(copy, "Add evidence offline", ben_adds).result
+    claim_id = run(copy, "Add evidence offline",
+                   _extract("TVEL holds 100% of Renera", "A", 1)).result
     copy.close()
 
     assert main(["merge", team_url, str(offline)]) == 0

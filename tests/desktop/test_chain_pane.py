@@ -59,7 +59,8 @@ def test_kama_lists_renera_with_unknown_share_and_its_claim(qtbot, window, sampl
     rows = _rows(pane)
     assert rows[1] == (STEP, 1, "Renera → JSC Kama · Ownership · share unknown · 6.2 bn RUB "
                                 "· since 2022")
-    assert rows[2] == (CLAIM, 2, f"“{KAMA_EXCERPT}” — C2 · News report (publisher not stated)")
+    assert rows[2] == (CLAIM, 2, f"“{KAMA_EXCERPT}” — C2 · News report (publisher not stated)"
+                                 " · by Sample case builder")
     assert not any(kind == UNSOURCED for kind, _, _ in rows)
     window.grab().save(str(artifacts / "chain_window.png"))
     pane.grab().save(str(artifacts / "chain_pane.png"))

@@ -121,7 +121,7 @@ def test_add_documents_from_the_menu_is_one_undo_step_and_says_what_was_refused(
         "Added 4, duplicates 1, failed 3.",
         "Not added: copy.txt: the same file as a.txt",
         "Not added: broken.pdf: " + box.text().splitlines()[2].split(": ", 2)[2],
-        "Not added: image.png: .png files are not supported (image/png)",
+        "Not added: image.png: the image could not be read (broken, or of an unknown kind)",
         "Not added: missing.txt: cannot read: No such file or directory"]
     assert "could not be read" in box.text().splitlines()[2]
     # The last document added is open in the documents pane.

@@ -35,6 +35,16 @@ def _answer_input_dialog(qtbot, text: str) -> None:
     QTimer.singleShot(0, answer)
 
 
+@pytest.fixture
+def anna_and_ben(make_window, sample, postgres_server):
+    """The sample as a team case: Anna's client, and Ben's window on it."""
+    url = postgres_server.new_database()
+    anna = TeamCase.connect(url, author="anna", create=True)
+    copy_case(sample, anna)
+    yield anna, make_window(TeamCase.connect(url, author="ben"))
+    anna.close()
+
+
 def _read_warning(seen: list[str]) -> None:
     """When a warning shows, note its text and close it as a person would."""
 
@@ -97,16 +107,12 @@ def test_open_a_team_case_see_a_colleagues_edit_on_refresh(qtbot, make_window, s
 
 
 @pytest.mark.gui
-def test_claim_editor_does_not_overwrite_a_colleagues_edit(qtbot, make_window, sample,
-                                                           postgres_server):
+def test_claim_editor_does_not_overwrite_a_colleagues_edit(qtbot, anna_and_ben):
     from db.reads import claim_list
     from db.services import evidence
     from desktop.dialogs.claim_editor import ClaimEditorDialog
 
-    url = postgres_server.new_database()
-    anna = TeamCase.connect(url, author="anna", create=True)
-    copy_case(sample, anna)
-    window = make_window(TeamCase.connect(url, author="ben"))
+    anna, window = anna_and_ben
     claim_id = window.context.case.read(claim_list.claim_rows)[0].id
 
     dialog = ClaimEditorDialog(window.context, claim_id, window)  # Ben opens the claim …
@@ -123,16 +129,11 @@ def test_claim_editor_does_not_overwrite_a_colleagues_edit(qtbot, make_window, s
     assert dialog.isVisible()  # what Ben typed is still there to copy
     rows = window.context.case.read(claim_list.claim_rows, [claim_id])
     assert rows[0].statement == "Anna's reading"
-    anna.close()
 
 
 @pytest.mark.gui
-def test_a_colleagues_commit_appears_without_asking(qtbot, make_window, sample,
-                                                    postgres_server):
-    url = postgres_server.new_database()
-    anna = TeamCase.connect(url, author="anna", create=True)
-    copy_case(sample, anna)
-    window = make_window(TeamCase.connect(url, author="ben"))
+def test_a_colleagues_commit_appears_without_asking(qtbot, anna_and_ben, sample):
+    anna, window = anna_and_ben
     qtbot.waitUntil(lambda: "Renera" in _names(window))
     renera = sample.ids["renera"]
     rename = run(anna, "Rename",
@@ -141,4 +142,3 @@ def test_a_colleagues_commit_appears_without_asking(qtbot, make_window, sample,
     rename.undo(anna)  # her undo is a commit too
     qtbot.waitUntil(lambda: "Renera" in _names(window), timeout=10000)
     window.set_case(None)  # stops listening; nothing is left running
-    anna.close()

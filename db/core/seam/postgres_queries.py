@@ -10,7 +10,6 @@ language, no stemming, accents folded where the server has ``unaccent``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,6 +17,8 @@ from typing import Any
 from sqlalchemy import Table, insert, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+
+from db.core.seam.sqlite_queries import id_list_value  # the same JSON array on both
 
 __all__ = ["entity_ids_matching", "entity_text_match", "existing_ids", "fetch_rows",
            "id_list", "id_list_select", "id_list_value", "indexed_entity_rows", "insert_rows",
@@ -52,10 +53,6 @@ def id_list_select(param: str) -> str:
 
 def id_list(param: str) -> str:
     return f"({id_list_select(param)})"
-
-
-def id_list_value(ids: Iterable[str]) -> str:
-    return json.dumps(list(ids))
 
 
 def json_first(column: str, prop: str) -> str:

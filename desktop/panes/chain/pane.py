@@ -81,6 +81,7 @@ class ChainPane(Pane):
         self.model.sig_paths_wanted.connect(self._search_paths)
         self.view = QTreeView(self)
         self.view.setObjectName("chain_tree")
+        self.view.setAccessibleName(self.tr("Owners and controllers, step by step"))
         self.view.setModel(self.model)
         # After setModel: the view must know of new rows before they are spanned.
         self.model.rowsInserted.connect(self._span_rows)

@@ -68,6 +68,7 @@ class ClaimsPane(Pane):
         self.editor_dialog = None
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("claim_filter")
+        self.filter_edit.setAccessibleName(self.tr("Filter claims"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr("Filter claims…"))
         self.mode = QComboBox()
@@ -92,6 +93,7 @@ class ClaimsPane(Pane):
         self.claims_proxy = ClaimFilterProxy(self)
         self.claims_proxy.setSourceModel(self.claims_model)
         self.claims_view = _table("claim_table")
+        self.claims_view.setAccessibleName(self.tr("Claims"))
         self.claims_view.setModel(self.claims_proxy)
         self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for column, width in ((ClaimTableModel.COL_EXCERPT, 300),
@@ -111,6 +113,7 @@ class ClaimsPane(Pane):
         self.links_proxy = RowsFilterProxy(self)
         self.links_proxy.setSourceModel(self.links_model)
         self.links_view = _table("unsourced_links")
+        self.links_view.setAccessibleName(self.tr("Unsourced links"))
         self.links_view.setModel(self.links_proxy)
         self.links_view.setColumnWidth(UnsourcedLinksModel.COL_RELATIONSHIP, 360)
         self.links_view.setColumnWidth(UnsourcedLinksModel.COL_TYPE, 110)

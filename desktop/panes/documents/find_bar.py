@@ -60,6 +60,7 @@ class FindBar(QWidget):
         self.current = -1
         self.edit = _FindEdit(self)
         self.edit.setObjectName("find_edit")
+        self.edit.setAccessibleName(self.tr("Find in document"))
         self.edit.setPlaceholderText(self.tr("Find in document"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel(self)

@@ -17,14 +17,17 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
+KINDS = {"application/pdf": "PDF", "text/html": "HTML", "message/rfc822": "E-mail",
+         "application/mbox": "Mailbox", "multipart/related": "MHTML",
+         "application/warc": "Web archive",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel"}
+
+
 def kind_of(mime_type: str) -> str:
-    if mime_type == "application/pdf":
-        return "PDF"
-    if mime_type == "text/html":
-        return "HTML"
-    if mime_type == "message/rfc822":
-        return "E-mail"
-    return "Text"
+    if mime_type.startswith("image/"):
+        return "Scan"
+    return KINDS.get(mime_type, "Text")
 
 
 class DocumentTableModel(QAbstractTableModel):

@@ -35,11 +35,13 @@ class PageSide(QObject):
     def shows(mime_type: str) -> bool:
         return mime_type in PAGED_MIMES
 
-    def open(self, context, record: DocumentRecord, text: str) -> None:
+    def open(self, context, record: DocumentRecord, text: str,
+             data: bytes | None = None) -> None:
         """Start showing ``record``'s pages: vetting first, drawing when it passed."""
         self.context, self.record, self.verdict = context, record, None
         self.view.set_text(text)
-        self.data = context.case.read(original_bytes, record.id)
+        self.data = data if data is not None else context.case.read(original_bytes,
+                                                                     record.id)
         self.view.show_checking()
         vet(self.view, record.sha256, record.mime_type, self.data, self._vetted)
 

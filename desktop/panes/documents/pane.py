@@ -27,8 +27,10 @@ from db.core import Changes
 from db.extract import ExtractionError
 from db.reads import documents as views
 from db.reads import records
-from db.reads.document_bytes import original_text
+from db.reads.document_bytes import original_bytes, original_text
+from db.reads.document_family import document_family
 from desktop.panes.base import Pane
+from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
@@ -44,6 +46,7 @@ from desktop.shell.icons import icon
 
 TEXT_PAGE, PDF_PAGE, HTML_PAGE = range(3)
 HTML_MIME = "text/html"
+PAGE_MIMES = (HTML_MIME, "multipart/related")  # shown rendered in the Page view (MHTML too)
 
 
 class DocumentsPane(Pane):
@@ -66,6 +69,7 @@ class DocumentsPane(Pane):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("documents_table")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,6 +101,8 @@ class DocumentsPane(Pane):
         self.subtitle.setObjectName("document_subtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.family = FamilyBar(self)
+        self.family.sig_open_document.connect(self.open_document)
 
         self.add_button = self._tool_button("add_document", self.tr("Add…"), "document",
                                             self.tr("Add documents from files (or drop files "
@@ -111,7 +117,7 @@ class DocumentsPane(Pane):
         self.pdf_button = self._tool_button("show_pages", self.tr("Pages"), None,
                                             self.tr("The PDF's pages as printed"),
                                             lambda: self.show_page(
-                                                HTML_PAGE if self.mime_type == HTML_MIME
+                                                HTML_PAGE if self.mime_type in PAGE_MIMES
                                                 else PDF_PAGE))
         for button in (self.text_button, self.pdf_button):
             button.setCheckable(True)
@@ -163,6 +169,7 @@ class DocumentsPane(Pane):
         viewer_layout.setSpacing(4)
         viewer_layout.addWidget(self.title)
         viewer_layout.addWidget(self.subtitle)
+        viewer_layout.addWidget(self.family)
         viewer_layout.addLayout(tools)
         viewer_layout.addWidget(self.find_bar)
         viewer_layout.addWidget(self.stack, 1)
@@ -274,14 +281,15 @@ class DocumentsPane(Pane):
         self.document_id, self.mime_type = document_id, mime
         self.title.setText(title)
         self.subtitle.setText(subtitle)
+        self.family.set_family(self.context.case.read(document_family, document_id))
         self.text_view.set_text(text, claims)
         has_pdf = PageSide.shows(mime)
         if has_pdf:  # drawn once a child process has read it safely (page_side)
-            self.pages.open(self.context, document, text)
+            self.pages.open(self.context, document, text, view.pdf_bytes)
         else:
             self.pages.close()
         self.html_view.clear_page()  # rendered on demand, when Page is shown
-        is_html = mime == HTML_MIME
+        is_html = mime in PAGE_MIMES
         self.pdf_button.setText(self.tr("Page") if is_html else self.tr("Pages"))
         self.pdf_button.setToolTip(
             self.tr("The page as published (rendered safely: no scripts, no external "
@@ -302,6 +310,7 @@ class DocumentsPane(Pane):
         self.title.setText(self.tr("No document open") if self.context else "")
         self.subtitle.setText(self.tr("Drop files here, or use Add…") if self.context else "")
         self.text_view.set_text("", [])
+        self.family.set_family(None)
         self.pages.close()
         self.html_view.clear_page()
         self.text_button.hide()
@@ -336,8 +345,13 @@ class DocumentsPane(Pane):
 
     def _render_html(self) -> bool:
         """Render the open HTML document's original file in the Page view (once)."""
-        if self.context is None or self.document_id is None or self.mime_type != HTML_MIME:
+        if self.context is None or self.document_id is None or self.mime_type not in PAGE_MIMES:
             return False
+        if self.mime_type != HTML_MIME:
+            if self.html_view.document_id != self.document_id:
+                self.html_view.show_saved_page(self.document_id, self.context.case.read(
+                    original_bytes, self.document_id))
+            return True
         if self.html_view.document_id != self.document_id:
             try:
                 markup = self.context.case.read(original_text, self.document_id)
@@ -414,6 +428,7 @@ class DocumentsPane(Pane):
         if result is None:
             return
         self.text_view.mark_current_claim(result.claim_id)
+        self.pdf_view.clear_selection()
         self.sig_claim_selected.emit(result.claim_id)
         if result.link_id:
             self.sig_link_selected.emit(result.link_id)

@@ -54,6 +54,7 @@ class EntitiesPane(Pane):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("entity_filter")
+        self.filter_edit.setAccessibleName(self.tr("Filter entities"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(
             self.tr("Filter by name, alias, type or country (country:ru, schema:Person)…"))
@@ -68,6 +69,7 @@ class EntitiesPane(Pane):
         self.list_model.rowsInserted.connect(self._update_count)
         self.list_view = view = QTableView()
         view.setObjectName("entity_list")
+        view.setAccessibleName(self.tr("Entities"))
         view.setModel(self.list_model)
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)

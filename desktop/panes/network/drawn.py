@@ -43,6 +43,7 @@ class EdgeSpec:
     sourced: bool
     disputed: bool
     width: float = 1.0  # links a cluster edge stands for
+    directed: bool = True  # drawn with an arrowhead (a group edge is not)
 
 
 class DrawnGraph:
@@ -71,6 +72,7 @@ class DrawnGraph:
         self.sourced = np.array([e.sourced for e in kept], dtype=bool)
         self.disputed = np.array([e.disputed for e in kept], dtype=bool)
         self.edge_width = np.array([e.width for e in kept], dtype=float)
+        self.directed = np.array([e.directed for e in kept], dtype=bool)
         self.edge_selected = np.zeros(len(kept), dtype=bool)
         self.edge_highlighted = np.zeros(len(kept), dtype=bool)
         self.bend = _bends(kept)

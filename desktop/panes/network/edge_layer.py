@@ -107,7 +107,7 @@ class EdgeLayer(Layer):
         """Per edge, its style's number: sourced, disputed, thickness step."""
         if self._paths is None:
             graph = self.graph
-            steps = np.minimum(1 + np.floor(np.log2(np.maximum(graph.edge_width, 1))), 6)
+            steps = np.minimum(1 + np.floor(np.log2(np.maximum(graph.edge_width, 1)) / 2), 4)
             self._paths = (graph.sourced.astype(int) * 100 + graph.disputed.astype(int) * 10
                            + steps.astype(int))
         return self._paths
@@ -173,7 +173,7 @@ class EdgeLayer(Layer):
                 painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if detailed(radius, visible) and len(seen) <= ARROW_LIMIT:
-            self._paint_arrows(painter, transform, device, seen, radius)
+            self._paint_arrows(painter, transform, device, seen[graph.directed[seen]], radius)
         self._paint_emphasis(painter, transform, seen)
         painter.restore()
 

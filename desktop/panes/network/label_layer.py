@@ -30,6 +30,7 @@ from desktop.panes.network.node_layer import cluster_pixels
 NAME_PIXELS = 12
 EDGE_PIXELS = 12
 LABEL_WIDTH = 190.0  # a longer name is elided
+SHORT_LABEL_WIDTH = 90.0  # a crowded-out long name tries again elided to this
 MAX_LABELS = 100  # node labels per frame at most
 MAX_TRIED = 250  # visible nodes considered for a label per frame at most
 EDGE_LABEL_LIMIT = 400  # visible edges: above, edges carry no labels
@@ -50,11 +51,12 @@ def metrics(pixels: int, bold: bool = False) -> QFontMetricsF:
 
 
 @cache
-def fitted(text: str, pixels: int, bold: bool = False) -> tuple[str, float]:
-    """The text elided to ``LABEL_WIDTH`` and its width."""
+def fitted(text: str, pixels: int, bold: bool = False,
+           limit: float = LABEL_WIDTH) -> tuple[str, float]:
+    """The text elided to ``limit`` pixels and its width."""
     measure = metrics(pixels, bold)
-    if measure.horizontalAdvance(text) > LABEL_WIDTH:
-        text = measure.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+    if measure.horizontalAdvance(text) > limit:
+        text = measure.elidedText(text, Qt.TextElideMode.ElideRight, limit)
     return text, measure.horizontalAdvance(text)
 
 
@@ -130,31 +132,44 @@ class LabelLayer(Layer):
 
     def _node_label(self, painter: QPainter, taken: Occupancy, row: int, at: np.ndarray,
                     size: float) -> bool:
+        """The node's name (and note) at the first free spot; a long name crowded out
+        at full length tries again shortened."""
         spec = self.graph.specs[row]
-        lines = [fitted(spec.caption, NAME_PIXELS)]
-        if spec.note:
-            lines.append(fitted(spec.note, NAME_PIXELS - 1, True))
-        width = max(w for _, w in lines) + 6
-        line_height = metrics(NAME_PIXELS).height()
-        height = line_height * len(lines) + 4
-        x, y = float(at[0]), float(at[1])
-        # Below or above a node at the view's edge, the name slides inwards to fit.
-        centred = min(max(x - width / 2, 0.0), taken.width - width)
-        for left, top in ((centred, y + size + 3), (centred, y - size - 3 - height),
-                          (x + size + 4, y - height / 2), (x - size - 4 - width, y - height / 2),
-                          (x + size * 0.7, y + size * 0.7), (x - size * 0.7 - width, y + size * 0.7),
-                          (x + size * 0.7, y - size * 0.7 - height),
-                          (x - size * 0.7 - width, y - size * 0.7 - height),
-                          (centred, y + size + 3 + height), (centred, y - size - 3 - 2 * height)):
-            if taken.free(left, top, width, height):
-                taken.take(left, top, width, height)
-                box = QRectF(left, top, width, height)
-                self._draw_box(painter, box, [(t, NAME_PIXELS - i, i == 1)
-                                              for i, (t, _) in enumerate(lines)],
-                               self.canvas.palette().text().color())
-                self.shown.append(spec.caption)
-                return True
+        for limit in (LABEL_WIDTH, SHORT_LABEL_WIDTH):
+            lines = [fitted(spec.caption, NAME_PIXELS, False, limit)]
+            if spec.note:
+                lines.append(fitted(spec.note, NAME_PIXELS - 1, True, limit))
+            width = max(w for _, w in lines) + 6
+            height = metrics(NAME_PIXELS).height() * len(lines) + 4
+            x, y = float(at[0]), float(at[1])
+            # Below or above a node at the view's edge, the name slides inwards to fit.
+            centred = min(max(x - width / 2, 0.0), taken.width - width)
+            for left, top in self._spots(x, y, size, width, height, centred):
+                if taken.free(left, top, width, height):
+                    taken.take(left, top, width, height)
+                    box = QRectF(left, top, width, height)
+                    self._draw_box(painter, box, [(t, NAME_PIXELS - i, i == 1)
+                                                  for i, (t, _) in enumerate(lines)],
+                                   self.canvas.palette().text().color())
+                    self.shown.append(spec.caption)
+                    return True
+            if lines[0][1] <= SHORT_LABEL_WIDTH:
+                break  # already short: no shorter try
         return False
+
+    @staticmethod
+    def _spots(x: float, y: float, size: float, width: float, height: float,
+               centred: float):
+        """Where a name may go, nearest first: below, above, beside, the corners — then
+        the same a line further out (a hub's neighbours crowd its own spots)."""
+        for gap in (3.0, height + 6.0):
+            for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1),
+                           (-1, -1)):
+                reach = size * (0.7 if dx and dy else 1.0) + gap
+                left = centred if dx == 0 else x + reach if dx > 0 else x - reach - width
+                top = y - height / 2 if dy == 0 else y + reach if dy > 0 else \
+                    y - reach - height
+                yield left, top
 
     def _edge_labels(self, painter: QPainter, transform, taken: Occupancy,
                      rows: np.ndarray) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QSpinBox,
     QToolBar,
@@ -40,12 +41,14 @@ from db.reads.network_drawing import (
     Drawing,
 )
 from db.reads.provenance import link_provenance_text
+from db.reads.search import search
 from db.services.entities import set_position
 from desktop.panes.base import Pane
 from desktop.panes.network import labels
 from desktop.panes.network.banner import banner_text, name_of
 from desktop.panes.network.canvas import GraphCanvas
 from desktop.panes.network.drawn import EdgeSpec, NodeSpec
+from desktop.panes.network.groups import group_specs, is_group, is_group_link
 from desktop.shell.icons import icon_path, schema_color, schema_style
 from desktop.shell.worker import run_task
 
@@ -53,6 +56,7 @@ from desktop.shell.worker import run_task
 # (on the sample, Enertech among South Korea, Rosatom, Renera, JSC Kama, Mosgortrans);
 # a bigger one opens on the neighbourhood of the selection. The toolbar toggles either way.
 SMALL_CASE_LIMIT = 100
+FOCUS_WIDTH = 2_000.0  # scene units across the view after going to an entity
 
 
 class NetworkPane(Pane):
@@ -63,6 +67,8 @@ class NetworkPane(Pane):
         self.mode = NEIGHBOURHOOD
         self.focus: list[str] = []  # the entities whose neighbourhood is shown
         self.expanded: list[str] = []  # nodes whose neighbours were added
+        self.opened_groups: list[str] = []  # groups of a big whole case drawn entity by entity
+        self._clustered = None  # the big whole case in groups, while it is current
         self.hidden: set[str] = set()
         self.selected: list[str] = []
         self.selected_link: str | None = None
@@ -75,6 +81,7 @@ class NetworkPane(Pane):
         self._focus_depth: int | None = None  # overrides the depth box (0: just the focus)
         self._home: dict[str, tuple[float, float]] = {}  # laid-out place before a first drag
         self._places: dict[str, tuple[float, float]] = {}  # where each node was last drawn
+        self._centre_next: str | None = None  # zoom to this entity once it is drawn
         self._build()
 
     # -- widgets -------------------------------------------------------------------------
@@ -86,6 +93,7 @@ class NetworkPane(Pane):
         self.toolbar.addAction(self.whole_case_action)
         self.toolbar.addWidget(QLabel(self.tr(" Depth "), self))
         self.depth = QSpinBox(self)
+        self.depth.setAccessibleName(self.tr("Depth"))
         self.depth.setRange(1, 3)
         self.depth.setValue(2)
         self.depth.setToolTip(self.tr("How many links away from the selection to show"))
@@ -102,6 +110,13 @@ class NetworkPane(Pane):
         self.unhide_action = self.toolbar.addAction(self.tr("Show hidden"), self.show_hidden)
         self.unhide_action.setEnabled(False)
         self.export_action = self.toolbar.addAction(self.tr("Export…"), self._export_dialog)
+        self.find = QLineEdit(self)
+        self.find.setAccessibleName(self.tr("Find in the network"))
+        self.find.setPlaceholderText(self.tr("Find in the network…"))
+        self.find.setToolTip(self.tr("Type a name and press Enter to go to that entity"))
+        self.find.setClearButtonEnabled(True)
+        self.find.returnPressed.connect(self._find)
+        self.toolbar.addWidget(self.find)
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setObjectName("networkBanner")
@@ -110,6 +125,7 @@ class NetworkPane(Pane):
         font.setBold(True)
         self.banner.setFont(font)
         self.canvas = GraphCanvas(self)
+        self.canvas.setAccessibleName(self.tr("Network of entities and links"))
         self.legend = QLabel(self.tr("Solid: sourced · Dashed: unsourced · Red: disputed · "
                                      "Bold outline: controls · Dot: pinned"), self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
@@ -150,6 +166,7 @@ class NetworkPane(Pane):
         self.selected, self.selected_link, self.drawing = [], None, None
         self._home.clear()
         self._places.clear()
+        self.opened_groups, self._clustered = [], None
         self.whole_case_action.blockSignals(True)
         self.whole_case_action.setChecked(False)
         self.whole_case_action.blockSignals(False)
@@ -166,6 +183,14 @@ class NetworkPane(Pane):
 
     def select_entity(self, entity_id: str) -> None:
         if self.context is None:
+            return
+        clustered = self._clustered if self.mode == WHOLE_CASE else None
+        if clustered is not None and entity_id not in self.canvas.nodes \
+                and entity_id in clustered.group_of:
+            # In a case drawn in groups: open the entity's group and go to it.
+            self.opened_groups.append(clustered.group_of[entity_id])
+            self.selected, self._centre_next = [entity_id], entity_id
+            self._reload(fit=False)
             return
         if self.mode == WHOLE_CASE or (self.mode in (CHAIN, PATHS)
                                        and entity_id in self.canvas.nodes):
@@ -221,6 +246,9 @@ class NetworkPane(Pane):
         shown = set(self.drawing.data.nodes) | set(self.focus) | set(self.hidden)
         if self.chain_entity:
             shown.add(self.chain_entity)
+        if self.mode == WHOLE_CASE and (changes.everything or changes.entities
+                                        or changes.links):
+            self._clustered = None  # the groups are recomputed with the change
         if (changes.everything or changes.entities & shown
                 or changes.links & set(self.drawing.data.edges)
                 or (self.mode == WHOLE_CASE and (changes.entities or changes.links))):
@@ -234,7 +262,8 @@ class NetworkPane(Pane):
     def _loader(self):
         case, as_of = self.context.case, self.context.as_of
         if self.mode == WHOLE_CASE:
-            return lambda: loading.load_whole_case(case, as_of)
+            opened, clustered = list(self.opened_groups), self._clustered
+            return lambda: loading.load_whole_case(case, as_of, opened, clustered)
         if self.mode == CHAIN:
             return lambda: loading.load_chain(case, self.chain_entity, as_of)
         if self.mode == PATHS:
@@ -297,8 +326,9 @@ class NetworkPane(Pane):
             self.mode = WHOLE_CASE
         else:
             self.mode = NEIGHBOURHOOD
-            if not self.focus and self.selected:
-                self.focus = [self.selected[0]]
+            entities = [e for e in self.selected if not is_group(e)]
+            if not self.focus and entities:
+                self.focus = [entities[0]]
         self._reload(fit=True)
 
     # -- drawing ---------------------------------------------------------------------------
@@ -317,6 +347,10 @@ class NetworkPane(Pane):
                  for node_id, node in data.nodes.items() if node_id not in self.hidden]
         edges = [EdgeSpec(e.id, e.source_id, e.target_id, labels.edge_label(e), e.sourced,
                           e.disputed) for e in data.edges.values()]
+        self._clustered = drawing.clusters
+        if drawing.clusters is not None:
+            group_nodes, group_edges = group_specs(drawing.clusters)
+            nodes, edges = group_nodes + nodes, group_edges + edges
         self.canvas.set_graph(nodes, edges)
         self._places.update(drawing.positions)
         for link_id in drawing.highlighted_links:
@@ -332,6 +366,9 @@ class NetworkPane(Pane):
         if self._fit_next:
             self._fit_next = False
             self.canvas.fit()
+        if self._centre_next in self.canvas.nodes:
+            self.canvas.centre_on(self._centre_next, zoom_to=FOCUS_WIDTH)
+            self._centre_next = None
         self.sig_drawn.emit()
 
     def _name(self, entity_id: str) -> str:
@@ -352,6 +389,10 @@ class NetworkPane(Pane):
                 self.sig_entities_selected.emit(list(self.selected))
 
     def _node_clicked(self, entity_id: str, add: bool) -> None:
+        if is_group(entity_id):  # a group is no entity: nothing to tell the other panes
+            self._set_selection([entity_id], announce=False)
+            self.sig_status.emit(self.tr("Double-click a group to open it"))
+            return
         if add:
             chosen = [e for e in self.selected if e != entity_id]
             if entity_id not in self.selected:
@@ -362,11 +403,13 @@ class NetworkPane(Pane):
 
     def _edge_provenance(self, link_id: str) -> str:
         """Hovering a link: whose it and its claims are (one small read)."""
-        if self.context is None:
+        if self.context is None or is_group_link(link_id):
             return ""
         return self.context.case.read(link_provenance_text, link_id, self.context.case.author)
 
     def _edge_clicked(self, link_id: str) -> None:
+        if is_group_link(link_id):
+            return
         self.select_link(link_id)
         self.sig_link_selected.emit(link_id)
 
@@ -405,12 +448,19 @@ class NetworkPane(Pane):
         return None
 
     def _show_menu(self, entity_id: str, where: QPoint) -> None:
+        if is_group(entity_id):
+            return
         if entity_id not in self.selected:
             self._set_selection([entity_id], announce=True)
         self.node_menu(entity_id).exec(where)
 
     def expand(self, entity_id: str) -> None:
         if self.context is None:
+            return
+        if is_group(entity_id):  # open a group of the whole case where it stands
+            if entity_id not in self.opened_groups:
+                self.opened_groups.append(entity_id)
+            self._reload(fit=False)
             return
         if self.mode != NEIGHBOURHOOD:
             # Leave the chain/path figure for a working neighbourhood around what is shown.
@@ -464,6 +514,18 @@ class NetworkPane(Pane):
                 self.drawing.data.nodes[entity_id] = replace(node, x=x, y=y)
                 self.drawing.positions[entity_id] = (x, y)
                 self._places[entity_id] = (x, y)
+
+    def _find(self) -> None:
+        """Search-to-focus: the best entity match, selected everywhere and centred here."""
+        text = self.find.text().strip()
+        if self.context is None or not text:
+            return
+        hits = [h for h in self.context.case.read(search, text, 20) if h.kind == "entity"]
+        if not hits:
+            self.sig_status.emit(self.tr("No entity matches “%1”").replace("%1", text))
+            return
+        self.select_entity(hits[0].id)
+        self.sig_entity_selected.emit(hits[0].id)
 
     # -- view ------------------------------------------------------------------------------
     def fit(self) -> None:

@@ -63,6 +63,7 @@ class TimelinePane(Pane):
 
         self.plot = TimelinePlot(self)
         self.plot.setObjectName("timeline_plot")
+        self.plot.setAccessibleName(self.tr("Timeline of events and dated links"))
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
         self.lane_scroll.setObjectName("timeline_lane_scroll")
         self.lane_scroll.setToolTip(self.tr("More items below"))
@@ -71,6 +72,7 @@ class TimelinePane(Pane):
         self.undated_label = QLabel(self.tr("Date not stated:"), self)
         self.undated = QListView(self)
         self.undated.setObjectName("timeline_undated")
+        self.undated.setAccessibleName(self.tr("Events and links with no date"))
         self.undated_model = UndatedFilter(self)
         self.undated_model.setSourceModel(self.model)
         self.undated.setModel(self.undated_model)

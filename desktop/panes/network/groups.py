@@ -1,0 +1,51 @@
+"""The whole case in groups, as the canvas draws it: one disc per group, sized by what it
+holds, named after its best-connected entity with its count; links between groups as one
+edge each, as thick as the links it stands for. An opened group is drawn entity by entity
+(the pane's usual nodes) and its group edges start at its best-connected member.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from db.reads.network_clusters import LOOSE, Clustered
+from desktop.panes.network.drawn import EdgeSpec, NodeSpec
+from desktop.shell.icons import icon_path, schema_color, schema_style
+
+GROUP = "group:"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkPane", text)
+
+
+def is_group(node_id: str) -> bool:
+    return node_id.startswith(GROUP)
+
+
+def is_group_link(link_id: str) -> bool:
+    return link_id.startswith(GROUP)
+
+
+def group_specs(clustered: Clustered) -> tuple[list[NodeSpec], list[EdgeSpec]]:
+    opened = set(clustered.expanded)
+    nodes = []
+    for group in clustered.groups.values():
+        if group.id in opened:
+            continue
+        icon, _ = schema_style(group.schema, group.role)
+        if group.id == LOOSE:
+            caption = tr("Entities without links")
+        else:
+            caption = group.caption
+        note = tr("%1 entities").replace("%1", f"{group.size:,}")
+        nodes.append(NodeSpec(group.id, caption, note, icon_path(icon),
+                              schema_color(group.schema, group.role),
+                              clustered.positions[group.id], weight=max(group.size, 2)))
+    edges = []
+    for (first, second), count in clustered.links.items():
+        ends = [clustered.groups[g].members[0] if g in opened else g for g in (first, second)]
+        label = tr("1 link") if count == 1 else tr("%1 links").replace("%1", f"{count:,}")
+        edges.append(EdgeSpec(f"{first}>{second}", ends[0], ends[1], label, True, False,
+                              width=count, directed=False))
+    return nodes, edges
