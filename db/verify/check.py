@@ -121,6 +121,8 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
     progress.step(0, 1, "Checking the file's integrity")
     with case.engine.connect() as connection:
         report.integrity = sqlite_seam.integrity_check(connection)
+    if report.integrity:  # damaged pages: reading rows would stop at the first of them
+        return report
     with case.session() as session:
         replay = replay_history(session, progress)
         report.audit_rows = replay.rows
