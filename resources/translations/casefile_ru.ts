@@ -76,6 +76,10 @@
       <translation>&amp;Отменить</translation>
     </message>
     <message>
+      <source>&amp;Verify Case…</source>
+      <translation>&amp;Проверить дело…</translation>
+    </message>
+    <message>
       <source>Add &amp;Documents…</source>
       <translation>Добавить &amp;документы…</translation>
     </message>
@@ -130,6 +134,10 @@
     <message>
       <source>Read the case again (a team case: colleagues' edits appear)</source>
       <translation>Перечитать дело (в командном деле появятся правки коллег)</translation>
+    </message>
+    <message>
+      <source>Replay the history against every row, re-hash documents, check signatures</source>
+      <translation>Сверить историю с каждой строкой, пересчитать хеши документов, проверить подписи</translation>
     </message>
     <message>
       <source>Review Possible &amp;Duplicates…</source>
@@ -395,6 +403,10 @@ Details were saved to {log}.</source>
     <message>
       <source>directly</source>
       <translation>напрямую</translation>
+    </message>
+    <message>
+      <source>disputed</source>
+      <translation>оспорено</translation>
     </message>
     <message>
       <source>indirectly</source>
@@ -2290,14 +2302,10 @@ SHA-256 {sha256}</translation>
       <translation>Работа</translation>
     </message>
     <message>
-      <source>no signing key yet (signed custody is not available in this version)</source>
-      <translation>ключа подписи пока нет (подписанная цепочка хранения в этой версии недоступна)</translation>
-    </message>
-    <message>
       <source>optional</source>
       <translation>необязательно</translation>
     </message>
-  </context>
+    </context>
   <context>
     <name>PropertiesModel</name>
     <message>
@@ -2322,10 +2330,6 @@ SHA-256 {sha256}</translation>
     <message>
       <source>All links, whatever their dates.</source>
       <translation>Все связи, независимо от их дат.</translation>
-    </message>
-    <message>
-      <source>Arrows run from owner to owned. Solid: supported by a claim; dashed: unsourced. Dark outline: controls {name}.</source>
-      <translation>Стрелки идут от владельца к тому, чем он владеет. Сплошная: подтверждена утверждением; штриховая: без источника. Тёмный контур: контролирует {name}.</translation>
     </message>
     <message>
       <source>Audit chain head</source>
@@ -2412,8 +2416,8 @@ SHA-256 {sha256}</translation>
       <translation>Каждое отношение подтверждено хотя бы одним утверждением.</translation>
     </message>
     <message>
-      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from; the audit chain head (row:hash) lets `casefile check --expect-head` prove a later copy still continues the history printed here.</source>
-      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка; вершина цепочки аудита (строка:хеш) позволяет командой `casefile check --expect-head` доказать, что более поздняя копия продолжает напечатанную здесь историю.</translation>
+      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from; the audit chain head (row:hash) lets “casefile check --expect-head” prove a later copy still continues the history printed here.</source>
+      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка; вершина цепочки аудита (строка:хеш) позволяет командой «casefile check --expect-head» доказать, что более поздняя копия продолжает напечатанную здесь историю.</translation>
     </message>
     <message>
       <source>Evidence</source>
@@ -2470,6 +2474,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Key entities</source>
       <translation>Ключевые объекты</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Связь</translation>
     </message>
     <message>
       <source>Links in force on {date}.</source>
@@ -2648,10 +2656,6 @@ SHA-256 {sha256}</translation>
       <translation>контролирует</translation>
     </message>
     <message>
-      <source>current (links ended before today left out)</source>
-      <translation>текущее (связи, закончившиеся до сегодняшнего дня, не учтены)</translation>
-    </message>
-    <message>
       <source>direct</source>
       <translation>прямое</translation>
     </message>
@@ -2791,10 +2795,6 @@ SHA-256 {sha256}</translation>
       <translation>Файлы дел (*.casefile)</translation>
     </message>
     <message>
-      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</source>
-      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</translation>
-    </message>
-    <message>
       <source>Excel workbook (*.xlsx)</source>
       <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -2885,6 +2885,13 @@ SHA-256 {sha256}</translation>
       <translation>Сочетания клавиш</translation>
     </message>
   </context>
+  <context>
+    <name>SummaryOptionsDialog</name>
+    <message>
+      <source>Evidence summary</source>
+      <translation>Сводка доказательств</translation>
+    </message>
+    </context>
   <context>
     <name>TimelineModel</name>
     <message>
@@ -3003,6 +3010,152 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Unsourced link</source>
       <translation>Связь без источника</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerificationBadge</name>
+    <message>
+      <source>File ▸ Verify Case… checks every row against its history</source>
+      <translation>Файл ▸ Проверить дело… сверяет каждую строку с её историей</translation>
+    </message>
+    <message>
+      <source>File ▸ Verify Case… lists them</source>
+      <translation>Файл ▸ Проверить дело… покажет их список</translation>
+    </message>
+    <message>
+      <source>Not verified</source>
+      <translation>Не проверено</translation>
+    </message>
+    <message>
+      <source>Not verified since last change</source>
+      <translation>Не проверено после изменения</translation>
+    </message>
+    <message>
+      <source>The case changed after it was verified</source>
+      <translation>Дело изменилось после проверки</translation>
+    </message>
+    <message>
+      <source>Verified at chain head {head}</source>
+      <translation>Проверено на вершине цепочки {head}</translation>
+    </message>
+    <message>
+      <source>⚠ Problems found ({n})</source>
+      <translation>⚠ Найдены проблемы ({n})</translation>
+    </message>
+    <message>
+      <source>✓ Verified</source>
+      <translation>✓ Проверено</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerifyCase</name>
+    <message>
+      <source>Audit chain</source>
+      <translation>Журнал аудита</translation>
+    </message>
+    <message>
+      <source>Audit rows replayed: {rows} · documents re-hashed: {docs} · chain head: {head} · {seconds:.1f} s</source>
+      <translation>Воспроизведено записей журнала: {rows} · документов перепроверено: {docs} · вершина цепочки: {head} · {seconds:.1f} с</translation>
+    </message>
+    <message>
+      <source>Changed after</source>
+      <translation>Изменено после</translation>
+    </message>
+    <message>
+      <source>Custody</source>
+      <translation>Хранение</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Документ</translation>
+    </message>
+    <message>
+      <source>Every row matches its recorded history; document bytes, excerpts, search index and signatures hold.</source>
+      <translation>Каждая строка совпадает со своей историей; байты документов, выдержки, поисковый индекс и подписи в порядке.</translation>
+    </message>
+    <message>
+      <source>File integrity</source>
+      <translation>Целостность файла</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Находки</translation>
+    </message>
+    <message>
+      <source>History up to row</source>
+      <translation>История до строки</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Ключ</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Повод</translation>
+    </message>
+    <message>
+      <source>Row differs from its history</source>
+      <translation>Строка расходится с историей</translation>
+    </message>
+    <message>
+      <source>Search index</source>
+      <translation>Поисковый индекс</translation>
+    </message>
+    <message>
+      <source>Signatures: who vouched for which point of the history</source>
+      <translation>Подписи: кто за какую точку истории поручился</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Подписал</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Вердикт</translation>
+    </message>
+    <message>
+      <source>Verification cancelled</source>
+      <translation>Проверка отменена</translation>
+    </message>
+    <message>
+      <source>Verify Case</source>
+      <translation>Проверка дела</translation>
+    </message>
+    <message>
+      <source>Verify Case — {file}</source>
+      <translation>Проверка дела — {file}</translation>
+    </message>
+    <message>
+      <source>Verifying the case…</source>
+      <translation>Проверка дела…</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Что</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Где</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>нет</translation>
+    </message>
+    <message>
+      <source>valid</source>
+      <translation>действительна</translation>
+    </message>
+    <message>
+      <source>{n} problems found: the case was changed outside the app, or its history was cut or rewritten.</source>
+      <translation>Найдено проблем: {n}. Дело изменено вне программы, или его история обрезана или переписана.</translation>
     </message>
   </context>
   <context>
