@@ -15,6 +15,7 @@ from pathlib import Path
 from db.core import CaseFile, Identity, run, save_identity
 from db.models import Entity
 from db.sample.build import populate
+from db.services import case_meta
 from db.services import entities as E
 from db.services import evidence as X
 from db.services import links as L
@@ -28,6 +29,7 @@ EXTRACT = b"Registry extract. Renera LLC holds 49% of JSC Kama since 2022."
 def build_anna(folder: Path) -> tuple[CaseFile, dict[str, str]]:
     save_identity(ANNA)
     case = CaseFile.create(folder / "anna.casefile", name="Kama notes")
+    case_meta.record_organisation(case)
     ids = run(case, "Build", populate).result
 
     def number(tx):
@@ -42,6 +44,7 @@ def build_anna(folder: Path) -> tuple[CaseFile, dict[str, str]]:
 def build_boris(folder: Path) -> tuple[CaseFile, dict[str, str]]:
     save_identity(BORIS)
     case = CaseFile.create(folder / "boris.casefile", name="Kama procurement")
+    case_meta.record_organisation(case)
 
     def work(tx) -> dict[str, str]:
         ids = {"kama": E.create_entity(tx, "Company", "АО «Кама»", properties={

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from cli.arguments import open_case
+from cli.arguments import add_author_option, author_of, open_case
 from cli.errors import CommandError
 from cli.output import print_json
 from db.core import Progress
@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     parser.add_argument("--ocr-lang", default="eng", metavar="LANGS",
                         help="languages of scans for OCR, e.g. eng+rus (default: eng)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -34,7 +35,7 @@ def run(args) -> int:
     if not paths:
         raise CommandError("no files to add")
     languages = [x for x in args.ocr_lang.replace(",", "+").split("+") if x.strip()]
-    case = open_case(args.case)
+    case = open_case(args.case, author_of(args))
     try:
         result = add_files(case, paths, _progress(args.json), ocr_languages=languages)
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cli.arguments import add_author_option, author_of
 from db.core import CaseFile, TeamCase, is_team_location
+from db.services import case_meta
 
 
 def register(subparsers) -> None:
@@ -25,6 +26,7 @@ def run(args) -> int:
     else:
         case = CaseFile.create(args.case, name=args.name, author=author_of(args),
                                marking=args.marking)
+    case_meta.record_organisation(case)
     print(f"created {case.path} ({case.name})")
     case.close()
     return 0

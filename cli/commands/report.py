@@ -30,7 +30,7 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--output", metavar="OUT.pdf", required=True,
                         help="the PDF file to write")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD",
-                        help="only links in force on this date (entity summaries)")
+                        help="only links in force on this date; stated on the cover")
     add_author_option(parser)
     parser.set_defaults(run=run)
 
@@ -46,7 +46,7 @@ def run(args) -> int:
             entity_id, _ = resolve_entity(case, args.entity)
             summary = build_entity_summary(case, entity_id, as_of)
         else:
-            summary = build_case_summary(case)
+            summary = build_case_summary(case, as_of=as_of)
     finally:
         case.close()
     ensure_gui_application()

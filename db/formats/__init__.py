@@ -18,8 +18,8 @@ from db.formats.results import FormatError, ImportBatch, ImportResult
 if TYPE_CHECKING:
     from db.core.casefile import CaseFile
 
-IMPORT_FORMATS = ("ftm", "bods", "csv", "xlsx", "graphml", "gexf", "casefile")
-EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "csv", "xlsx")
+IMPORT_FORMATS = ("ftm", "bods", "csv", "xlsx", "graphml", "gexf", "mtgx", "casefile")
+EXPORT_FORMATS = ("ftm", "bods", "graphml", "gexf", "anx", "csv", "xlsx")
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "ImportBatch", "ImportResult",
            "export_file", "guess_format", "import_file", "read_file"]
@@ -30,7 +30,8 @@ def guess_format(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     by_suffix = {".ijson": "ftm", ".ftm": "ftm", ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx",
-                 ".graphml": "graphml", ".gexf": "gexf", ".casefile": "casefile"}
+                 ".graphml": "graphml", ".gexf": "gexf", ".mtgx": "mtgx",
+                 ".casefile": "casefile"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     try:
@@ -76,6 +77,9 @@ def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | P
     if fmt == "gexf":
         from db.formats.gexf import read_gexf
         return read_gexf(path, progress)
+    if fmt == "mtgx":
+        from db.formats.maltego import read_mtgx
+        return read_mtgx(path, progress)
     raise FormatError(f"unknown import format {fmt!r} (use {', '.join(IMPORT_FORMATS)})")
 
 
@@ -112,6 +116,9 @@ def export_file(case: CaseFile, out: str | Path, fmt: str,
     if fmt == "gexf":
         from db.formats.gexf import export_gexf
         return export_gexf(case, out, progress)
+    if fmt == "anx":
+        from db.formats.anx import export_anx
+        return export_anx(case, out, progress)
     if fmt == "csv":
         from db.formats.csv_export import export_csv
         return export_csv(case, out, progress, bom=bom)

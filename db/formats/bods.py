@@ -33,7 +33,6 @@ For ``indirect-ownership.json`` this gives Person 1 the declared 30% of Company 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from datetime import timedelta
 from pathlib import Path
@@ -41,9 +40,9 @@ from typing import Any
 
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import clean_date, entity_row, link_row
-from db.formats.bods_schema import statement_problems
+from db.formats.bods_statements import _check, _parse, stable_id, statement_spans
 from db.formats.results import FormatError, ImportBatch
-from db.formats.validate import MAX_NESTING, check_depth, check_size
+from db.formats.validate import check_size
 from db.models import utc_now
 from db.partial_date import PartialDate
 from db.wording import share_range_text
@@ -53,102 +52,6 @@ ENTITY_SCHEMA = {"registeredEntity": "Company", "legalEntity": "LegalEntity",
                  "arrangement": "LegalEntity", "anonymousEntity": "LegalEntity",
                  "unknownEntity": "LegalEntity", "state": "PublicBody",
                  "stateBody": "PublicBody"}
-RECORD_TYPES = ("entity", "person", "relationship")
-
-
-def stable_id(*parts: str) -> str:
-    """Ids derived from the file's own ids: importing a file twice adds nothing."""
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
-def statement_spans(text: str, name: str) -> list[tuple[int, int]]:
-    """[start, end) of each statement: the elements of a JSON array, or JSON lines."""
-    position = len(text) - len(text.lstrip())
-    if not text.startswith("[", position):
-        if text.startswith("{", position):
-            return _line_spans(text)
-        raise FormatError(f"{name}: a BODS package is a JSON array of statements, or one "
-                          "statement a line")
-    decoder = json.JSONDecoder()
-    spans: list[tuple[int, int]] = []
-    position += 1
-    while True:
-        while position < len(text) and text[position] in " \t\r\n":
-            position += 1
-        if text.startswith("]", position):
-            return spans
-        try:
-            _value, end = decoder.raw_decode(text, position)
-        except json.JSONDecodeError as error:
-            raise FormatError(f"{name}, line {error.lineno}: not valid JSON ({error.msg})") \
-                from None
-        except RecursionError:
-            raise FormatError(f"{name}: nested more than {MAX_NESTING} levels deep") from None
-        spans.append((position, end))
-        position = end
-        while position < len(text) and text[position] in " \t\r\n":
-            position += 1
-        if text.startswith(",", position):
-            position += 1
-        elif not text.startswith("]", position):
-            line = text.count("\n", 0, position) + 1
-            raise FormatError(f"{name}, line {line}: expected ',' or ']' after a statement")
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            spans.append((start + lead, start + lead + len(stripped)))
-        start = end + 1
-    return spans
-
-
-def _parse(text: str, span: tuple[int, int], index: int, name: str) -> Any:
-    line = text.count("\n", 0, span[0]) + 1
-    try:
-        statement = json.loads(text[span[0]:span[1]])
-    except json.JSONDecodeError as error:
-        raise FormatError(f"{name}, line {line}: not valid JSON ({error.msg})") from None
-    except RecursionError:
-        raise FormatError(f"{name}, line {line}: nested more than {MAX_NESTING} levels "
-                          "deep") from None
-    where = f"{name}, statement {index}"
-    check_depth(statement, where)
-    problems = statement_problems(statement)
-    if problems:
-        sid = statement.get("statementId") if isinstance(statement, dict) else None
-        label = f" ({str(sid)[:80]})" if isinstance(sid, str) else ""
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise FormatError(f"{where}{label} is not valid BODS 0.4: {problems[0]}{more}")
-    return statement
-
-
-def _check(statement: Any, index: int, name: str) -> dict[str, Any]:
-    where = f"{name}, statement {index}"
-    if not isinstance(statement, dict):
-        raise FormatError(f"{where}: a statement is a JSON object")
-    where += f" ({statement.get('statementId') or 'no statementId'})"
-    for key in ("statementId", "recordId", "recordType", "recordDetails", "statementDate"):
-        if not statement.get(key):
-            raise FormatError(f"{where}: missing \"{key}\"")
-    if statement["recordType"] not in RECORD_TYPES:
-        raise FormatError(f"{where}: unknown recordType {statement['recordType']!r}")
-    details = statement["recordDetails"]
-    if not isinstance(details, dict):
-        raise FormatError(f"{where}: \"recordDetails\" must be an object")
-    if clean_date(statement["statementDate"]) is None:
-        raise FormatError(f"{where}: statementDate {statement['statementDate']!r} is not a date")
-    if statement["recordType"] == "relationship":
-        for key in ("subject", "interestedParty"):
-            if not details.get(key):
-                raise FormatError(f"{where}: relationship without \"{key}\"")
-        if not isinstance(details.get("interests", []), list):
-            raise FormatError(f"{where}: \"interests\" must be a list")
-    return statement
 
 
 def _publisher(statement: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from db.core.progress import NO_PROGRESS, Progress
 from db.formats.batch import entity_row, link_row
 from db.formats.bods import stable_id
 from db.formats.ftm_model import country_code
+from db.formats.maltego import schema_of
 from db.formats.results import FormatError, ImportBatch
 from db.formats.spreadsheet import (
     DATE_FORMATS,
@@ -275,6 +276,7 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
             batch.unknown_properties[f"column {column}"] += 1
         if get(mapping.entity_name):
             schema = get(mapping.entity_schema) or mapping.default_schema
+            schema = schema_of(schema) or schema  # a Maltego sheet's "maltego.Person"
             if schema not in ENTITY_SCHEMATA:
                 raise FormatError(f"{where}: unknown entity schema {schema!r}")
             caption = get(mapping.entity_name)

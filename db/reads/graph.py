@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db.core import seam
 from db.models import Claim, ClaimTarget, Document, Entity, Source
 from db.partial_date import in_force
+from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
 from db.schemata import LINK_SCHEMATA, grade
 from db.wording import Stake
@@ -179,7 +180,7 @@ def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[
                Claim.statement, Claim.status, Claim.reliability, Claim.credibility,
                Claim.span_start, Claim.span_end, Claim.page, Claim.source_id, Document.id,
                Document.title, Document.sha256, Document.source_id, Document.url,
-               Document.published)
+               Document.published, Claim.author, Claim.origin, Claim.created_at)
         .join(Claim, Claim.id == ClaimTarget.claim_id)
         .join(Document, Document.id == Claim.document_id)
         .where(ClaimTarget.link_id.in_(text(seam.of(session).id_list_select("ids"))
@@ -187,13 +188,14 @@ def link_citations(session: Session, link_ids: Iterable[str]) -> dict[str, list[
         .order_by(Document.title, Claim.span_start))
     for (link_id, stance, claim_id, excerpt, statement, status, claim_reliability,
          credibility, span_start, span_end, page, claim_source, document_id, title, sha256,
-         document_source, url, published) in rows:
+         document_source, url, published, author, origin, created_at) in rows:
         source = sources.get(claim_source or document_source or "")
         reliability = claim_reliability or (source[1] if source else None)
         citations.setdefault(link_id, []).append(Citation(
             claim_id, stance, excerpt, statement, status, grade(reliability, credibility),
             span_start, span_end, page, document_id, title, sha256,
-            source[0] if source else None, url, published))
+            source[0] if source else None, url, published,
+            provenance_of(session, author, origin, created_at)))
     return citations
 
 

@@ -74,6 +74,29 @@ class Provenance:
         return text
 
 
+    def citation_text(self, case_name: str) -> str:
+        """How a printed citation names whose it is: author, case of origin, when added
+        and merged — "Boris P. · case “Kama procurement” (Boris P., Proekt) · added
+        2026-12-01 · merged 2026-12-03 by Anna K."."""
+        who = self.author or translate("Provenance", "author not recorded")
+        if self.origin is None:
+            case = translate("Provenance", "this case (“{name}”)").format(name=case_name)
+        else:
+            owner = ", ".join(x for x in (self.origin.author, self.origin.organisation) if x)
+            case = translate("Provenance", "case “{name}”").format(name=self.origin.name)
+            if owner:
+                case += f" ({owner})"
+        parts = [who, case]
+        if self.created:
+            parts.append(translate("Provenance", "added {date}").format(date=self.created))
+        if self.origin and self.origin.merged_at:
+            merged = translate("Provenance", "merged {date}").format(date=self.origin.merged_at)
+            if self.origin.merged_by:
+                merged += translate("Provenance", " by {who}").format(who=self.origin.merged_by)
+            parts.append(merged)
+        return " · ".join(parts)
+
+
 class ProvenanceBook:
     """Resolves (author, origin, created_at) of rows to ``Provenance``; reads the origins
     table once."""

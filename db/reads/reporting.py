@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from db import APP_VERSION
 from db.core.casefile import CaseFile
+from db.core.identity import current_identity
 from db.core.signing import chain_head, sign_quietly
 from db.models import Claim, ClaimTarget, Document, Source
 from db.reads.provenance import provenance_of
@@ -29,7 +30,14 @@ def case_header(case: CaseFile, as_of: str | None = None) -> CaseHeader:
         case_id=meta.get("case_id", ""), file_name=case.path.name,
         file_sha256=case.file_sha256(),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        app_version=APP_VERSION, as_of=as_of, chain_head=str(head) if head else "")
+        app_version=APP_VERSION, as_of=as_of, chain_head=str(head) if head else "",
+        prepared_by=preparer(case.author))
+
+
+def preparer(author: str) -> str:
+    """Who prints: the identity's full line when it is the person at the keyboard."""
+    identity = current_identity()
+    return identity.signature_line() if identity.name == author else author
 
 
 class CitationLoader:

@@ -3,14 +3,18 @@ what it supports, unsourced links, and disputed or refuted claims — shown, not
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select, union_all
 
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
 from db.models import ClaimTarget, Entity, Event, Link
+from db.partial_date import in_force
 from db.reads.queries import Citation, counts, unsourced_link_ids
 from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
+from db.reporting.conflicts import open_conflicts
 from db.reporting.content import CaseSummary, ClaimEntry, ClaimGroup, Evidence, KeyEntity, LinkRow
 from db.reporting.entity_summary import property_label
 from db.wording import Stake, dates_not_stated, link_label, verb
@@ -19,8 +23,10 @@ KEY_ENTITIES = 10
 CONTESTED = ("disputed", "refuted")
 
 
-def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS) -> CaseSummary:
-    header = case_header(case)
+def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS,
+                       as_of: date | None = None) -> CaseSummary:
+    """``as_of``: stated on the cover; unsourced links not in force then are left out."""
+    header = case_header(case, as_of.isoformat() if as_of else None)
     index = CitationIndex()
     with case.session() as session:
         progress.step(0, 4, "Counts")
@@ -34,8 +40,10 @@ def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS) -> Case
         targets = loader.targets()
         links = {link.id: link for link in session.scalars(select(Link).where(
             Link.id.in_({t.link_id for t, _ in targets if t.link_id})))}
-        unsourced = list(session.scalars(select(Link).where(
-            Link.id.in_(unsourced_link_ids(session)))))
+        unsourced = [link for link in session.scalars(select(Link).where(
+            Link.id.in_(unsourced_link_ids(session))))
+            if in_force(link.start_date, link.end_date, as_of)]
+        conflicts = open_conflicts(session, index, loader)
         events = {e.id: e for e in session.scalars(select(Event).where(
             Event.id.in_({t.event_id for t, _ in targets if t.event_id})))}
         entity_ids = ({t.entity_id for t, _ in targets if t.entity_id}
@@ -72,10 +80,10 @@ def build_case_summary(case: CaseFile, progress: Progress = NO_PROGRESS) -> Case
             Stake.of(link).period_text(dates_not_stated()), Evidence()) for link in unsourced),
             key=lambda r: (r.source.casefold(), r.relationship, r.target.casefold()))
         progress.step(3, 4, "Source annex")
-        annex = index.annex(session)
+        annex = index.annex(session, header.name)
         progress.step(4, 4, "")
     return CaseSummary(header, count_rows, key, groups, unsourced_rows,
-                       sorted(contested.values(), key=lambda e: e.number), annex)
+                       sorted(contested.values(), key=lambda e: e.number), annex, conflicts)
 
 
 _KIND_ORDER = {"link": 0, "fact": 1, "event": 2, "none": 3}

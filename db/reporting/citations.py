@@ -41,7 +41,7 @@ class CitationIndex:
     def __len__(self) -> int:
         return len(self._cited)
 
-    def annex(self, session: Session) -> list[AnnexDocument]:
+    def annex(self, session: Session, case_name: str = "") -> list[AnnexDocument]:
         """The cited documents in order of first citation, each with its excerpts."""
         by_document: dict[str, list[tuple[int, Citation]]] = {}
         for number, citation in enumerate(self._cited, 1):
@@ -58,7 +58,8 @@ class CitationIndex:
             excerpts = tuple(AnnexExcerpt(
                 number, c.claim_id, c.excerpt, c.statement, c.grade, grade_meaning(c.grade),
                 c.status, c.source_name or "", position_text(c.span_start, c.span_end, c.page),
-                images.get(c.claim_id)) for number, c in cited)
+                passage=images.get(c.claim_id), by=c.provenance.citation_text(case_name))
+                for number, c in cited)
             annex.append(AnnexDocument(
                 document.id, document.title, source.name if source else "",
                 reliability_text(source.reliability) if source else "",

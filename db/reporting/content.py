@@ -28,6 +28,7 @@ class CaseHeader:
     # The audit chain's head "seq:hash" when printed: `casefile check --expect-head` later
     # proves the file still continues this history.
     chain_head: str = ""
+    prepared_by: str = ""  # who printed it: "Anna K. (OCCRP, anna@example.org)"
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,11 @@ class FigureEdge:
     target: str
     label: str
     control: bool  # a control link (no shares) rather than a shareholding
-    unsourced: bool
+    unsourced: bool  # no claim supports it
+    number: int = 0  # printed on the arrow; the legend under the figure says the rest
+    disputed: bool = False  # colleagues' claims state different stakes
+    source_name: str = ""
+    target_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,8 @@ class AnnexExcerpt:
     position: str  # "page 2, characters 313–398"
     # PNG of the passage cut from its page (PDF and scanned documents), else None.
     passage: bytes | None = None
+    # whose it is: "Boris P. · case “Kama procurement” (Boris P., Proekt) · added …"
+    by: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,21 @@ class AnnexDocument:
     file_name: str
     sha256: str
     excerpts: tuple[AnnexExcerpt, ...]
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    stake: str  # "49% · since 2022"
+    whose: str  # "this case" / "from “Kama procurement” (Boris P.)"
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A link colleagues disagree on: the stakes each side states, the claims behind it."""
+
+    title: str  # "Renera owns JSC Kama"
+    sides: tuple[ConflictSide, ...]
+    evidence: Evidence  # the disputed claims' numbers
 
 
 @dataclass
@@ -160,6 +182,7 @@ class EntitySummary:
     controllers: list[str]
     figure: ChainFigure
     annex: list[AnnexDocument] = field(default_factory=list)
+    conflicts: list[ConflictRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -200,6 +223,7 @@ class CaseSummary:
     unsourced_links: list[LinkRow]
     contested: list[ClaimEntry]  # disputed and refuted claims
     annex: list[AnnexDocument] = field(default_factory=list)
+    conflicts: list[ConflictRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:

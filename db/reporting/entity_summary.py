@@ -14,12 +14,15 @@ from db.partial_date import in_force
 from db.reads.queries import Citation, links_of
 from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
+from db.reporting.conflicts import open_conflicts
 from db.reporting.content import EntitySummary, Evidence, FactRow, LinkRow, OwnerRow
 from db.reporting.figure import chain_figure
+from db.schemata import INTERNAL_PROPERTIES
 from db.wording import Stake, dates_not_stated, verb
 
-# Identity properties shown as their own lines (names and aliases are listed apart).
-_SKIP = {"name", "alias"}
+# Identity properties shown as their own lines (names and aliases are listed apart; the
+# app's own bookkeeping such as mergedIds never prints).
+_SKIP = {"name", "alias"} | INTERNAL_PROPERTIES
 PROPERTY_LABELS = {
     "previousName": "previous name", "registrationNumber": "registration number",
     "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
@@ -76,14 +79,17 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
                                                   if c not in supporting)),
                 sum(1 for u in used if chain.steps[u].unsourced)))
         figure = chain_figure(chain, entity.schema)
+        own_links = {link.id for link in links_of(session, entity_id)} | set(chain.steps)
+        conflicts = open_conflicts(session, index, loader, own_links)
         progress.step(3, 4, "Source annex")
-        annex = index.annex(session)
+        annex = index.annex(session, header.name)
         progress.step(4, 4, "")
         return EntitySummary(
             header, entity.id, entity.caption, entity.schema, entity.role or "",
             entity.values("name") or [entity.caption],
             [a for a in entity.values("alias") if a not in entity.values("name")],
-            facts, links, owners, steps, [o.name for o in chain.controllers], figure, annex)
+            facts, links, owners, steps, [o.name for o in chain.controllers], figure, annex,
+            conflicts)
 
 
 def _facts(entity: Entity, targets: list[tuple[ClaimTarget, Citation]],

@@ -51,12 +51,18 @@ def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
             nodes.append(FigureNode(owner.id, owner.name, owner.schema, layer[owner.id],
                                     order[owner.id], False, owner.controls, owner.ultimate))
     edges = []
-    for step in sorted(steps, key=lambda s: (layer.get(s.source_id, 0), s.link_id)):
+    names = {o.id: o.name for o in result.owners} | {result.entity_id: result.entity_name}
+    ordered = sorted(steps, key=lambda s: (-layer.get(s.source_id, 0), order.get(s.source_id, 0),
+                                           order.get(s.target_id, 0), s.link_id))
+    for number, step in enumerate(ordered, 1):
         control = step.schema != "Ownership"
         label = translate("LinkTypes", "controls") if control \
             else step.stake.share_text(step.schema)
         if step.stake.period_text():
             label += f", {step.stake.period_text()}"
+        disputed = any(c.status == "disputed" for c in step.citations
+                       if c.stance == "supports")
         edges.append(FigureEdge(step.source_id, step.target_id, label, control,
-                                step.unsourced))
+                                step.unsourced, number, disputed,
+                                names.get(step.source_id, ""), names.get(step.target_id, "")))
     return ChainFigure(tuple(nodes), tuple(edges))

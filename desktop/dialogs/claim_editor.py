@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.reads import claim_list
-from db.reads.provenance import badge_colour
 from db.schemata import CLAIM_STATUSES, CREDIBILITY_GRADES, ENTITY_PROPERTIES, RELIABILITY_GRADES
 from db.services import evidence
 from desktop.shell.context import CaseContext
+from desktop.shell.icons import origin_badge
 from desktop.widgets.entity_picker import EntityPicker
 
 
@@ -121,7 +121,8 @@ class ClaimEditorDialog(QDialog):
         self.whose.setTextFormat(Qt.TextFormat.PlainText)
         self.whose.setWordWrap(True)
         # The origin badge: the same colour as in the claims table's By column.
-        self.whose.setStyleSheet(f"border-left: 6px solid {badge_colour(row.provenance.key)}; padding-left: 6px")
+        self.whose_badge = QLabel()
+        self.whose_badge.setPixmap(origin_badge(row.provenance.key).pixmap(12, 12))
 
         self.statement = QPlainTextEdit(row.statement)
         self.statement.setObjectName("claim_statement")
@@ -176,7 +177,10 @@ class ClaimEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(excerpt)
         layout.addWidget(where)
-        layout.addWidget(self.whose)
+        whose = QHBoxLayout()
+        whose.addWidget(self.whose_badge)
+        whose.addWidget(self.whose, 1)
+        layout.addLayout(whose)
         layout.addLayout(form)
         attached = QHBoxLayout()
         attached.addWidget(self.attachments_view, 1)

@@ -1,15 +1,16 @@
 """Edit ▸ Preferences…: who you are, and the settings a person expects to choose — theme,
 the marking new cases get, the as-of date summaries propose, the language.
 
-Who you are is kept in the data folder (``db.core.identity``, shared with the CLI); the
-rest in the typed settings registry (``desktop.shell.settings``). The same dialog greets
+Who you are is kept in the data folder (``db.core.identity``, shared with the CLI), with
+the fingerprint of the key that signs your custody events; the rest in the typed settings
+registry (``desktop.shell.settings``). The same dialog greets
 a first run (``first_run=True``): it is not modal, the login name is already filled in,
 and closing it keeps that name — the app works on without it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.core import Identity, current_identity, save_identity
+from db.core import (
+    Identity,
+    current_identity,
+    key_fingerprint,
+    save_identity,
+    short_fingerprint,
+)
 from desktop.shell import settings
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -32,15 +39,11 @@ LANGUAGES = (("", None), ("en", "English"), ("ru", "Русский"))
 
 
 def signing_fingerprint() -> str | None:
-    """The signing key's fingerprint once signed custody (issue 10) provides
-    ``key_fingerprint()``; None until then."""
-    try:
-        from db.core import key_fingerprint  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+    """This investigator's signing key fingerprint (signed custody), None if the key
+    cannot be read or made (the dialog still opens)."""
     try:
         return key_fingerprint()
-    except Exception:  # no key yet is not a reason to refuse the dialog
+    except (OSError, ValueError):
         return None
 
 
@@ -61,8 +64,11 @@ class PreferencesDialog(QDialog):
         self.email.setObjectName("identity_email")
         self.email.setPlaceholderText(self.tr("optional"))
         fingerprint = signing_fingerprint()
-        self.fingerprint = QLabel(fingerprint or self.tr("no signing key yet (signed custody "
-                                                         "is not available in this version)"))
+        self.fingerprint = QLabel(short_fingerprint(fingerprint) + " …" if fingerprint
+                                  else self.tr("the signing key could not be read"))
+        self.fingerprint.setToolTip(fingerprint or "")
+        self.fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setObjectName("identity_fingerprint")
         self.fingerprint.setWordWrap(True)
         who = QGroupBox(self.tr("Who you are"), self)

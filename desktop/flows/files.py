@@ -18,6 +18,7 @@ from db.core import (
     is_team_location,
     open_case,
 )
+from db.services import case_meta
 from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
@@ -77,6 +78,7 @@ def new_case(shell: Shell) -> None:
             Path(path).unlink()
         case = CaseFile.create(path, name=name or None,
                                marking=settings.DEFAULT_MARKING.get() or "CONFIDENTIAL")
+        case_meta.record_organisation(case)
     except (CaseFileError, OSError) as error:
         shell.show_warning(tr("New Case File"), str(error))
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -31,12 +32,32 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Reporting", text)
 
 
-def _gather_function(shell: Shell, entity_id: str | None) -> Callable[[Progress], Summary]:
+def _gather_function(shell: Shell, entity_id: str | None,
+                     as_of: date | None) -> Callable[[Progress], Summary]:
     case = shell.context.case
-    as_of = shell.context.as_of
     if entity_id:
         return lambda progress: build_entity_summary(case, entity_id, as_of, progress)
-    return lambda progress: build_case_summary(case, progress)
+    return lambda progress: build_case_summary(case, progress, as_of)
+
+
+def ask_options(shell: Shell, entity_id: str | None, ask_scope: bool,
+                then: Callable[[str | None, date | None], None]) -> None:
+    """Ask of what and as of when (window-modal, not blocking), then ``then(entity_id or
+    None for the whole case, as_of)``."""
+    from desktop.dialogs.summary_options import SummaryOptionsDialog
+
+    if ask_scope and entity_id is None:
+        entity_id = shell.coordinator.current_entity or None
+    name = None
+    if entity_id:
+        entity = shell.context.case.read(records.entity, entity_id)
+        name = entity.caption if entity is not None else None
+    dialog = SummaryOptionsDialog(shell.dialog_parent(), name, ask_scope, shell.context.as_of)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: then(None if dialog.whole_case() else entity_id,
+                                         dialog.chosen_as_of()))
+    dialog.open()
+    shell.summary_options_dialog = dialog  # tests find it here
 
 
 def _failed(shell: Shell, message: str) -> None:
@@ -44,10 +65,17 @@ def _failed(shell: Shell, message: str) -> None:
 
 
 def _gather(shell: Shell, entity_id: str | None, then: Callable[[Summary], None]) -> None:
+    """Ask of what and as of when (the File menu asks entity or whole case; an entity's
+    own "Print evidence summary" asks only the date), then gather it off the GUI thread."""
     if shell.context is None:
         return
-    run_task(shell.dialog_parent(), tr("Preparing the evidence summary…"), _gather_function(shell, entity_id),
-             then, lambda message: _failed(shell, message))
+
+    def chosen(entity: str | None, as_of: date | None) -> None:
+        run_task(shell.dialog_parent(), tr("Preparing the evidence summary…"),
+                 _gather_function(shell, entity, as_of), then,
+                 lambda message: _failed(shell, message))
+
+    ask_options(shell, entity_id, entity_id is None, chosen)
 
 
 def _printer() -> QPrinter:
@@ -106,9 +134,15 @@ def default_file_name(shell: Shell, entity_id: str | None) -> str:
 
 
 def export_summary_pdf(shell: Shell, entity_id: str | None = None) -> None:
-    """File ▸ Export Summary as PDF…"""
+    """File ▸ Export Summary as PDF…: of the selected entity or the whole case, as of a
+    chosen date, then where to save it."""
     if shell.context is None:
         return
+    ask_options(shell, entity_id, entity_id is None,
+                lambda entity, as_of: _export_to(shell, entity, as_of))
+
+
+def _export_to(shell: Shell, entity_id: str | None, as_of: date | None) -> None:
     start = Path(settings.LAST_FOLDER.get() or str(Path.home())) / default_file_name(shell,
                                                                                       entity_id)
     path, _ = QFileDialog.getSaveFileName(shell.dialog_parent(), tr("Export Summary as PDF"), str(start),
@@ -117,7 +151,7 @@ def export_summary_pdf(shell: Shell, entity_id: str | None = None) -> None:
         return
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    gather = _gather_function(shell, entity_id)
+    gather = _gather_function(shell, entity_id, as_of)
 
     def work(progress: Progress) -> int:
         return write_pdf(gather(progress), path, progress)

@@ -26,13 +26,15 @@ from desktop.shell import settings
 from desktop.shell.shell import Shell
 from desktop.shell.worker import run_task
 
-IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)",
+IMPORT_FILTERS = ("Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.mtgx *.casefile)",
                   "FollowTheMoney (*.ijson *.jsonl *.json)", "BODS (*.json *.jsonl)", "CSV (*.csv *.tsv)", "Excel workbook (*.xlsx)",
-                  "GraphML (*.graphml)", "GEXF (*.gexf)", "Case files (*.casefile)")
+                  "GraphML (*.graphml)", "GEXF (*.gexf)", "Maltego (*.mtgx)",
+                  "Case files (*.casefile)")
 EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
                   "bods": ("BODS 0.4 statements (*.json)", ".json"),
                   "graphml": ("GraphML (*.graphml)", ".graphml"),
                   "gexf": ("GEXF (*.gexf)", ".gexf"),
+                  "anx": ("i2 Analyst's Notebook import (*.anx)", ".anx"),
                   "csv": ("CSV tables, zipped (*.zip)", ".zip"),
                   "xlsx": ("Excel workbook (*.xlsx)", ".xlsx")}
 

@@ -10,6 +10,7 @@ from desktop.reports.markup import (
     cover,
     data_table,
     key_table,
+    open_conflicts,
     page,
     para,
     text,
@@ -61,6 +62,7 @@ def case_html(summary: CaseSummary) -> str:
     else:
         parts.append(para(tr("Every relationship is supported by at least one claim.")))
 
+    parts.append(open_conflicts(summary.conflicts))
     parts.append(f"<h2>{text(tr('Disputed and refuted claims'))}</h2>")
     if summary.contested:
         parts.append(data_table(

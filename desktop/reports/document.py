@@ -23,6 +23,7 @@ from desktop.reports.entity_html import entity_html
 from desktop.reports.figure import figure_size, paint_chain_figure
 from desktop.reports.fonts import report_font
 from desktop.reports.markup import FIGURE_URL, PASSAGE_URL, tr
+from desktop.reports.metadata import set_pdf_metadata
 from desktop.reports.pages import PageDecor, body_rect, paint_pages, prepare
 
 Summary = EntitySummary | CaseSummary
@@ -100,8 +101,10 @@ def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRE
     writer = QPdfWriter(str(path))
     writer.setPageLayout(page_layout())
     writer.setResolution(600)
+    header = summary.header
     writer.setTitle(decor(summary).title)
-    writer.setCreator(f"Case File Explorer {summary.header.app_version}")
+    writer.setAuthor(header.prepared_by or header.author)
+    writer.setCreator(f"Case File Explorer {header.app_version}")
     try:
         pages = print_summary(summary, writer, progress)
     except BaseException:
@@ -111,4 +114,5 @@ def write_pdf(summary: Summary, path: str | Path, progress: Progress = NO_PROGRE
     del writer  # the file is finished when the writer goes away
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"{path}: the PDF could not be written")
+    set_pdf_metadata(path, summary)
     return pages

@@ -10,7 +10,9 @@ from desktop.reports.markup import (
     data_table,
     evidence,
     fact_evidence,
+    figure_legend,
     key_table,
+    open_conflicts,
     page,
     para,
     text,
@@ -69,9 +71,12 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
             width, height = figure_size
             parts.append(f'<p align="center"><img src="{FIGURE_URL}" width="{width}" '
                          f'height="{height}"/></p>')
-            parts.append(para(tr("Arrows run from owner to owned. Solid: supported by a "
-                                 "claim; dashed: unsourced. Dark outline: controls "
-                                 "{name}.").format(name=summary.name), "note"))
+            parts.append(para(tr("Arrows run from owner to owned; each is numbered below. "
+                                 "Solid: supported by a claim; dashed: unsourced; red: "
+                                 "disputed. Dark outline: controls {name}.").format(
+                                     name=summary.name), "note"))
+            parts.append(figure_legend(summary.figure))
+            parts.append('<p style="margin-top: 10px"></p>')
         rows = []
         for owner in summary.owners:
             flags = [tr("controls") if owner.controls else "",
@@ -94,5 +99,6 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
             [[para(s.source), text(s.relationship), para(s.target), text(s.share),
               text(s.dates), evidence(s.evidence)] for s in summary.steps],
             [20, 14, 20, 14, 14, 18]))
+    parts.append(open_conflicts(summary.conflicts))
     parts.append(annex(summary.annex))
     return page("".join(parts))

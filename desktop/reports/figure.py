@@ -1,5 +1,7 @@
-"""The chain figure: owners above, arrows down to what they hold, share labels,
-controllers emphasised, unsourced steps dashed — painted into a QImage.
+"""The chain figure: owners above, arrows down to what they hold, each arrow numbered
+(the legend under the figure gives its share, dates and evidence, so labels never pile
+on one another), controllers emphasised, unsourced steps dashed, disputed ones red —
+painted into a QImage.
 
 The picture is laid out in CSS pixels for the width it will print at, then painted at
 ``SCALE`` times that resolution so it stays sharp on paper. It always fits: boxes
@@ -25,6 +27,8 @@ GAP = 14
 INK = QColor("#1a1a1a")
 CONTROL = QColor("#14304f")
 UNSOURCED = QColor("#b91c1c")
+DISPUTED = QColor("#c2410c")
+PARALLEL_SHIFT = 14  # pixels between arrows joining the same two boxes
 SUBJECT_FILL = QColor("#e6ebf1")
 
 
@@ -59,10 +63,17 @@ def paint_chain_figure(figure: ChainFigure, width: int) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(SCALE, SCALE)
     boxes = _boxes(figure, width)
+    pairs: dict[frozenset[str], int] = {}
+    for edge in figure.edges:
+        pairs[frozenset((edge.source, edge.target))] = \
+            pairs.get(frozenset((edge.source, edge.target)), 0) + 1
+    seen: dict[frozenset[str], int] = {}
     for edge in figure.edges:
         if edge.source in boxes and edge.target in boxes:
-            _edge(painter, boxes[edge.source], boxes[edge.target], edge.label, edge.control,
-                  edge.unsourced)
+            pair = frozenset((edge.source, edge.target))
+            index = seen[pair] = seen.get(pair, -1) + 1
+            shift = (index - (pairs[pair] - 1) / 2) * PARALLEL_SHIFT
+            _edge(painter, boxes[edge.source], boxes[edge.target], edge, shift)
     for node in figure.nodes:
         if node.id in boxes:
             _node(painter, node, boxes[node.id])
@@ -110,16 +121,16 @@ def _node(painter: QPainter, node: FigureNode, box: QRectF) -> None:
                                       inner.width()))
 
 
-def _edge(painter: QPainter, source: QRectF, target: QRectF, label: str, control: bool,
-          unsourced: bool) -> None:
-    start = QPointF(source.center().x(), source.bottom())
-    end = QPointF(target.center().x(), target.top())
+def _edge(painter: QPainter, source: QRectF, target: QRectF, edge, shift: float) -> None:
+    start = QPointF(source.center().x() + shift, source.bottom())
+    end = QPointF(target.center().x() + shift, target.top())
     if source.top() >= target.bottom():  # a back edge of a circular holding
-        start, end = QPointF(source.center().x(), source.top()), QPointF(target.center().x(),
-                                                                        target.bottom())
-    color = UNSOURCED if unsourced else (CONTROL if control else INK)
-    pen = QPen(color, 1.6)
-    if unsourced:
+        start = QPointF(source.center().x() + shift, source.top())
+        end = QPointF(target.center().x() + shift, target.bottom())
+    color = DISPUTED if edge.disputed else UNSOURCED if edge.unsourced else (
+        CONTROL if edge.control else INK)
+    pen = QPen(color, 2.2 if edge.disputed else 1.6)
+    if edge.unsourced:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.drawLine(start, end)
@@ -130,23 +141,15 @@ def _edge(painter: QPainter, source: QRectF, target: QRectF, label: str, control
     painter.setPen(QPen(color, 1))
     painter.setBrush(color)
     painter.drawPolygon(head)
-    lines = [x for x in (label, "UNSOURCED" if unsourced else "") if x]
-    if not lines:
+    if not edge.number:
         return
-    font = _font(9, bold=control)
-    metrics = QFontMetricsF(font)
-    # The label sits near the owner's end of its arrow, no wider than the owner's box,
-    # so arrows converging on one entity never pile their labels on top of each other.
-    anchor = start + (end - start) * 0.35
-    text_width = min(max(metrics.horizontalAdvance(x) for x in lines) + 10,
-                     max(source.width(), 60))
-    text = "\n".join(metrics.elidedText(x, Qt.TextElideMode.ElideRight, text_width - 8)
-                     for x in lines)
-    height = 14 * len(lines) + 2
-    rect = QRectF(anchor.x() - text_width / 2, anchor.y() - height / 2, text_width, height)
-    painter.setPen(Qt.PenStyle.NoPen)
+    # The arrow's number in a small disc near the owner's end: the legend says the rest.
+    anchor = start + (end - start) * 0.4
+    radius = 8.5
+    painter.setPen(QPen(color, 1.2))
     painter.setBrush(QColor("white"))
-    painter.drawRoundedRect(rect, 3, 3)
-    painter.setFont(font)
+    painter.drawEllipse(anchor, radius, radius)
+    painter.setFont(_font(9, bold=True))
     painter.setPen(color)
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.drawText(QRectF(anchor.x() - radius, anchor.y() - radius, 2 * radius, 2 * radius),
+                     int(Qt.AlignmentFlag.AlignCenter), str(edge.number))

@@ -20,6 +20,10 @@ def test_new_and_import_name_the_author_given(tmp_path, donations, capsys):
     assert main(["import", str(case), str(donations), "--author", "Boris P."]) == 0
     assert _authors(case) == {"Anna K.", "Boris P."}
     assert _authors(case, "entities", "created_by") == {"Boris P."}
+    note = tmp_path / "note.txt"
+    note.write_text("Renera owns 49% of JSC Kama.")
+    assert main(["add", str(case), str(note), "--author", "Carla M."]) == 0
+    assert _authors(case, "documents", "created_by") == {"Carla M."}
 
 
 def test_the_identity_is_the_default_and_a_blank_author_is_refused(tmp_path, capsys):

@@ -69,7 +69,8 @@ def test_a_different_stake_becomes_one_disputed_link_both_ways(tmp_path):
         assert kama.category == "same" and kama.reasons[0].startswith("same registration")
         renera = next(m for m in plan.matches if m.other_caption in ("Ренера", "Renera"))
         assert renera.category == "unsure" and renera.reasons[0].startswith("same name")
-        assert any(c.kind == "link" for c in plan.conflicts)
+        assert [c.kind for c in plan.conflicts] == ["link"]  # "1021 602013971" is the same
+        assert plan.conflicts[0].theirs[0] in ("49%", "share unknown")
         assert command.result["disputed_links"] == 1
         with mine.session() as session:
             stakes = list(session.scalars(select(Link).where(Link.schema == "Ownership")))
@@ -86,6 +87,8 @@ def test_a_different_stake_becomes_one_disputed_link_both_ways(tmp_path):
             origin = session.scalars(select(Origin)).one()
             assert origin.author == ("Boris P." if mine is anna else "Anna K.")
             assert origin.merged_by == ("Anna K." if mine is anna else "Boris P.")
+            # Signed custody: their key's fingerprint, when their case was ever signed.
+            assert origin.fingerprint is None or len(origin.fingerprint) == 64
         command.undo(mine)
         assert _dump(mine) == before, "Undo takes back the whole merge"
         command.do(mine)

@@ -6,6 +6,9 @@ repeated table headers, the CLI's exit codes, and the GUI's preview and export."
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from PySide6.QtCore import Qt
 
 from db.core.commands import run
 from db.reporting import build_case_summary, build_entity_summary
@@ -123,6 +126,9 @@ def test_gui_preview_and_export(sample, qtbot, make_window, tmp_path, monkeypatc
     window = make_window(sample)
     # An entity's context menu "Print evidence summary" reaches the window like this.
     window.coordinator.sig_print_summary.emit(sample.ids["enertech"])
+    options = window.summary_options_dialog  # of what is known; as of when is asked
+    assert options.entity_choice.isHidden() and options.as_of.date().toPython() == date.today()
+    options.accept()
     qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog, "summary_preview")
                     is not None, timeout=10000)
     dialog = window.findChild(QPrintPreviewDialog, "summary_preview")
@@ -135,6 +141,11 @@ def test_gui_preview_and_export(sample, qtbot, make_window, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(out), "PDF files (*.pdf)")))
     window.actions[ActionId.EXPORT_PDF].trigger()
+    options = window.summary_options_dialog  # File ▸ Export asks: which entity, or all?
+    assert options.case_choice.isVisible()
+    qtbot.mouseClick(options.case_choice, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(options.every_date, Qt.MouseButton.LeftButton)
+    options.accept()
     pdf = tmp_path / "whole case.pdf"
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Saved"),
                     timeout=20000)
@@ -143,4 +154,5 @@ def test_gui_preview_and_export(sample, qtbot, make_window, tmp_path, monkeypatc
         f"Saved {len(pages)}-page summary to {pdf}")
     check_every_page(pages, "CONFIDENTIAL")
     assert "Case summary" in normalise(pages[0])
+    assert "every date" in normalise(pages[0])  # the as-of choice, stated on the cover
     window.set_case(None)

@@ -18,7 +18,7 @@ from db.core.casefile import CaseFile
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.signing import learn_signers
-from db.core.transaction import Transaction
+from db.core.transaction import Record, Transaction, snapshot
 from db.models import (
     Blob,
     CaseMeta,
@@ -32,11 +32,13 @@ from db.models import (
     Link,
     NodePosition,
     Origin,
+    Signature,
     Source,
     new_id,
     utc_now,
 )
-from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _read, _rows
+from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
+from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _rows
 from db.services.merge.reconcile import disputed_claims, reconcile, target_key
 
 
@@ -60,11 +62,15 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
            progress: Progress) -> dict[str, int]:
     other, _meta = _open_other(case, plan.other_path)
     try:
-        theirs = _read(other)
+        theirs = plan.read_once(other)
         with other.session() as other_session:
             learn_signers(other_session)  # custody: their signers' keys become known
             blobs = {sha: data for sha, data in other_session.execute(select(Blob.sha256,
                                                                              Blob.data))}
+            # Their author's key, as their latest signature names it (None: never signed).
+            fingerprint = other_session.scalar(
+                select(Signature.fingerprint).where(Signature.signer == plan.other_author)
+                .order_by(Signature.signed_at.desc()).limit(1))
     finally:
         other.engine.dispose()
     session = tx.session
@@ -78,23 +84,31 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
                            for j in session.scalars(select(Judgement))}
     judgements = []
     now = utc_now()
+    ours_folded = {}
+    wanted = list(set(mapping.values()))
+    for start in range(0, len(wanted), 500):  # one query per 500, not one per entity
+        ours_folded.update((e.id, e) for e in session.scalars(
+            select(Entity).where(Entity.id.in_(wanted[start:start + 500]))))
+    folds: dict[str, tuple[Entity, dict[str, Any]]] = {}
     for entity in theirs["entities"]:
         match = matches.get(entity["id"])
         if match is None:
             continue
         decision = decisions.get(entity["id"], "unsure")
         if decision == "same":
-            ours = session.get(Entity, match.our_id)
+            ours = ours_folded.get(match.our_id)
             if ours is None:
                 raise ValueError(f"{match.our_caption} is no longer in this case; "
                                  "plan the merge again")
-            _fold(tx, ours, entity)
+            base = folds[ours.id][1] if ours.id in folds else ours.properties
+            folds[ours.id] = (ours, _fold(base, ours.caption, ours.id, entity))
         if match.our_id != entity["id"] and \
                 (match.our_id, entity["id"], decision) not in existing_judgements:
             judgements.append({"id": new_id(), "left_id": match.our_id, "right_id": entity["id"],
                                "decision": decision, "score": match.score,
                                "note": f"merge of {origin}: " + "; ".join(match.reasons),
                                "author": tx.author, "created_at": now})
+    _update_properties(tx, [(e, p) for e, p in folds.values() if p != e.properties], now)
     # Sources with the same name are the same speaker; documents with the same bytes and
     # text are the same document.
     our_sources = {s.name.casefold(): s.id for s in session.scalars(select(Source))}
@@ -144,7 +158,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
     entity_rows = [e for e in theirs["entities"] if e["id"] not in mapping]
     plan_rows = [
-        (Origin, _origins(session, theirs["origins"], plan, tx.author, now)),
+        (Origin, _origins(session, theirs["origins"], plan, tx.author, now, fingerprint)),
         (Entity, fresh(Entity, entity_rows)),
         (Source, fresh(Source, theirs["sources"], source_map, ("entity_id",))),
     ]
@@ -190,7 +204,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
 
 def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str | None,
-             now: str) -> list[dict[str, Any]]:
+             now: str, fingerprint: str | None) -> list[dict[str, Any]]:
     """The other case as an origin (whose it was, when merged, by whom) and the origins
     it carried itself; none already known."""
     known = set(session.scalars(select(Origin.case_id)))
@@ -202,7 +216,7 @@ def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str
         rows.append({"case_id": plan.other_case_id, "name": plan.other_name,
                      "author": plan.other_author or None,
                      "organisation": plan.other_organisation or None,
-                     "fingerprint": None, "merged_at": now, "merged_by": author})
+                     "fingerprint": fingerprint, "merged_at": now, "merged_by": author})
     return _unique(rows, lambda r: r["case_id"])
 
 
@@ -215,11 +229,10 @@ def _mark_disputes(tx: Transaction, links: dict[str, list[dict[str, Any]]],
         kept = list(props.get("disputedStakes", []))
         kept += [s for s in stakes if s not in kept]
         if kept != props.get("disputedStakes"):
-            tx.update(link, properties={**props, "disputedStakes": kept},
-                      row_version=(link.row_version or 1) + 1)
+            tx.update(link, properties={**props, "disputedStakes": kept})
     for claim in tx.session.scalars(select(Claim).where(Claim.id.in_(claim_ids))):
         if claim.status != "disputed":
-            tx.update(claim, status="disputed", row_version=(claim.row_version or 1) + 1)
+            tx.update(claim, status="disputed")
     return len(links)
 
 
@@ -232,18 +245,35 @@ def _unique(rows: list[dict[str, Any]], key) -> list[dict[str, Any]]:
     return out
 
 
-def _fold(tx: Transaction, ours: Entity, theirs: dict[str, Any]) -> None:
-    """Their names become our aliases, their values join ours, their id is remembered."""
-    props = {k: list(v) for k, v in (ours.properties or {}).items()}
-    names = set(props.get("name", [])) | {ours.caption}
+def _fold(properties: dict[str, Any], caption: str, our_id: str,
+          theirs: dict[str, Any]) -> dict[str, Any]:
+    """Our properties with theirs folded in: their names become our aliases, their values
+    join ours, their id is remembered (``mergedIds``)."""
+    props = {k: list(v) for k, v in (properties or {}).items()}
+    names = set(props.get("name", [])) | {caption}
     for key, values in (theirs["properties"] or {}).items():
         target = "alias" if key == "name" else key
         for value in values:
+            if target in MATCH_IDENTIFIERS and identifier_value(value) in {
+                    identifier_value(v) for v in props.get(target, [])}:
+                continue  # "1021 602013971" is the number we have, spaced differently
             if value not in props.get(target, []) and not (target == "alias" and value in names):
                 props.setdefault(target, []).append(value)
     if theirs["caption"] not in names | set(props.get("alias", [])):
         props.setdefault("alias", []).append(theirs["caption"])
-    if theirs["id"] != ours.id and theirs["id"] not in props.get("mergedIds", []):
+    if theirs["id"] != our_id and theirs["id"] not in props.get("mergedIds", []):
         props.setdefault("mergedIds", []).append(theirs["id"])
-    if props != ours.properties:
-        tx.update(ours, properties=props, updated_at=utc_now())
+    return props
+
+
+def _update_properties(tx: Transaction, updates: list[tuple[Entity, dict[str, Any]]],
+                       now: str) -> None:
+    """Many entities' properties changed with one flush (not one per entity), each row's
+    before and after image recorded as ``Transaction.update`` would."""
+    befores = [snapshot(entity) for entity, _ in updates]
+    for entity, props in updates:
+        entity.properties = props
+        entity.updated_at = now  # the ORM raises row_version itself (db.core.conflicts)
+    tx.session.flush()
+    for before, (entity, _) in zip(befores, updates, strict=True):
+        tx.records.append(Record(entity.__tablename__, before, snapshot(entity)))

@@ -52,10 +52,13 @@ def _name_evidence(ours: EntityKeys, theirs: EntityKeys) -> tuple[float, str | N
         return 1.0, "same name in another script"
     if ours.keys & theirs.keys:
         return 0.97, "same name, words in another order"
+    if set(ours.loose.values()) & set(theirs.loose.values()):
+        return 0.95, "same name, spelt differently"
     best, pair = 0.0, None
     for a, written_a in ours.names.items():
         for b, written_b in theirs.names.items():
-            ratio = fuzz.token_sort_ratio(a, b)
+            ratio = max(fuzz.token_sort_ratio(a, b),
+                        fuzz.token_sort_ratio(ours.loose[a], theirs.loose[b]))
             if ratio > best:
                 best, pair = ratio, (written_a, written_b)
     if best >= NAME_SIMILARITY and pair:

@@ -28,6 +28,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "frau", "herr",
 # Identifiers worth matching on: FtM's typed ids, plus Wikidata's.
 MATCH_IDENTIFIERS = (*IDENTIFIER_PROPERTIES, "wikidataId", "vatCode", "swiftBic", "idNumber",
                      "passportNumber", "opencorporatesUrl")
+_IDENTIFIER_SET = frozenset(MATCH_IDENTIFIERS)
 IDENTIFIER_LABELS = {"registrationNumber": "registration number", "taxNumber": "tax number",
                      "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
                      "wikidataId": "Wikidata id", "vatCode": "VAT number",
@@ -36,10 +37,35 @@ DATE_PROPERTIES = {"birthDate": "date of birth", "incorporationDate": "date of i
 COUNTRY_PROPERTIES = ("country", "jurisdiction", "nationality")
 
 
+# Legal forms of several words, removed before the words are split (transliterated forms
+# of the Russian ones included: the name is in Latin letters by then).
+LONG_LEGAL_FORMS = re.compile(r"\b(?:" + "|".join((
+    "gesellschaft mit beschr(?:a|ae)nkter haftung", "eingetragener verein",
+    "societas europaea", "aktiengesellschaft", "limited liability company",
+    "public limited company", "joint[- ]stock company", "kommanditgesellschaft",
+    "(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo",
+    "obshchestvo s ogranichennoi otvetstvennostiu")) + r")\b")
+# Spellings that differ between languages and transliterations of one name, folded to one
+# for the fuzzy comparison only ("Verband" ≈ "Ferband", "Schmidt" ≈ "Shmidt").
+_LOOSE = {"tsch": "h", "sch": "sh", "ck": "k", "ph": "f", "th": "t", "kh": "h", "ch": "h",
+          "tz": "z", "ts": "z", "ie": "i", "ei": "ai", "eu": "oi", "oe": "e", "ue": "u",
+          "ae": "e", "w": "f", "v": "f", "y": "i", "c": "k", "j": "i"}
+_LOOSE_PATTERN = re.compile("|".join(sorted(_LOOSE, key=len, reverse=True)))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def loose_form(normalised: str) -> str:
+    return _DOUBLED.sub(r"\1", _LOOSE_PATTERN.sub(lambda m: _LOOSE[m.group()], normalised))
+
+
 def _words(name: str, transliterate: bool) -> list[str]:
-    text = anyascii(name) if transliterate else name
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if name.isascii():  # most names: nothing to transliterate or strip of accents
+        text = name.casefold()
+    else:
+        text = anyascii(name) if transliterate else name
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = LONG_LEGAL_FORMS.sub(" ", text)
     return [w for w in re.split(r"[\W_]+", text)
             if w and w not in LEGAL_FORMS and w not in HONORIFICS]
 
@@ -73,6 +99,7 @@ class EntityKeys:
     names: dict[str, str] = field(default_factory=dict)  # normalised → the name as written
     scripts: set[str] = field(default_factory=set)  # names in their own script
     keys: set[str] = field(default_factory=set)  # word-order-free keys
+    loose: dict[str, str] = field(default_factory=dict)  # normalised → loose spelling
     identifiers: dict[str, set[str]] = field(default_factory=dict)  # property → values
     countries: set[str] = field(default_factory=set)
     dates: dict[str, set[str]] = field(default_factory=dict)
@@ -80,7 +107,9 @@ class EntityKeys:
 
     @property
     def tokens(self) -> set[str]:
-        return {w for n in self.names for w in n.split() if len(w) > 1}
+        """Words for blocking, in both the normal and the loose spelling."""
+        return {w for n in (*self.names, *self.loose.values()) for w in n.split()
+                if len(w) > 1}
 
 
 def entity_keys(entity: dict[str, Any]) -> EntityKeys:
@@ -92,10 +121,11 @@ def entity_keys(entity: dict[str, Any]) -> EntityKeys:
         normal = normalise_name(written)
         if normal:
             keys.names.setdefault(normal, written)
-            keys.scripts.add(script_form(written))
+            keys.scripts.add(normal if written.isascii() else script_form(written))
             keys.keys.add(order_key(normal))
-    for prop in MATCH_IDENTIFIERS:
-        values = {identifier_value(v) for v in props.get(prop, [])}
+            keys.loose[normal] = loose_form(normal)
+    for prop in props.keys() & _IDENTIFIER_SET:
+        values = {identifier_value(v) for v in props[prop]}
         values = {v for v in values if len(v) >= 3}
         if values:
             keys.identifiers[prop] = values

@@ -29,6 +29,7 @@ from db.models import (
 )
 from db.schemata import INTERNAL_PROPERTIES
 from db.services.merge.matching import Match, match_entities
+from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
 from db.services.merge.reconcile import link_key, reconcile, stake_differs
 from db.wording import Stake, dates_not_stated, share_range_text, translate
 
@@ -63,6 +64,14 @@ class MergePlan:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def read_once(self, other: CaseFile) -> dict[str, list[dict[str, Any]]]:
+        """The other case's rows: those the plan read, while the file is unchanged (one
+        read of the other case per merge), else read again."""
+        cached = getattr(self, "_theirs", None)
+        if cached is not None and cached[0] == _stamp(other.path):
+            return cached[1]
+        return _read(other)
 
     def default_decisions(self, accept_unsure: bool = False) -> dict[str, str]:
         return {m.other_id: "same" if m.category == "same" or accept_unsure else "unsure"
@@ -111,7 +120,9 @@ def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dic
         a = our_entities[match.our_id]["properties"] or {}
         b = their_entities[match.other_id]["properties"] or {}
         for prop in sorted(set(a) & set(b) - {"name", "alias"} - INTERNAL_PROPERTIES):
-            if set(a[prop]) != set(b[prop]):
+            same = ({identifier_value(v) for v in a[prop]} == {identifier_value(v) for v in b[prop]}
+                    if prop in MATCH_IDENTIFIERS else set(a[prop]) == set(b[prop]))
+            if not same:
                 conflicts.append(Conflict("property", match.our_id, match.other_id, prop,
                                           list(a[prop]), list(b[prop])))
     mapping = {m.other_id: m.our_id for m in matches}
@@ -141,6 +152,7 @@ def plan_merge(case: CaseFile, other_path: str | Path,
         theirs = _read(other)
     finally:
         other.engine.dispose()
+    plan_stamp = _stamp(Path(other_path))
     progress.step(1, 3, "Reading this case")
     ours = _read(case)
     progress.step(2, 3, "Matching entities")
@@ -182,8 +194,14 @@ def plan_merge(case: CaseFile, other_path: str | Path,
     folded = {m.other_id for m in plan.matches}
     plan.present["entities"] = sum(1 for m in plan.matches if m.score == 1.0)
     plan.new["entities"] = sum(1 for e in theirs["entities"] if e["id"] not in folded)
+    plan._theirs = (plan_stamp, theirs)  # not part of the plan's data: apply's one read
     progress.step(3, 3, "Done")
     return plan
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    state = Path(path).stat()
+    return (state.st_mtime_ns, state.st_size)
 
 
 def _key(table: str, row: dict[str, Any]) -> Any:

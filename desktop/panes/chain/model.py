@@ -218,6 +218,8 @@ class ChainTreeModel(QAbstractItemModel):
         stake = step.stake.text(step.schema)
         if stake:
             parts.append(stake)
+        if _disputed(step):
+            parts.append(_tr("DISPUTED — colleagues state different stakes"))
         node = parent.add(Node(STEP, parent, [" · ".join(parts)], step))
         for citation in step.citations:
             node.add(Node(CLAIM, node, [self._claim_text(citation)], citation))
@@ -231,6 +233,10 @@ class ChainTreeModel(QAbstractItemModel):
                                                     grade=citation.grade)
         if citation.source_name:
             text += f" · {citation.source_name}"
+        if citation.status == "disputed":
+            text += " · " + _tr("disputed")
+        if citation.provenance.author:
+            text += " · " + _tr("by {who}").format(who=citation.provenance.badge())
         if citation.stance == "contradicts":
             text = _tr("Contradicts: {claim}").format(claim=text)
         return text
@@ -298,7 +304,8 @@ class ChainTreeModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            if node.kind == UNSOURCED:
+            if node.kind == UNSOURCED or (node.kind == STEP and _disputed(node.payload)) \
+                    or (node.kind == CLAIM and node.payload.status == "disputed"):
                 return QBrush(UNSOURCED_COLOR)
             if node.kind == MORE and isinstance(node.payload, PathList) and node.payload.stopped:
                 return QBrush(CONTRADICT_COLOR)
@@ -343,6 +350,8 @@ class ChainTreeModel(QAbstractItemModel):
             if c.source_name:
                 lines.append(_tr("Source: {name}").format(name=c.source_name))
             lines.append(_tr("Document: {title}").format(title=c.document_title))
+            if c.provenance.author:
+                lines.append(c.provenance.text())
             lines.append(_tr("Click to open the quote in its document"))
             return _plain_tooltip(lines)
         if node.kind == OWNER:
@@ -376,3 +385,8 @@ def more_paths_text(listing: PathList) -> str:
     if listing.more >= COUNT_CAP:
         return _tr("… and more than {count} more paths").format(count=f"{COUNT_CAP:,}")
     return _tr("… and {count} more paths").format(count=f"{listing.more:,}")
+
+
+def _disputed(step: ChainStep) -> bool:
+    """Colleagues' claims disagree on this step (a merge found different stakes)."""
+    return any(c.status == "disputed" for c in step.citations if c.stance == "supports")

@@ -251,6 +251,8 @@ class TimelinePlot(pg.PlotWidget):
         self.plot_item.addItem(label)
         drawn.label = label
         drawn.parts.append(label)
+        for part in drawn.parts:  # hovering says whose it is (plain text)
+            part.setToolTip(drawn.item.provenance)
 
     # -- "as of" ------------------------------------------------------------------------------------
     def _show_as_of(self, as_of: date | None) -> None:
