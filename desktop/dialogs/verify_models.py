@@ -25,10 +25,6 @@ FindingRole = Qt.ItemDataRole.UserRole + 1  # the Finding (or SignatureCheck) it
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - Qt's name: marked, translated later
-    return text
-
-
 def tr(text: str) -> str:
     return QCoreApplication.translate("VerifyCase", text)
 
@@ -43,7 +39,8 @@ class _ListTableModel(QAbstractTableModel):
     """A read-only table over a list of plain values: one item per row, ``cell`` says
     what each column shows."""
 
-    headers: tuple[str, ...] = ()
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,12 +55,12 @@ class _ListTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.headers[section])
+            return self.headers()[section]
         return None
 
     def cell(self, item: Any, column: int) -> str:
@@ -84,8 +81,8 @@ class FindingTableModel(_ListTableModel):
     """One finding per row: what is wrong, where (table, id, field), and after when (the
     time the history last recorded the row: a change behind the app's back came later)."""
 
-    headers = (QT_TR_NOOP("What"), QT_TR_NOOP("Where"), QT_TR_NOOP("Changed after"),
-               QT_TR_NOOP("Kind"))
+    def headers(self) -> tuple[str, ...]:
+        return (tr("What"), tr("Where"), tr("Changed after"), tr("Kind"))
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.set_items(findings)
@@ -104,8 +101,9 @@ class FindingTableModel(_ListTableModel):
 class SignatureTableModel(_ListTableModel):
     """Who signed which point of the history, with which key, and does it still hold."""
 
-    headers = (QT_TR_NOOP("Signed by"), QT_TR_NOOP("Key"), QT_TR_NOOP("History up to row"),
-               QT_TR_NOOP("On"), QT_TR_NOOP("When"), QT_TR_NOOP("Verdict"))
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Signed by"), tr("Key"), tr("History up to row"), tr("On"), tr("When"),
+                tr("Verdict"))
 
     def set_signatures(self, signatures: list[SignatureCheck]) -> None:
         self.set_items(signatures)

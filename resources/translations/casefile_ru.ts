@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
   <context>
-    <name />
-    <message>
-      <source>Changed after</source>
-      <translation>Изменено после</translation>
-    </message>
-    <message>
-      <source>History up to row</source>
-      <translation>История до строки</translation>
-    </message>
-    <message>
-      <source>Key</source>
-      <translation>Ключ</translation>
-    </message>
-    <message>
-      <source>On</source>
-      <translation>Когда</translation>
-    </message>
-    <message>
-      <source>Signed by</source>
-      <translation>Подписал</translation>
-    </message>
-    <message>
-      <source>Verdict</source>
-      <translation>Вердикт</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>Когда</translation>
-    </message>
-    <message>
-      <source>Where</source>
-      <translation>Где</translation>
-    </message>
-  </context>
-  <context>
     <name>Actions</name>
     <message>
       <source>&amp;About Case File Explorer</source>
@@ -172,7 +137,7 @@
     </message>
     <message>
       <source>Replay the history against every row, re-hash documents, check signatures</source>
-      <translation>Сверить каждую строку с историей, заново вычислить хеши документов, проверить подписи</translation>
+      <translation>Сверить историю с каждой строкой, пересчитать хеши документов, проверить подписи</translation>
     </message>
     <message>
       <source>Review Possible &amp;Duplicates…</source>
@@ -3179,7 +3144,7 @@ SHA-256 {sha256}</translation>
     </message>
     <message>
       <source>Not verified since last change</source>
-      <translation>Не проверено после последнего изменения</translation>
+      <translation>Не проверено после изменения</translation>
     </message>
     <message>
       <source>The case changed after it was verified</source>
@@ -3202,15 +3167,19 @@ SHA-256 {sha256}</translation>
     <name>VerifyCase</name>
     <message>
       <source>Audit chain</source>
-      <translation>Цепочка аудита</translation>
+      <translation>Журнал аудита</translation>
     </message>
     <message>
       <source>Audit rows replayed: {rows} · documents re-hashed: {docs} · chain head: {head} · {seconds:.1f} s</source>
-      <translation>Сверено строк аудита: {rows} · перепроверено документов: {docs} · вершина цепочки: {head} · {seconds:.1f} с</translation>
+      <translation>Воспроизведено записей журнала: {rows} · документов перепроверено: {docs} · вершина цепочки: {head} · {seconds:.1f} с</translation>
+    </message>
+    <message>
+      <source>Changed after</source>
+      <translation>Изменено после</translation>
     </message>
     <message>
       <source>Custody</source>
-      <translation>Цепочка хранения</translation>
+      <translation>Хранение</translation>
     </message>
     <message>
       <source>Document</source>
@@ -3218,7 +3187,7 @@ SHA-256 {sha256}</translation>
     </message>
     <message>
       <source>Every row matches its recorded history; document bytes, excerpts, search index and signatures hold.</source>
-      <translation>Каждая строка соответствует записанной истории; байты документов, выдержки, поисковый индекс и подписи в порядке.</translation>
+      <translation>Каждая строка совпадает со своей историей; байты документов, выдержки, поисковый индекс и подписи в порядке.</translation>
     </message>
     <message>
       <source>File integrity</source>
@@ -3229,8 +3198,24 @@ SHA-256 {sha256}</translation>
       <translation>Находки</translation>
     </message>
     <message>
+      <source>History up to row</source>
+      <translation>История до строки</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Ключ</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Повод</translation>
+    </message>
+    <message>
       <source>Row differs from its history</source>
-      <translation>Строка расходится со своей историей</translation>
+      <translation>Строка расходится с историей</translation>
     </message>
     <message>
       <source>Search index</source>
@@ -3242,7 +3227,15 @@ SHA-256 {sha256}</translation>
     </message>
     <message>
       <source>Signatures: who vouched for which point of the history</source>
-      <translation>Подписи: кто и за какую точку истории поручился</translation>
+      <translation>Подписи: кто за какую точку истории поручился</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Подписал</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Вердикт</translation>
     </message>
     <message>
       <source>Verification cancelled</source>
@@ -3261,6 +3254,18 @@ SHA-256 {sha256}</translation>
       <translation>Проверка дела…</translation>
     </message>
     <message>
+      <source>What</source>
+      <translation>Что</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Где</translation>
+    </message>
+    <message>
       <source>none</source>
       <translation>нет</translation>
     </message>
@@ -3270,7 +3275,7 @@ SHA-256 {sha256}</translation>
     </message>
     <message>
       <source>{n} problems found: the case was changed outside the app, or its history was cut or rewritten.</source>
-      <translation>Найдено проблем: {n}. Дело изменяли вне программы, либо его история была урезана или переписана.</translation>
+      <translation>Найдено проблем: {n}. Дело изменено вне программы, или его история обрезана или переписана.</translation>
     </message>
   </context>
   <context>
