@@ -77,7 +77,7 @@
     </message>
     <message>
       <source>&amp;Verify Case…</source>
-      <translation>&amp;Проверить дело…</translation>
+      <translation>П&amp;роверить дело…</translation>
     </message>
     <message>
       <source>Add &amp;Documents…</source>
@@ -357,6 +357,10 @@ Details were saved to {log}.</source>
       <translation>Контролирует</translation>
     </message>
     <message>
+      <source>DISPUTED — colleagues state different stakes</source>
+      <translation>ОСПОРЕНО — коллеги указывают разные доли</translation>
+    </message>
+    <message>
       <source>Document: {title}</source>
       <translation>Документ: {title}</translation>
     </message>
@@ -399,6 +403,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Ultimate</source>
       <translation>Конечный</translation>
+    </message>
+    <message>
+      <source>by {who}</source>
+      <translation>автор: {who}</translation>
     </message>
     <message>
       <source>directly</source>
@@ -1294,6 +1302,14 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Page as published</source>
       <translation>Страница в опубликованном виде</translation>
+    </message>
+    <message>
+      <source>Reading the saved page…</source>
+      <translation>Чтение сохранённой страницы…</translation>
+    </message>
+    <message>
+      <source>The saved page could not be shown: {reason}</source>
+      <translation>Сохранённую страницу не удалось показать: {reason}</translation>
     </message>
   </context>
   <context>
@@ -2305,7 +2321,11 @@ SHA-256 {sha256}</translation>
       <source>optional</source>
       <translation>необязательно</translation>
     </message>
-    </context>
+    <message>
+      <source>the signing key could not be read</source>
+      <translation>не удалось прочитать ключ подписи</translation>
+    </message>
+  </context>
   <context>
     <name>PropertiesModel</name>
     <message>
@@ -2332,12 +2352,24 @@ SHA-256 {sha256}</translation>
       <translation>Все связи, независимо от их дат.</translation>
     </message>
     <message>
+      <source>Arrow</source>
+      <translation>Стрелка</translation>
+    </message>
+    <message>
+      <source>Arrows run from owner to owned; each is numbered below. Solid: supported by a claim; dashed: unsourced; red: disputed. Dark outline: controls {name}.</source>
+      <translation>Стрелки идут от владельца к тому, чем он владеет; каждая пронумерована ниже. Сплошная: подтверждена утверждением; штриховая: без источника; красная: оспорено. Тёмный контур: контролирует {name}.</translation>
+    </message>
+    <message>
       <source>Audit chain head</source>
       <translation>Вершина цепочки аудита</translation>
     </message>
     <message>
       <source>Author</source>
       <translation>Автор</translation>
+    </message>
+    <message>
+      <source>By:</source>
+      <translation>Автор:</translation>
     </message>
     <message>
       <source>Case</source>
@@ -2372,6 +2404,10 @@ SHA-256 {sha256}</translation>
       <translation>Сводка по делу</translation>
     </message>
     <message>
+      <source>Case summary of {name}, facts as of {as_of}</source>
+      <translation>Сводка по делу {name}, факты на {as_of}</translation>
+    </message>
+    <message>
       <source>Claims about its facts</source>
       <translation>Утверждения о его фактах</translation>
     </message>
@@ -2392,12 +2428,24 @@ SHA-256 {sha256}</translation>
       <translation>Создано</translation>
     </message>
     <message>
+      <source>DISPUTED</source>
+      <translation>ОСПОРЕНО</translation>
+    </message>
+    <message>
       <source>Dates</source>
       <translation>Даты</translation>
     </message>
     <message>
+      <source>Different stakes are stated for the same link; the claims behind them are marked disputed until the investigator resolves them.</source>
+      <translation>Для одной и той же связи указаны разные доли; утверждения, на которых они основаны, помечены как оспоренные, пока расследователь не разрешит спор.</translation>
+    </message>
+    <message>
       <source>Disputed and refuted claims</source>
       <translation>Оспоренные и опровергнутые утверждения</translation>
+    </message>
+    <message>
+      <source>Disputed claims</source>
+      <translation>Оспоренные утверждения</translation>
     </message>
     <message>
       <source>Each relationship, fact or event in bold, followed by the claims that support or contradict it.</source>
@@ -2426,6 +2474,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Evidence summary</source>
       <translation>Сводка доказательств</translation>
+    </message>
+    <message>
+      <source>Evidence summary of {name} ({schema}), facts as of {as_of}</source>
+      <translation>Сводка доказательств: {name} ({schema}), факты на {as_of}</translation>
     </message>
     <message>
       <source>Fact</source>
@@ -2516,6 +2568,10 @@ SHA-256 {sha256}</translation>
       <translation>Ссылок нет.</translation>
     </message>
     <message>
+      <source>Open conflicts</source>
+      <translation>Неразрешённые расхождения</translation>
+    </message>
+    <message>
       <source>Owner</source>
       <translation>Владелец</translation>
     </message>
@@ -2534,6 +2590,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Positions count the characters of the document's stored text from 1, both ends included.</source>
       <translation>Позиции отсчитывают символы сохранённого текста документа с 1, оба конца включительно.</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Подготовил</translation>
     </message>
     <message>
       <source>Printing page {n} of {m}</source>
@@ -2576,6 +2636,10 @@ SHA-256 {sha256}</translation>
       <translation>Доля</translation>
     </message>
     <message>
+      <source>Share, dates</source>
+      <translation>Доля, даты</translation>
+    </message>
+    <message>
       <source>Source</source>
       <translation>Источник</translation>
     </message>
@@ -2586,6 +2650,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Source reliability</source>
       <translation>Надёжность источника</translation>
+    </message>
+    <message>
+      <source>Stakes stated</source>
+      <translation>Указанные доли</translation>
     </message>
     <message>
       <source>Statement</source>
@@ -2660,6 +2728,14 @@ SHA-256 {sha256}</translation>
       <translation>прямое</translation>
     </message>
     <message>
+      <source>every date</source>
+      <translation>любая дата</translation>
+    </message>
+    <message>
+      <source>every date (links are shown whatever their dates)</source>
+      <translation>любая дата (связи показаны независимо от их дат)</translation>
+    </message>
+    <message>
       <source>indirect</source>
       <translation>косвенное</translation>
     </message>
@@ -2674,6 +2750,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>not recorded</source>
       <translation>не записано</translation>
+    </message>
+    <message>
+      <source>sourced</source>
+      <translation>с источником</translation>
     </message>
     <message>
       <source>supports</source>
@@ -2795,6 +2875,10 @@ SHA-256 {sha256}</translation>
       <translation>Файлы дел (*.casefile)</translation>
     </message>
     <message>
+      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.mtgx *.casefile)</source>
+      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.mtgx *.casefile)</translation>
+    </message>
+    <message>
       <source>Excel workbook (*.xlsx)</source>
       <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -2835,6 +2919,10 @@ SHA-256 {sha256}</translation>
       <translation>Импорт отменён; ничего не изменено.</translation>
     </message>
     <message>
+      <source>Maltego (*.mtgx)</source>
+      <translation>Maltego (*.mtgx)</translation>
+    </message>
+    <message>
       <source>Merge Case File</source>
       <translation>Слияние с файлом дела</translation>
     </message>
@@ -2853,6 +2941,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Reading {name}</source>
       <translation>Чтение {name}</translation>
+    </message>
+    <message>
+      <source>i2 Analyst's Notebook import (*.anx)</source>
+      <translation>Импорт i2 Analyst's Notebook (*.anx)</translation>
     </message>
     <message>
       <source>nothing new</source>
@@ -2888,10 +2980,34 @@ SHA-256 {sha256}</translation>
   <context>
     <name>SummaryOptionsDialog</name>
     <message>
+      <source>An entity (select one first)</source>
+      <translation>Объект (сначала выберите его)</translation>
+    </message>
+    <message>
+      <source>Every date (links whatever their dates)</source>
+      <translation>Любая дата (связи независимо от их дат)</translation>
+    </message>
+    <message>
       <source>Evidence summary</source>
       <translation>Сводка доказательств</translation>
     </message>
-    </context>
+    <message>
+      <source>Facts &amp;as of:</source>
+      <translation>Факты &amp;на дату:</translation>
+    </message>
+    <message>
+      <source>Summary of:</source>
+      <translation>Сводка по:</translation>
+    </message>
+    <message>
+      <source>The whole case</source>
+      <translation>Всему делу</translation>
+    </message>
+    <message>
+      <source>This entity: {name}</source>
+      <translation>Этому объекту: {name}</translation>
+    </message>
+  </context>
   <context>
     <name>TimelineModel</name>
     <message>
@@ -3104,6 +3220,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Search index</source>
       <translation>Поисковый индекс</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Подписи</translation>
     </message>
     <message>
       <source>Signatures: who vouched for which point of the history</source>
