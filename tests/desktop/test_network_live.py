@@ -15,6 +15,8 @@ from db.services.entities import create_entity
 @pytest.fixture
 def window(make_window, sample, qtbot):
     window = make_window()
+    QApplication.processEvents()  # the docks take their first-run sizes: the layout packs
+    # the graph to the network dock's shape
     with qtbot.waitSignal(window.panes["network"].sig_drawn, timeout=10000):
         window.set_case(sample)  # the sample is small: it opens on the whole case
     return window
