@@ -39,7 +39,7 @@ from scipy import sparse  # noqa: E402
 from scipy.sparse import linalg as sparse_linalg  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from db.analysis import control_chains  # noqa: E402
+from db.analysis import connecting_paths, control_chains  # noqa: E402
 from db.analysis.shares import walk_sums  # noqa: E402
 from db.core.casefile import CaseFile  # noqa: E402
 from db.models import Entity, Link  # noqa: E402
@@ -236,6 +236,14 @@ def main() -> int:
         entities, links, entity = layered(size)
         case = CaseFile.open(path) if path.exists() else written(path, entities, links)
         report(f"layered {size:,} links, deep entity", measure(case, entity, args.rounds))
+        layer, number = entity.split("-")
+        neighbour = f"{layer}-{int(number) + 5:07d}"
+        with case.session() as session:
+            started = time.perf_counter()
+            found = connecting_paths(session, entity, neighbour, {"Ownership", "Control"},
+                                     max_depth=6)
+            print(f"  connecting_paths() to a neighbour "
+                  f"{(time.perf_counter() - started) * 1000:.1f} ms ({len(found)} paths)")
         case.close()
     for hops in [int(n) for n in args.hops.split(",") if n]:
         path = folder / f"linear-{hops}.casefile"

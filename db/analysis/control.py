@@ -53,13 +53,21 @@ def control_summary(holdings: Iterable[tuple[str, str, float]],
 
 def _single_holding(owner: str, held_by, commands) -> str | None:
     """The one entity all the owner's holdings and control links go to, if just one."""
-    owned = {entity for entity, _ in held_by.get(owner, ())} | commands.get(owner, set())
-    if len(owned) != 1:
+    held = held_by.get(owner, ())
+    linked = commands.get(owner)
+    if linked:
+        if len(linked) != 1:
+            return None
+        (single,) = linked
+    elif held:
+        single = held[0][0]
+    else:
         return None
-    (single,) = owned
+    share = 0.0
+    for entity, amount in held:
+        if entity != single:
+            return None
+        share += amount
     if single == owner:
         return None
-    share = sum(s for entity, s in held_by.get(owner, ()))
-    if single in commands.get(owner, ()) or share > MAJORITY + _EPSILON:
-        return single
-    return None
+    return single if linked or share > MAJORITY + _EPSILON else None

@@ -31,6 +31,7 @@ sparse solve of the same ancestors.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,6 +55,7 @@ from db.wording import Stake, share_range_text
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
 MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
+JSON_PATHS_SECONDS = 30.0  # path searching for one chain's JSON, all owners together
 
 
 @dataclass
@@ -128,14 +130,18 @@ class OwnerShare:
             return share_range_text(None, None)
         return share_range_text(self.effective_share_min, self.effective_share_max)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, listing: PathList | None = None) -> dict[str, Any]:
+        """The owner as JSON; ``listing``: its paths as already searched (else now)."""
+        listing = listing if listing is not None else self.path_list()
         return {"id": self.id, "name": self.name, "schema": self.schema,
                 "effective_share": self.effective_share,
                 "effective_share_min": self.effective_share_min,
                 "effective_share_max": self.effective_share_max,
-                "controls": self.controls, "ultimate": self.ultimate, "paths": self.paths,
-                "direct": self.direct, "ultimate_controller": self.ultimate_controller,
-                "paths_truncated": self.paths_truncated}
+                "controls": self.controls, "ultimate": self.ultimate,
+                "paths": listing.paths, "direct": self.direct,
+                "ultimate_controller": self.ultimate_controller,
+                "paths_truncated": listing.truncated, "paths_count": listing.count,
+                "paths_search_stopped": listing.stopped}
 
 
 @dataclass
@@ -164,10 +170,19 @@ class ChainResult:
             self._hops = (len(self.steps), hops)
         return list(self._hops[1].get((source_id, target_id), ()))
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, paths_seconds: float = JSON_PATHS_SECONDS) -> dict[str, Any]:
+        """The chain as JSON. Owners' paths are searched for ``paths_seconds`` in all;
+        owners past that say ``paths_search_stopped`` (a chain of 58,000 owners in a
+        tangle of cross-holdings would otherwise search for hours)."""
+        deadline = time.monotonic() + paths_seconds
+        owners = []
+        for owner in self.owners:
+            listing = (owner.path_list(deadline) if time.monotonic() < deadline
+                       else PathList([], True, None, stopped=True))
+            owners.append(owner.to_json(listing))
         return {"entity": {"id": self.entity_id, "name": self.entity_name},
                 "as_of": self.as_of.isoformat() if self.as_of else None,
-                "owners": [o.to_json() for o in self.owners],
+                "owners": owners,
                 "controllers": [o.id for o in self.controllers],
                 "steps": [s.to_json() for s in self.steps.values()]}
 
@@ -191,16 +206,16 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
         if cancelled is not None and cancelled():
             raise Cancelled()
 
-    entity_name = graph_load.entity_caption(session, entity_id)
-    if entity_name is None:
-        raise LookupError(f"no entity with id {entity_id}")
     # With no date: what holds now — links that have ended are history, and summing a
     # stake with the stake that replaced it would double-count (BODS record updates).
     links = graph_load.ancestor_links(session, entity_id, CHAIN_LINKS, as_of, ended=False)
     check()
-    steps = _steps(session, links, citations)
     owner_ids = {link.source_id for link in links} - {entity_id}
-    labels = graph_load.entity_labels(session, owner_ids)
+    labels = graph_load.entity_labels(session, owner_ids | {entity_id})  # one query for all
+    if entity_id not in labels:
+        raise LookupError(f"no entity with id {entity_id}")
+    entity_name = labels.pop(entity_id)[0]
+    steps = _steps(session, links, citations)
     check()
     known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
     unknown_steps: set[str] = set()  # owners with a step of unknown share

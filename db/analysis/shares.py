@@ -145,6 +145,19 @@ def walk_sums(edges: Iterable[tuple[str, str, tuple[float, ...]]], target: str,
                 scenario.update(zip(solved[0], solved[1][k], strict=True))
             continue
         holdings = held.get(node, ())
+        if width == 2:  # minimum and maximum, as chains ask: one pass for both
+            low_value, high_value = value
+            low = high = 0.0
+            for owned, (low_share, high_share) in holdings:
+                if owned == target:
+                    low += low_share * (1.0 + low_value[owned])
+                    high += high_share * (1.0 + high_value[owned])
+                else:
+                    low += low_share * low_value[owned]
+                    high += high_share * high_value[owned]
+            low_value[node] = low
+            high_value[node] = high
+            continue
         for k, scenario in enumerate(value):
             total = 0.0
             for owned, vector in holdings:

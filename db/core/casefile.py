@@ -13,9 +13,7 @@ unless opened ``shared``, in which case our writes wait for theirs.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -32,6 +30,8 @@ from db import APP_VERSION
 from db.core import case_lock, migrate, signing
 from db.core.admission import open_refusal, read_only_reason, refusal, writable
 from db.core.case_lock import LockHolder
+from db.core.errors import CaseFileError
+from db.core.placing import put_in_place, temporary_beside
 from db.core.seam import sqlite as sqlite_seam
 from db.core.transaction import Transaction
 from db.models import CaseMeta, new_id, utc_now
@@ -42,10 +42,6 @@ T = TypeVar("T")
 
 # How long a write waits for another process's write before giving up.
 WRITE_PATIENCE_S = 600.0
-
-
-class CaseFileError(Exception):
-    """A case file cannot be opened or written; the message is one plain line."""
 
 
 class CaseInUseError(CaseFileError):
@@ -175,7 +171,8 @@ class CaseFile:
         assert header is not None
         author = author or default_author()
         reason = "opened read-only" if read_only else read_only_reason(path)
-        holder = case_lock.current_holder(path) if reason is None else None
+        # A live writer's -wal is theirs, mid-use: only a leftover one is checked.
+        holder = case_lock.current_holder(path)
         problem = open_refusal(path, header.user_version, writer_alive=holder is not None)
         if problem:
             raise CaseFileError(problem)
@@ -186,7 +183,7 @@ class CaseFile:
                 holder = busy.holder
             except OSError:
                 reason = "its folder does not accept the lock file"
-        if holder is not None and not shared:
+        if holder is not None and reason is None and not shared:
             raise CaseInUseError(f"{path.name} is {holder.describe()}", holder)
         case = cls(path, cls._engine(path, read_only=reason is not None), author, reason)
         case.in_use_by = holder
@@ -262,6 +259,8 @@ class CaseFile:
             except DBAPIError as error:
                 self._raise_if_damaged(error)
                 raise
+            except MemoryError as error:
+                raise self._out_of_memory() from error
 
     def read(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``function(session, *args, **kwargs)`` in a short read session of its own.
@@ -275,6 +274,15 @@ class CaseFile:
             except DBAPIError as error:
                 self._raise_if_damaged(error)
                 raise
+            except MemoryError as error:
+                raise self._out_of_memory() from error
+
+    def _out_of_memory(self) -> CaseFileError:
+        # SQLite answers a garbled length in a page (a full-text index block, say) with
+        # "out of memory", which the driver turns into MemoryError.
+        return CaseFileError(f"{self.path.name} could not be read: SQLite ran out of memory "
+                             f"(a damaged page or index, or a huge value); 'casefile check' "
+                             f"tells more")
 
     def _raise_if_damaged(self, error: DBAPIError) -> None:
         """A read that meets a damaged page says so in one line (opening does not read
@@ -360,31 +368,3 @@ class CaseFile:
                 digest.update(block)
         return digest.hexdigest()
 
-
-def temporary_beside(path: Path) -> Path:
-    """An empty hidden file in ``path``'s folder to build ``path`` in, with the
-    permissions a new file normally gets there."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".partial",
-                                        dir=path.parent)
-        os.close(handle)
-        mask = os.umask(0o22)
-        os.umask(mask)
-        os.chmod(name, 0o666 & ~mask)
-    except OSError as error:
-        raise CaseFileError(f"cannot create {path.name}: {error.strerror or error}") from error
-    return Path(name)
-
-
-def put_in_place(temporary: Path, path: Path) -> None:
-    """Give the finished file its name, never replacing a file that appeared meanwhile."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise CaseFileError(f"{path.name} already exists; choose another name") from None
-    except OSError:  # file systems without hard links (FAT on a USB stick)
-        if path.exists():
-            raise CaseFileError(f"{path.name} already exists; choose another name") from None
-        os.replace(temporary, path)
-        return
-    temporary.unlink()

@@ -16,14 +16,8 @@ from pathlib import Path
 
 from db.core import migrate
 from db.core.admission import refusal
-from db.core.casefile import (
-    SUFFIX,
-    CaseFile,
-    CaseFileError,
-    default_author,
-    put_in_place,
-    temporary_beside,
-)
+from db.core.casefile import SUFFIX, CaseFile, CaseFileError, default_author
+from db.core.placing import put_in_place, temporary_beside
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.schema_guard import inspect_schema, reference_schema
 from db.core.seam import sqlite as sqlite_seam

@@ -202,3 +202,18 @@ def custody_warning(case: CaseFile) -> str | None:
         log.exception("could not compare %s with its remembered chain head", case.path.name)
         return None
     return f"{case.path.name}: audit row {problem[0]}: {problem[1]}" if problem else None
+
+
+def signer_keys(session: Session) -> list[tuple[str, str, str]]:
+    """(signer, fingerprint, "known" | "new" | "other key") for each key that signed a
+    case — what a merge review shows before the keys are learnt."""
+    known = custody.known_keys()
+    out = []
+    for signer, fingerprint in session.execute(
+            select(Signature.signer, Signature.fingerprint).distinct()
+            .order_by(Signature.signer)):
+        expected = known.get(signer)
+        status = "new" if expected is None else "known" if expected == fingerprint \
+            else "other key"
+        out.append((signer, fingerprint, status))
+    return out

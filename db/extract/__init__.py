@@ -36,7 +36,7 @@ from db.extract.isolated import (
 
 __all__ = ["IMAGE_MIMES", "PAGED_MIMES", "Attached", "Extracted", "ExtractionError", "Limits",
            "PageGeometry", "UnsafeDocument", "decode_text", "extract", "extract_safely",
-           "guess_mime", "html_to_text", "vet_for_view"]
+           "guess_mime", "html_to_text", "saved_page_html", "vet_for_view"]
 
 PDF_MIME = "application/pdf"
 # Documents the page view draws: PDFs and scans.
@@ -86,6 +86,11 @@ def vet_for_view(mime_type: str, data: bytes,
     """
     job = "vet_pdf" if mime_type == PDF_MIME else "vet_image"
     return run_isolated(job, data, limits=limits)["pages"]
+
+
+def saved_page_html(data: bytes, limits: Limits = VIEW_LIMITS) -> str:
+    """The HTML page inside an MHTML file, decoded in a limited child (for the page view)."""
+    return str(run_isolated("page_html", data, limits=limits)["html"])
 
 
 def _pdf(file_name: str, data: bytes, mime: str) -> Extracted:

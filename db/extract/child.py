@@ -33,6 +33,10 @@ def _job(job: str, data: bytes, params: dict[str, Any]) -> dict[str, Any]:
         return extracted_to_json(extract(str(params.get("file_name", "")), data))
     if job == "vet_pdf":
         return vet_pdf(data)
+    if job == "page_html":  # the HTML page a saved web page (MHTML) holds, decoded
+        from db.extract.web import mhtml_html
+
+        return {"html": mhtml_html(data)[0]}
     if job == "vet_image":
         return vet_image(data)
     if job == "ocr_page":

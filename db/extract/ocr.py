@@ -59,26 +59,34 @@ def check_languages(languages: list[str] | tuple[str, ...]) -> str:
 
 def recognise(file_name: str, data: bytes, extracted: Extracted, languages: list[str],
               progress: Progress | None = None, limits: Limits = OCR_LIMITS) -> Extracted:
-    """``extracted`` (a scan: pages without text) with the text Tesseract reads."""
+    """``extracted`` with the text Tesseract reads on its pages without text (a scan, or
+    the scanned pages of a PDF whose other pages have a text layer, which are kept)."""
     tesseract_languages = check_languages(languages)
     parts: list[str] = []
     spans: list[list[int]] = []
     geometry: list[PageGeometry] = []
     offset = 0
     total = len(extracted.geometry)
+    old_spans = extracted.pages or [[0, 0]] * total
     for number, page in enumerate(extracted.geometry, 1):
-        if progress is not None:
-            progress.step(number - 1, total,               f"Recognising {file_name}, page {number} of {total}")
-        answer = run_isolated("ocr_page", data, {"mime": extracted.mime_type, "page": number,
-                                                 "languages": tesseract_languages,
-                                                 "dpi": OCR_DPI}, limits)
-        text = str(answer["text"])
         if number > 1:
             parts.append("\f")
             offset += 1
-        boxes = [[int(a) + offset, int(b) + offset, *map(float, rest)]
-                 for a, b, *rest in answer["boxes"]]
-        geometry.append(PageGeometry(number, page.width, page.height, "ocr", boxes))
+        start, end = old_spans[number - 1]
+        if extracted.text[start:end].strip():  # a text layer: kept, its boxes moved along
+            text, source = extracted.text[start:end], page.source
+            boxes = [[b[0] - start + offset, b[1] - start + offset, *b[2:]] for b in page.boxes]
+        else:
+            if progress is not None:
+                progress.step(number - 1, total,
+                              f"Recognising {file_name}, page {number} of {total}")
+            answer = run_isolated("ocr_page", data, {
+                "mime": extracted.mime_type, "page": number,
+                "languages": tesseract_languages, "dpi": OCR_DPI}, limits)
+            text, source = str(answer["text"]), "ocr"
+            boxes = [[int(a) + offset, int(b) + offset, *map(float, rest)]
+                     for a, b, *rest in answer["boxes"]]
+        geometry.append(PageGeometry(number, page.width, page.height, source, boxes))
         spans.append([offset, offset + len(text)])
         parts.append(text)
         offset += len(text)

@@ -58,8 +58,9 @@ def pdf_text(data: bytes) -> Extracted:
     finally:
         document.close()
     text = "".join(parts)
+    # A page without text is a scanned page (or a blank one): OCR reads it.
     return Extracted(text, "application/pdf", spans, geometry=geometry,
-                     needs_ocr=not text.strip() and bool(spans))
+                     needs_ocr=any(not text[a:b].strip() for a, b in spans))
 
 
 def _page(document, index: int):

@@ -140,7 +140,7 @@ def _group_positions(clustered: Clustered, progress: Progress) -> dict[str, Poin
     ids = list(clustered.groups)
     natural = force_positions(ids, list(clustered.links), progress=progress)
     biggest = max((g.size for g in clustered.groups.values()), default=1)
-    spacing = FORCE_SPACING * 2.5 * max(1.0, math.sqrt(biggest) / 6)
+    spacing = FORCE_SPACING * 3.5 * max(1.0, math.sqrt(biggest) / 6)
     return {g: (x * spacing, y * spacing) for g, (x, y) in natural.items()}
 
 

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transaction import Transaction
-from db.extract import Attached, Extracted, ExtractionError, Limits, extract_safely
+from db.extract import (
+    Attached,
+    Extracted,
+    ExtractionError,
+    Limits,
+    extract_safely,
+)
 from db.extract.isolated import DEFAULT_LIMITS
 from db.extract.ocr import DEFAULT_LANGUAGES, recognise
 from db.models import Document, DocumentPage
@@ -114,6 +120,9 @@ def _read_text(path: Path, data: bytes, intake: _Intake, progress: Progress) -> 
             extracted = recognise(path.name, data, extracted, list(intake.ocr_languages),
                                   progress)
         except ExtractionError as error:
+            if extracted.text.strip():  # some pages have text: keep them, say what was not
+                extracted.properties["ocrNotDone"] = [str(error)]
+                return extracted
             raise ExtractionError(f"a scan without a text layer: {error}") from error
         if not extracted.text.strip():
             raise ExtractionError("a scan in which OCR found no text "

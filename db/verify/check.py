@@ -108,8 +108,8 @@ def expected_head_finding(hashes: dict[int, str], text: str) -> Finding | None:
 
 def repair_search_index(case: CaseFile) -> None:
     """Rebuild the full-text index from the rows (derived data, so not an audited edit)."""
-    with case.engine.begin() as connection:
-        rebuild_fts(connection)
+    with case.write_session() as session:  # waits for another writer; refused read-only
+        rebuild_fts(session.connection())
 
 
 def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
@@ -121,6 +121,8 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
     progress.step(0, 1, "Checking the file's integrity")
     with case.engine.connect() as connection:
         report.integrity = sqlite_seam.integrity_check(connection)
+    if report.integrity:  # damaged pages: reading rows would stop at the first of them
+        return report
     with case.session() as session:
         replay = replay_history(session, progress)
         report.audit_rows = replay.rows
@@ -129,7 +131,8 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
         report.documents_checked, blobs = blob_findings(session, replay.blobs, progress)
         findings += blobs + excerpt_findings(session)
         progress.step(0, 1, "Checking the search index")
-        findings += search_index_findings(session)
+        with case.engine.connect() as connection:
+            findings += search_index_findings(session, connection, progress)
         progress.step(0, 1, "Checking custody")
         head = session.execute(select(AuditEntry.seq, AuditEntry.hash)
                                .order_by(AuditEntry.seq.desc()).limit(1)).first()
@@ -149,7 +152,6 @@ def check_case(case: CaseFile, progress: Progress = NO_PROGRESS,
                              f"row {s.seq}): {s.problem}") for s in report.signatures
                      if s.problem]
         report.unsourced_links = queries.unsourced_link_count(session)
-        session.rollback()  # the index's integrity-check is a statement, not a change
     # What explains the rest first: a cut or rewritten history makes many rows differ.
     report.findings = sorted(findings, key=lambda f: KIND_ORDER.index(f.kind))
     progress.step(1, 1, "Done")

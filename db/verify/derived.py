@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from db.core.progress import NO_PROGRESS, Progress
-from db.core.seam.sqlite_fts_check import fts_differences
+from db.core.seam.sqlite_fts_check import fts_damaged, fts_differences
 from db.models import Blob, Document
 from db.verify.anchors import anchor_problems
 from db.verify.findings import Finding
@@ -51,7 +52,14 @@ def excerpt_findings(session: Session) -> list[Finding]:
     return findings
 
 
-def search_index_findings(session: Session) -> list[Finding]:
+def search_index_findings(session: Session, connection: Connection,
+                          progress: Progress = NO_PROGRESS) -> list[Finding]:
+    """``connection``: a short one of its own for FTS5's integrity check (a write)."""
+
+    def step(fts: str) -> None:
+        progress.step(0, 0, f"Comparing the search index ({fts})")
+
+    damaged = [(fts, "", "the index's structure is damaged") for fts in fts_damaged(connection)]
     return [Finding("derived", fts, row_id,
                     f"{problem} (casefile check --repair rebuilds the index)")
-            for fts, row_id, problem in fts_differences(session.connection())]
+            for fts, row_id, problem in damaged + fts_differences(session.connection(), step)]

@@ -94,7 +94,7 @@ def _matches(table: str, entry: Image | BulkRow, row: dict[str, Any]) -> list[st
     return [] if entry.batch.digest(row) == entry.batch.digests[entry.index] else None
 
 
-def _apply_bulk(replay: Replay, entry: AuditEntry) -> None:
+def _apply_bulk(replay: Replay, entry: AuditEntry, progress: Progress) -> None:
     table = replay.state.setdefault(entry.object_type, {})
     image = entry.after or {}
     if "deleted" in image:
@@ -108,6 +108,8 @@ def _apply_bulk(replay: Replay, entry: AuditEntry) -> None:
         batch = Batch(entry.object_type, list(image.get("columns", [])), digests, entry.seq,
                       entry.at)
     for index, key in enumerate(keys):
+        if index % 100_000 == 0:
+            progress.step(index, len(keys), f"Replaying a bulk insert into {entry.object_type}")
         table[str(key)] = BulkRow(batch, index)
 
 
@@ -152,7 +154,7 @@ def replay_history(session: Session, progress: Progress = NO_PROGRESS) -> Replay
         if entry.object_type in NOT_REPLAYED or entry.object_type not in Base.metadata.tables:
             continue
         if entry.object_id.startswith("bulk:"):
-            _apply_bulk(replay, entry)
+            _apply_bulk(replay, entry, progress)
         else:
             _apply_row(replay, entry)
         session.expunge(entry)  # a million-id bulk row is not kept twice

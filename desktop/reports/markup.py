@@ -154,7 +154,7 @@ def cover(header: CaseHeader, kind: str, subject: str, subject_detail: str) -> s
                   "reliability A–F, information credibility 1–6. A link no claim "
                   "supports is marked UNSOURCED. The case file SHA-256 above identifies "
                   "the exact file this summary was printed from; the audit chain head "
-                  "(row:hash) lets `casefile check --expect-head` prove a later copy "
+                  "(row:hash) lets “casefile check --expect-head” prove a later copy "
                   "still continues the history printed here."))
         + "</p>"
         + '<p style="page-break-after: always"></p>')

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from desktop.flows import documents, files, reporting, review, sharing, view
+from desktop.flows import documents, files, reporting, review, sharing, verify, view
 
 if TYPE_CHECKING:
     from desktop.shell.main_window import MainWindow
@@ -37,6 +37,7 @@ class ActionId(Enum):
     PRINT_PREVIEW = auto()
     EXPORT_PDF = auto()
     CASE_DETAILS = auto()
+    VERIFY = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -103,6 +104,9 @@ def specs() -> dict[ActionId, ActionSpec]:
                                  needs_case=True),
         a.CASE_DETAILS: ActionSpec(_t("Case &Details…"), review.edit_case_details,
                                    needs_case=True, writes=True),
+        a.VERIFY: ActionSpec(_t("&Verify Case…"), verify.verify_case, None,
+                             _t("Replay the history against every row, re-hash documents, "
+                                "check signatures"), needs_case=True),
         a.QUIT: ActionSpec(_t("&Quit"), lambda w: w.close(), key.Quit),
         a.UNDO: ActionSpec(_t("&Undo"), lambda w: w.undo(), key.Undo),
         a.REDO: ActionSpec(_t("&Redo"), lambda w: w.redo(), "Ctrl+Shift+Z"),
@@ -148,6 +152,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str, ...]], ...] = (
                ActionId.ADD_DOCUMENTS, ActionId.OCR_LANGUAGES, ActionId.IMPORT, ActionId.EXPORT,
                ActionId.MERGE, SEPARATOR, ActionId.PRINT,
                ActionId.PRINT_PREVIEW, ActionId.EXPORT_PDF, SEPARATOR, ActionId.CASE_DETAILS,
+               ActionId.VERIFY,
                SEPARATOR, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, SEPARATOR, ActionId.NEW_ENTITY,
                ActionId.REVIEW_JUDGEMENTS, ActionId.GLOBAL_SEARCH, SEPARATOR,

@@ -36,6 +36,7 @@ from desktop.shell.actions import (
 from desktop.shell.context import CaseContext
 from desktop.shell.coordinator import Coordinator
 from desktop.shell.icons import icon
+from desktop.shell.verification_badge import VerificationBadge
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self._status_counts = QLabel(self)
         self._status_counts.setObjectName("status_counts")
         self.statusBar().addPermanentWidget(self._status_counts)
+        self.verification_badge = VerificationBadge(self)
+        self.statusBar().addPermanentWidget(self.verification_badge)
         layout.restore(self)
         self._counts_timer = QTimer(self, singleShot=True, interval=150)
         self._counts_timer.timeout.connect(self._update_counts)
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
+    def set_verification(self, ok: bool, problems: int, head: str) -> None:
+        self.verification_badge.set_result(ok, problems, head)
+
     def show_warning(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are data, not markup
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
             settings.add_recent(str(case.path))
         self.actions[ActionId.UNDO].setEnabled(False)
         self.actions[ActionId.REDO].setEnabled(False)
+        self.verification_badge.reset()
         self._undo_text("")
         self._redo_text("")
         self._update_title()
@@ -201,6 +208,7 @@ class MainWindow(QMainWindow):
             self.coordinator.forget(history - present)
         if changes.meta:
             self._update_title()
+        self.verification_badge.mark_changed()
         self._counts_timer.start()
 
     def _update_title(self) -> None:

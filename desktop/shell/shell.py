@@ -35,3 +35,6 @@ class Shell(Protocol):
 
     def focus_pane(self, name: str) -> None:
         """Show and raise a pane by its name."""
+
+    def set_verification(self, ok: bool, problems: int, head: str) -> None:
+        """What Verify Case… found, for the status bar's badge."""

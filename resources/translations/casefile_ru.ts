@@ -76,6 +76,10 @@
       <translation>&amp;Отменить</translation>
     </message>
     <message>
+      <source>&amp;Verify Case…</source>
+      <translation>П&amp;роверить дело…</translation>
+    </message>
+    <message>
       <source>Add &amp;Documents…</source>
       <translation>Добавить &amp;документы…</translation>
     </message>
@@ -130,6 +134,10 @@
     <message>
       <source>Read the case again (a team case: colleagues' edits appear)</source>
       <translation>Перечитать дело (в командном деле появятся правки коллег)</translation>
+    </message>
+    <message>
+      <source>Replay the history against every row, re-hash documents, check signatures</source>
+      <translation>Сверить историю с каждой строкой, пересчитать хеши документов, проверить подписи</translation>
     </message>
     <message>
       <source>Review Possible &amp;Duplicates…</source>
@@ -349,6 +357,10 @@ Details were saved to {log}.</source>
       <translation>Контролирует</translation>
     </message>
     <message>
+      <source>DISPUTED — colleagues state different stakes</source>
+      <translation>ОСПОРЕНО — коллеги указывают разные доли</translation>
+    </message>
+    <message>
       <source>Document: {title}</source>
       <translation>Документ: {title}</translation>
     </message>
@@ -393,8 +405,16 @@ Details were saved to {log}.</source>
       <translation>Конечный</translation>
     </message>
     <message>
+      <source>by {who}</source>
+      <translation>автор: {who}</translation>
+    </message>
+    <message>
       <source>directly</source>
       <translation>напрямую</translation>
+    </message>
+    <message>
+      <source>disputed</source>
+      <translation>оспорено</translation>
     </message>
     <message>
       <source>indirectly</source>
@@ -1282,6 +1302,14 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Page as published</source>
       <translation>Страница в опубликованном виде</translation>
+    </message>
+    <message>
+      <source>Reading the saved page…</source>
+      <translation>Чтение сохранённой страницы…</translation>
+    </message>
+    <message>
+      <source>The saved page could not be shown: {reason}</source>
+      <translation>Сохранённую страницу не удалось показать: {reason}</translation>
     </message>
   </context>
   <context>
@@ -2290,12 +2318,12 @@ SHA-256 {sha256}</translation>
       <translation>Работа</translation>
     </message>
     <message>
-      <source>no signing key yet (signed custody is not available in this version)</source>
-      <translation>ключа подписи пока нет (подписанная цепочка хранения в этой версии недоступна)</translation>
-    </message>
-    <message>
       <source>optional</source>
       <translation>необязательно</translation>
+    </message>
+    <message>
+      <source>the signing key could not be read</source>
+      <translation>не удалось прочитать ключ подписи</translation>
     </message>
   </context>
   <context>
@@ -2324,8 +2352,12 @@ SHA-256 {sha256}</translation>
       <translation>Все связи, независимо от их дат.</translation>
     </message>
     <message>
-      <source>Arrows run from owner to owned. Solid: supported by a claim; dashed: unsourced. Dark outline: controls {name}.</source>
-      <translation>Стрелки идут от владельца к тому, чем он владеет. Сплошная: подтверждена утверждением; штриховая: без источника. Тёмный контур: контролирует {name}.</translation>
+      <source>Arrow</source>
+      <translation>Стрелка</translation>
+    </message>
+    <message>
+      <source>Arrows run from owner to owned; each is numbered below. Solid: supported by a claim; dashed: unsourced; red: disputed. Dark outline: controls {name}.</source>
+      <translation>Стрелки идут от владельца к тому, чем он владеет; каждая пронумерована ниже. Сплошная: подтверждена утверждением; штриховая: без источника; красная: оспорено. Тёмный контур: контролирует {name}.</translation>
     </message>
     <message>
       <source>Audit chain head</source>
@@ -2334,6 +2366,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Author</source>
       <translation>Автор</translation>
+    </message>
+    <message>
+      <source>By:</source>
+      <translation>Автор:</translation>
     </message>
     <message>
       <source>Case</source>
@@ -2368,6 +2404,10 @@ SHA-256 {sha256}</translation>
       <translation>Сводка по делу</translation>
     </message>
     <message>
+      <source>Case summary of {name}, facts as of {as_of}</source>
+      <translation>Сводка по делу {name}, факты на {as_of}</translation>
+    </message>
+    <message>
       <source>Claims about its facts</source>
       <translation>Утверждения о его фактах</translation>
     </message>
@@ -2388,12 +2428,24 @@ SHA-256 {sha256}</translation>
       <translation>Создано</translation>
     </message>
     <message>
+      <source>DISPUTED</source>
+      <translation>ОСПОРЕНО</translation>
+    </message>
+    <message>
       <source>Dates</source>
       <translation>Даты</translation>
     </message>
     <message>
+      <source>Different stakes are stated for the same link; the claims behind them are marked disputed until the investigator resolves them.</source>
+      <translation>Для одной и той же связи указаны разные доли; утверждения, на которых они основаны, помечены как оспоренные, пока расследователь не разрешит спор.</translation>
+    </message>
+    <message>
       <source>Disputed and refuted claims</source>
       <translation>Оспоренные и опровергнутые утверждения</translation>
+    </message>
+    <message>
+      <source>Disputed claims</source>
+      <translation>Оспоренные утверждения</translation>
     </message>
     <message>
       <source>Each relationship, fact or event in bold, followed by the claims that support or contradict it.</source>
@@ -2412,8 +2464,8 @@ SHA-256 {sha256}</translation>
       <translation>Каждое отношение подтверждено хотя бы одним утверждением.</translation>
     </message>
     <message>
-      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from; the audit chain head (row:hash) lets `casefile check --expect-head` prove a later copy still continues the history printed here.</source>
-      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка; вершина цепочки аудита (строка:хеш) позволяет командой `casefile check --expect-head` доказать, что более поздняя копия продолжает напечатанную здесь историю.</translation>
+      <source>Every statement is followed by numbered citations such as [1]. Each number refers to one entry of the source annex, which quotes the excerpt verbatim with its position, grade and the SHA-256 of the document it comes from. Grades follow the Admiralty scale: source reliability A–F, information credibility 1–6. A link no claim supports is marked UNSOURCED. The case file SHA-256 above identifies the exact file this summary was printed from; the audit chain head (row:hash) lets “casefile check --expect-head” prove a later copy still continues the history printed here.</source>
+      <translation>За каждым утверждением следуют нумерованные ссылки вида [1]. Каждый номер отсылает к записи приложения об источниках, где выдержка приведена дословно с её позицией, оценкой и SHA-256 документа, из которого она взята. Оценки даны по шкале Адмиралтейства: надёжность источника A–F, достоверность информации 1–6. Связь, не подтверждённая ни одним утверждением, помечена «БЕЗ ИСТОЧНИКА». SHA-256 файла дела выше указывает на тот самый файл, из которого напечатана эта сводка; вершина цепочки аудита (строка:хеш) позволяет командой «casefile check --expect-head» доказать, что более поздняя копия продолжает напечатанную здесь историю.</translation>
     </message>
     <message>
       <source>Evidence</source>
@@ -2422,6 +2474,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Evidence summary</source>
       <translation>Сводка доказательств</translation>
+    </message>
+    <message>
+      <source>Evidence summary of {name} ({schema}), facts as of {as_of}</source>
+      <translation>Сводка доказательств: {name} ({schema}), факты на {as_of}</translation>
     </message>
     <message>
       <source>Fact</source>
@@ -2472,6 +2528,10 @@ SHA-256 {sha256}</translation>
       <translation>Ключевые объекты</translation>
     </message>
     <message>
+      <source>Link</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
       <source>Links in force on {date}.</source>
       <translation>Связи, действующие на {date}.</translation>
     </message>
@@ -2508,6 +2568,10 @@ SHA-256 {sha256}</translation>
       <translation>Ссылок нет.</translation>
     </message>
     <message>
+      <source>Open conflicts</source>
+      <translation>Неразрешённые расхождения</translation>
+    </message>
+    <message>
       <source>Owner</source>
       <translation>Владелец</translation>
     </message>
@@ -2526,6 +2590,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Positions count the characters of the document's stored text from 1, both ends included.</source>
       <translation>Позиции отсчитывают символы сохранённого текста документа с 1, оба конца включительно.</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>Подготовил</translation>
     </message>
     <message>
       <source>Printing page {n} of {m}</source>
@@ -2568,6 +2636,10 @@ SHA-256 {sha256}</translation>
       <translation>Доля</translation>
     </message>
     <message>
+      <source>Share, dates</source>
+      <translation>Доля, даты</translation>
+    </message>
+    <message>
       <source>Source</source>
       <translation>Источник</translation>
     </message>
@@ -2578,6 +2650,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Source reliability</source>
       <translation>Надёжность источника</translation>
+    </message>
+    <message>
+      <source>Stakes stated</source>
+      <translation>Указанные доли</translation>
     </message>
     <message>
       <source>Statement</source>
@@ -2648,12 +2724,16 @@ SHA-256 {sha256}</translation>
       <translation>контролирует</translation>
     </message>
     <message>
-      <source>current (links ended before today left out)</source>
-      <translation>текущее (связи, закончившиеся до сегодняшнего дня, не учтены)</translation>
-    </message>
-    <message>
       <source>direct</source>
       <translation>прямое</translation>
+    </message>
+    <message>
+      <source>every date</source>
+      <translation>любая дата</translation>
+    </message>
+    <message>
+      <source>every date (links are shown whatever their dates)</source>
+      <translation>любая дата (связи показаны независимо от их дат)</translation>
     </message>
     <message>
       <source>indirect</source>
@@ -2670,6 +2750,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>not recorded</source>
       <translation>не записано</translation>
+    </message>
+    <message>
+      <source>sourced</source>
+      <translation>с источником</translation>
     </message>
     <message>
       <source>supports</source>
@@ -2791,8 +2875,8 @@ SHA-256 {sha256}</translation>
       <translation>Файлы дел (*.casefile)</translation>
     </message>
     <message>
-      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</source>
-      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.casefile)</translation>
+      <source>Data files (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.mtgx *.casefile)</source>
+      <translation>Файлы данных (*.ijson *.jsonl *.json *.csv *.xlsx *.graphml *.gexf *.mtgx *.casefile)</translation>
     </message>
     <message>
       <source>Excel workbook (*.xlsx)</source>
@@ -2835,6 +2919,10 @@ SHA-256 {sha256}</translation>
       <translation>Импорт отменён; ничего не изменено.</translation>
     </message>
     <message>
+      <source>Maltego (*.mtgx)</source>
+      <translation>Maltego (*.mtgx)</translation>
+    </message>
+    <message>
       <source>Merge Case File</source>
       <translation>Слияние с файлом дела</translation>
     </message>
@@ -2853,6 +2941,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Reading {name}</source>
       <translation>Чтение {name}</translation>
+    </message>
+    <message>
+      <source>i2 Analyst's Notebook import (*.anx)</source>
+      <translation>Импорт i2 Analyst's Notebook (*.anx)</translation>
     </message>
     <message>
       <source>nothing new</source>
@@ -2883,6 +2975,37 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Keyboard shortcuts</source>
       <translation>Сочетания клавиш</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryOptionsDialog</name>
+    <message>
+      <source>An entity (select one first)</source>
+      <translation>Объект (сначала выберите его)</translation>
+    </message>
+    <message>
+      <source>Every date (links whatever their dates)</source>
+      <translation>Любая дата (связи независимо от их дат)</translation>
+    </message>
+    <message>
+      <source>Evidence summary</source>
+      <translation>Сводка доказательств</translation>
+    </message>
+    <message>
+      <source>Facts &amp;as of:</source>
+      <translation>Факты &amp;на дату:</translation>
+    </message>
+    <message>
+      <source>Summary of:</source>
+      <translation>Сводка по:</translation>
+    </message>
+    <message>
+      <source>The whole case</source>
+      <translation>Всему делу</translation>
+    </message>
+    <message>
+      <source>This entity: {name}</source>
+      <translation>Этому объекту: {name}</translation>
     </message>
   </context>
   <context>
@@ -3003,6 +3126,156 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Unsourced link</source>
       <translation>Связь без источника</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerificationBadge</name>
+    <message>
+      <source>File ▸ Verify Case… checks every row against its history</source>
+      <translation>Файл ▸ Проверить дело… сверяет каждую строку с её историей</translation>
+    </message>
+    <message>
+      <source>File ▸ Verify Case… lists them</source>
+      <translation>Файл ▸ Проверить дело… покажет их список</translation>
+    </message>
+    <message>
+      <source>Not verified</source>
+      <translation>Не проверено</translation>
+    </message>
+    <message>
+      <source>Not verified since last change</source>
+      <translation>Не проверено после изменения</translation>
+    </message>
+    <message>
+      <source>The case changed after it was verified</source>
+      <translation>Дело изменилось после проверки</translation>
+    </message>
+    <message>
+      <source>Verified at chain head {head}</source>
+      <translation>Проверено на вершине цепочки {head}</translation>
+    </message>
+    <message>
+      <source>⚠ Problems found ({n})</source>
+      <translation>⚠ Найдены проблемы ({n})</translation>
+    </message>
+    <message>
+      <source>✓ Verified</source>
+      <translation>✓ Проверено</translation>
+    </message>
+  </context>
+  <context>
+    <name>VerifyCase</name>
+    <message>
+      <source>Audit chain</source>
+      <translation>Журнал аудита</translation>
+    </message>
+    <message>
+      <source>Audit rows replayed: {rows} · documents re-hashed: {docs} · chain head: {head} · {seconds:.1f} s</source>
+      <translation>Воспроизведено записей журнала: {rows} · документов перепроверено: {docs} · вершина цепочки: {head} · {seconds:.1f} с</translation>
+    </message>
+    <message>
+      <source>Changed after</source>
+      <translation>Изменено после</translation>
+    </message>
+    <message>
+      <source>Custody</source>
+      <translation>Хранение</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Документ</translation>
+    </message>
+    <message>
+      <source>Every row matches its recorded history; document bytes, excerpts, search index and signatures hold.</source>
+      <translation>Каждая строка совпадает со своей историей; байты документов, выдержки, поисковый индекс и подписи в порядке.</translation>
+    </message>
+    <message>
+      <source>File integrity</source>
+      <translation>Целостность файла</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Находки</translation>
+    </message>
+    <message>
+      <source>History up to row</source>
+      <translation>История до строки</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Ключ</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Повод</translation>
+    </message>
+    <message>
+      <source>Row differs from its history</source>
+      <translation>Строка расходится с историей</translation>
+    </message>
+    <message>
+      <source>Search index</source>
+      <translation>Поисковый индекс</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Подписи</translation>
+    </message>
+    <message>
+      <source>Signatures: who vouched for which point of the history</source>
+      <translation>Подписи: кто за какую точку истории поручился</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Подписал</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Вердикт</translation>
+    </message>
+    <message>
+      <source>Verification cancelled</source>
+      <translation>Проверка отменена</translation>
+    </message>
+    <message>
+      <source>Verify Case</source>
+      <translation>Проверка дела</translation>
+    </message>
+    <message>
+      <source>Verify Case — {file}</source>
+      <translation>Проверка дела — {file}</translation>
+    </message>
+    <message>
+      <source>Verifying the case…</source>
+      <translation>Проверка дела…</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Что</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Где</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>нет</translation>
+    </message>
+    <message>
+      <source>valid</source>
+      <translation>действительна</translation>
+    </message>
+    <message>
+      <source>{n} problems found: the case was changed outside the app, or its history was cut or rewritten.</source>
+      <translation>Найдено проблем: {n}. Дело изменено вне программы, или его история обрезана или переписана.</translation>
     </message>
   </context>
   <context>

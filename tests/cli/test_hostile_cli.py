@@ -170,3 +170,20 @@ def test_new_into_a_read_only_folder_is_one_line(tmp_path, capsys):
     assert capsys.readouterr().err == ("casefile: cannot create x.casefile: "
                                        "its folder is read-only\n")
     assert list(folder.iterdir()) == []
+
+
+def test_damage_a_cheap_open_cannot_see_is_one_line_and_check_lists_it(sample_path, capsys):
+    data = bytearray(sample_path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page
+    for offset in range((pages - 4) * page, len(data), 7):  # the last rows, not the schema
+        data[offset] = 0xA5
+    sample_path.write_bytes(bytes(data))
+    code = main(["search", str(sample_path), "Kama"])
+    err = capsys.readouterr().err
+    if code:  # the garbled pages held rows the search read
+        assert err.count("\n") == 1 and "is damaged" in err and "Traceback" not in err
+    assert main(["check", str(sample_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("sample.casefile: PROBLEMS FOUND")
+    assert "SQLite integrity:" in captured.out and "Traceback" not in captured.err

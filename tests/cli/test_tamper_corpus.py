@@ -275,3 +275,14 @@ def test_repair_rebuilds_the_search_index(copy, capsys):
     assert "repaired: search index rebuilt" in capsys.readouterr().out
     assert main(["search", str(copy), "Rosatom", "--json"]) == 0
     assert any(h["kind"] == "entity" for h in json.loads(capsys.readouterr().out)["hits"])
+
+
+def test_other_commands_warn_when_the_history_was_cut(copy, capsys):
+    connection = sqlite3.connect(copy)
+    last_audit_rows_deleted(connection)
+    connection.commit()
+    connection.close()
+    assert main(["search", str(copy), "Rosatom"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: copy.casefile: audit row ")
+    assert "rows were removed, or this is an older copy" in err

@@ -393,3 +393,48 @@ def test_control_along_a_long_chain_of_majorities():
                                               "n0")
     assert controllers == set(graph) - {"n0"}
     assert controlled == set(graph) - {f"n{hops}"}
+
+
+def test_chain_json_searches_paths_only_for_its_time(case):
+    ids = {}
+
+    def operation(tx):
+        for key in ("P", "H", "T"):
+            ids[key] = E.create_entity(tx, "Company", key)
+        L.create_link(tx, "Ownership", ids["P"], ids["H"], share=60)
+        L.create_link(tx, "Ownership", ids["H"], ids["T"], share=100)
+
+    run(case, "build", operation)
+    with case.session() as session:
+        result = control_chains(session, ids["T"])
+    out_of_time = result.to_json(paths_seconds=0.0)["owners"]
+    assert [(o["paths"], o["paths_truncated"], o["paths_search_stopped"], o["paths_count"])
+            for o in out_of_time] == [([], True, True, None)] * 2
+    owners = {o["name"]: o for o in result.to_json()["owners"]}
+    assert owners["P"]["paths"] == [[ids["P"], ids["H"], ids["T"]]]
+    assert (owners["P"]["paths_count"], owners["P"]["paths_search_stopped"]) == (1, False)
+
+
+def test_chain_load_searches_the_first_paths_and_stops_when_cancelled(case):
+    from db.core.progress import Cancelled, Progress
+    from db.reads.chain_load import load_chain, owner_paths
+
+    ids = {}
+
+    def operation(tx):
+        for key in ("P", "A", "B", "T"):
+            ids[key] = E.create_entity(tx, "Company", key)
+        L.create_link(tx, "Ownership", ids["P"], ids["A"], share=60)
+        L.create_link(tx, "Ownership", ids["P"], ids["B"], share=60)
+        L.create_link(tx, "Ownership", ids["A"], ids["T"], share=30)
+        L.create_link(tx, "Ownership", ids["B"], ids["T"], share=30)
+
+    run(case, "build", operation)
+    data = load_chain(case, ids["T"], None)
+    p = next(o for o in data.result.owners if o.id == ids["P"])
+    assert p.chain_paths.listed(p.id) is not None  # searched up front: a small chain
+    listing = owner_paths(data, ids["P"])
+    assert (len(listing.paths), listing.count, listing.truncated) == (2, 2, False)
+    assert data.name(ids["T"]) == "T" and data.name("nobody") == "nobody"
+    with pytest.raises(Cancelled):
+        load_chain(case, ids["T"], None, Progress(is_cancelled=lambda: True))

@@ -83,3 +83,14 @@ def test_a_tamper_the_app_later_edited_over_still_shows(sample):
     findings = check_case(sample).findings
     assert any(f.table == "links" and f.row_id == link and "before audit row" in f.problem
                and "share_min" in f.field for f in findings), [str(f) for f in findings]
+
+
+def test_added_documents_of_every_kind_and_a_bods_import_check_ok(sample, files, shared_data):
+    from db.services.documents import add_files
+
+    result = add_files(sample, files)
+    assert result.added
+    bods = sorted((shared_data / "bods").glob("*.json"))[:1]
+    for path in bods:
+        import_file(sample, path, "bods")
+    assert_ok(sample)

@@ -97,3 +97,25 @@ def test_a_colleagues_key_becomes_known_on_merge_and_a_forger_is_flagged(
     flagged = [s for s in report.signatures if s.problem]
     assert len(flagged) == 1 and "bob's known key is" in flagged[0].problem
     assert any(f.table == "signatures" for f in report.findings)
+
+
+def test_check_can_be_cancelled(sample):
+    import pytest
+
+    from db.core import Cancelled, Progress
+
+    with pytest.raises(Cancelled):
+        check_case(sample, Progress(is_cancelled=lambda: True))
+
+
+def test_signer_keys_say_whether_a_key_is_known(sample):
+    from db.core.custody import learn_key
+    from db.core.signing import signer_keys
+
+    sign_head(sample, "send")
+    assert sample.read(signer_keys) == [(sample.author, key_fingerprint(), "known")]
+    learn_key("Someone", "0" * 64)
+    sample.author = "Someone"
+    run(sample, "Edit", lambda tx: E.edit_entity(tx, sample.ids["renera"], name="R"))
+    sign_head(sample, "send")
+    assert ("Someone", key_fingerprint(), "other key") in sample.read(signer_keys)

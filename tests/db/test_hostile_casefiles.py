@@ -180,7 +180,8 @@ hundred_megabyte_field = _planted(
     "hundred_megabyte_field",
     "INSERT INTO case_meta(key, value) VALUES ('notes', hex(zeroblob(50000000)))")
 corrupt_fts_shadow_rows = _planted(
-    "corrupt_fts_shadow_rows", "UPDATE entity_fts_data SET block = randomblob(40) WHERE id > 1")
+    "corrupt_fts_shadow_rows",
+    "UPDATE entity_fts_data SET block = x'" + "ff" * 40 + "' WHERE id > 1")
 
 
 def older_schema_with_trigger(base, folder):
@@ -382,7 +383,7 @@ def test_damage_the_cheap_open_cannot_see_is_one_line_when_read(tmp_path, base, 
     except CaseFileError as refused:  # the damage reached the schema: refused is fine too
         assert "damaged" in str(refused) and "\n" not in str(refused)
     else:
-        with pytest.raises(CaseFileError, match="is damaged") as raised:
+        with pytest.raises(CaseFileError, match="is damaged|could not be read") as raised:
             for query in ("Company", "Renera", "Kama", "Company 1*"):
                 case.read(search, query)
             case.read(lambda session: [queries.counts(session)] + [

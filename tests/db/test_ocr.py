@@ -93,3 +93,39 @@ def test_cancel_during_ocr_writes_nothing(new_case, tmp_path):
     assert "Recognising scan.png, page 1 of 1" in seen
     with new_case.session() as session:
         assert session.query(Document).count() == 0
+
+
+def _mixed_pdf(tmp_path):
+    """A PDF of a text page, then a scanned page (an image only)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    from tests.pdf_making import text_pdf
+
+    merged = pdfium.PdfDocument(text_pdf([["Registry extract, page one."]]))
+    merged.import_pages(pdfium.PdfDocument(scanned_pdf(LINES)))
+    out = io.BytesIO()
+    merged.save(out)
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_pdf_with_text_pages_and_a_scanned_page_gets_both(new_case, tmp_path):
+    path = _mixed_pdf(tmp_path)
+    text, _mime, properties, pages = _only(new_case, add_files(new_case, [path]))
+    assert text == "Registry extract, page one.\f" + "\n\n".join(LINES)
+    assert [(p[0], p[3]) for p in pages] == [(1, "pdf"), (2, "ocr")]
+    second = pages[1][4][0]
+    assert text[int(second[0]):int(second[1])] == "Company"
+    assert properties == {"ocrLanguages": ["eng"]}
+
+
+def test_without_tesseract_a_mixed_pdf_keeps_its_text_pages(new_case, tmp_path,
+                                                           monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    path = _mixed_pdf(tmp_path)
+    text, _mime, properties, _pages = _only(new_case, add_files(new_case, [path]))
+    assert text.startswith("Registry extract, page one.\f")
+    assert properties["ocrNotDone"][0].startswith("OCR is not installed")

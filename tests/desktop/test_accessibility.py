@@ -32,6 +32,7 @@ def test_unnamed_widget_is_reported(qtbot):
 
 
 def _dialogs(context, ids):
+    from db.verify.check import check_case
     from desktop.dialogs.case_details import CaseDetailsDialog
     from desktop.dialogs.claim_editor import ClaimEditorDialog
     from desktop.dialogs.csv_mapping import CsvMappingDialog
@@ -43,6 +44,8 @@ def _dialogs(context, ids):
     from desktop.dialogs.ocr_languages import OcrLanguagesDialog
     from desktop.dialogs.preferences import PreferencesDialog
     from desktop.dialogs.search import SearchDialog
+    from desktop.dialogs.summary_options import SummaryOptionsDialog
+    from desktop.dialogs.verify_case import VerifyCaseDialog
 
     return {
         "case details": lambda: CaseDetailsDialog(context),
@@ -58,12 +61,15 @@ def _dialogs(context, ids):
         "keyboard shortcuts": lambda: ShortcutsDialog(),
         "preferences": lambda: PreferencesDialog(),
         "ocr languages": lambda: OcrLanguagesDialog(["eng", "rus"]),
+        "summary options": lambda: SummaryOptionsDialog(None, "Renera", True, None),
+        "verify case": lambda: VerifyCaseDialog("sample.casefile", check_case(context.case),
+                                                0.5),
     }
 
 
 DIALOGS = ["case details", "claim editor", "csv mapping", "new entity", "edit entity",
            "judgements", "merge entities", "new claim", "search", "keyboard shortcuts",
-           "preferences", "ocr languages"]
+           "preferences", "ocr languages", "summary options", "verify case"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)

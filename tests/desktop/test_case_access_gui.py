@@ -151,3 +151,29 @@ def test_an_edit_waits_for_another_writer_with_a_note_not_an_error(make_window, 
             holder.kill()
     assert warnings == []  # never a "database is locked" dialog
     assert window.context.case.read(queries.counts).entities == 3
+
+
+HOSTILE = "<b>Bold</b><img src=x onerror=alert(1)> Evil\u202egnp.exe"
+
+
+def test_hostile_names_are_shown_as_plain_text(make_window, tmp_path, qtbot, artifacts):
+    """A name from someone else's file is data: no label renders it as markup."""
+    from PySide6.QtGui import Qt as QtGui
+    from PySide6.QtWidgets import QLabel
+
+    case = CaseFile.create(tmp_path / "hostile.casefile", name=HOSTILE, author="mallory")
+    run(case, "add", lambda tx: entities.create_entity(tx, "Company", HOSTILE))
+    window = make_window(case)
+    qtbot.waitUntil(lambda: window.panes["entities"].list_model.rowCount() == 1)
+    window.panes["entities"].list_view.selectRow(0)
+    qtbot.waitUntil(lambda: any("Bold" in label.text()
+                                for label in window.findChildren(QLabel)
+                                if label.isVisible() and label is not window._overview))
+    shown_as_markup = [label.objectName() or label.text()[:60]
+                       for label in window.findChildren(QLabel)
+                       if "<b>Bold</b>" in label.text()
+                       and label.textFormat() != QtGui.TextFormat.PlainText
+                       and "&lt;b&gt;" not in label.text()]
+    window.grab().save(str(artifacts / "hostile_names.png"))
+    assert shown_as_markup == []
+    assert HOSTILE in window.windowTitle()

@@ -4,15 +4,16 @@ The case is built like ``bench/bench_entity_list.py``'s 100,000-entity / 250,000
 case (random owner → owned pairs, 60% ownership of which 70% with a share, the rest
 unknown links), at 1/20 of the size: the same shape, so the most-owned entity's ancestors
 again hold one circular group of about a third of all entities. A 20 ms timer counts its
-late ticks (over 100 ms between two) while the chain is computed, shown, scrolled and an
-owner in the circular group expanded: counted, not timed, so a slow machine only makes
-the test slower.
+late ticks (over 100 ms between two, the GUI thread busy) while the chain is computed,
+shown, scrolled and an owner in the circular group expanded: counted, not timed, so a
+slow machine only makes the test slower.
 """
 
 from __future__ import annotations
 
 import gc
 import random
+import time
 from collections import Counter
 
 import pytest
@@ -25,26 +26,37 @@ LATE_MS = 100
 
 
 class Watchdog:
-    """Ticks every 20 ms on the GUI thread; a gap over ``LATE_MS`` is a late tick."""
+    """Ticks every 20 ms on the GUI thread; a gap over ``LATE_MS`` is a late tick.
+
+    A late tick is a GUI block when the GUI thread itself was busy for at least half of
+    ``LATE_MS`` in the gap (its own CPU time, read on the tick): on a machine shared with
+    other work the scheduler alone can delay a tick past 100 ms while the GUI thread
+    does almost nothing; those are counted apart (``waits``).
+    """
 
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
         self.timer = QTimer(interval=20)
         self.timer.timeout.connect(self._tick)
         self.late = 0
+        self.waits = 0
         self.ticks = 0
         self._last = 0
+        self._busy = 0.0
 
     def _tick(self) -> None:
-        now = self.clock.elapsed()
+        now, busy = self.clock.elapsed(), time.thread_time() * 1000
         if now - self._last > LATE_MS:
-            self.late += 1
+            if busy - self._busy >= LATE_MS / 2:
+                self.late += 1
+            else:
+                self.waits += 1
         self.ticks += 1
-        self._last = now
+        self._last, self._busy = now, busy
 
     def start(self) -> None:
         self.clock.start()
-        self._last = 0
+        self._last, self._busy = 0, time.thread_time() * 1000
         self.timer.start()
 
     def stop(self) -> None:
@@ -152,4 +164,5 @@ def test_most_owned_entity_chain_never_blocks_the_gui(qtbot, make_window, big_ca
     pane.grab().save(str(artifacts / "chain_big_case.png"))
 
     assert watchdog.ticks > 10
-    assert watchdog.late == 0, f"{watchdog.late} GUI blocks over {LATE_MS} ms"
+    assert watchdog.late == 0, (f"{watchdog.late} GUI blocks over {LATE_MS} ms "
+                                f"(and {watchdog.waits} late ticks the GUI thread was idle for)")

@@ -237,3 +237,25 @@ def test_owner_with_two_paths_lists_each_path(new_case):
     steps = sorted(model.index(r, 0, paths[0]).data() for r in range(model.rowCount(paths[0])))
     assert len(steps) == 2 and all(" · Ownership · " in s for s in steps)
     assert model.index(top.row(), 0).data(Qt.ItemDataRole.FontRole).bold() is True
+
+
+def test_cancel_stops_a_chain_being_computed(qtbot, window, sample, monkeypatch):
+    import desktop.panes.chain.pane as chain_pane
+
+    started = []
+
+    def endless(case, entity_id, as_of, progress):
+        started.append(entity_id)
+        while True:  # a chain that never ends, until the person cancels
+            progress.step(0, 0)
+
+    monkeypatch.setattr(chain_pane, "load_chain", endless)
+    pane = _chain(window)
+    pane.show_chain(sample.ids["kama"])
+    qtbot.waitUntil(lambda: bool(started))
+    assert pane.cancel.isVisibleTo(pane) and pane.header.text().endswith("(computing…)")
+    qtbot.mouseClick(pane.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not pane.computing)
+    assert pane.message.text().startswith("Cancelled: the chain was not computed.")
+    assert pane.stack.currentWidget() is pane.message and not pane.cancel.isVisibleTo(pane)
+    assert pane.header.text() == "Control chain of … (current)"

@@ -163,3 +163,23 @@ def test_html_naming_a_fifo_dev_zero_and_etc_passwd_reads_none_of_them(qtbot, wi
     given = re.sub(r'<a href="[^"]*">', "", sanitize_html(page))
     assert not any(n in given for n in ("/dev/zero", "/etc/passwd", str(fifo), "secret"))
     assert [url for _kind, url in view.requested] == []
+
+
+def test_a_saved_mhtml_page_shows_decoded_in_the_page_view(qtbot, window, tmp_path,
+                                                          artifacts):
+    from tests.document_making import SENTENCE, mhtml_bytes
+
+    pane = window.panes["documents"]
+    path = tmp_path / "kama-notice.mhtml"
+    path.write_bytes(mhtml_bytes())
+    pane.add_files([str(path)])
+    qtbot.waitUntil(lambda: pane.mime_type == "multipart/related", timeout=10_000)
+    assert pane.pdf_button.isVisible() and pane.pdf_button.text() == "Page"
+    qtbot.mouseClick(pane.pdf_button, Qt.MouseButton.LeftButton)
+    view = pane.html_view
+    assert pane.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: SENTENCE in view.toPlainText(), timeout=10_000)
+    shown = view.toPlainText()
+    assert "Notice — Kama" in shown and "=E2=80=94" not in shown and "=3D" not in shown
+    assert view.requested == []  # the image part named by cid: is not even asked for
+    pane.grab().save(str(artifacts / "mhtml_page_view.png"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from sqlalchemy import select
 
 from db.core import CaseFile, save_identity
@@ -154,6 +155,15 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     assert "from Boris P.'s 'Kama procurement', merged" in network_text
     assert "DISPUTED — stakes differ: share unknown · 6.2 bn RUB here" in network_text
     assert "49% from Kama procurement" in network_text
+    canvas = window.panes["network"].canvas  # … and a person hovering the link sees it
+    qtbot.waitUntil(lambda: canvas.graph is not None
+                    and a["link:stake"] in list(canvas.graph.edge_ids), timeout=10_000)
+    middle = canvas.graph.middles()[list(canvas.graph.edge_ids).index(a["link:stake"])]
+    at = canvas.view_to_widget(QPointF(float(middle[0]), float(middle[1])))
+    QApplication.sendEvent(canvas.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, at, canvas.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == network_text
+    QToolTip.hideText()
     from db.reads.timeline import timeline_items
 
     items = case.read(timeline_items)

@@ -15,6 +15,8 @@ from db.services.entities import create_entity
 @pytest.fixture
 def window(make_window, sample, qtbot):
     window = make_window()
+    QApplication.processEvents()  # the docks take their first-run sizes: the layout packs
+    # the graph to the network dock's shape
     with qtbot.waitSignal(window.panes["network"].sig_drawn, timeout=10000):
         window.set_case(sample)  # the sample is small: it opens on the whole case
     return window
@@ -102,3 +104,20 @@ def test_theme_switch_repaints_network_and_timeline_live(window, qtbot, sample, 
         app.setPalette(palette)
         app.setStyleSheet(sheet)
         app.setStyle(style)
+
+
+def test_zoomed_in_edges_carry_their_shares_and_arrows(window, qtbot, sample):
+    ids = sample.ids
+    pane = window.panes["network"]
+    with qtbot.waitSignal(pane.sig_drawn, timeout=5000):
+        window.coordinator.show_chain(ids["kama"])
+    pane.canvas.centre_on(ids["kama"], zoom_to=900.0)
+    pane.canvas.grab()
+    shown = pane.canvas.label_layer.edge_labels_shown
+    assert "owns · share unknown · 6.2 bn RUB · since 2022" in shown
+    # Zoomed far out, edges give up their labels before names do.
+    pane.canvas.viewbox.setRange(pane.canvas.graph_rect().adjusted(-2e5, -2e5, 2e5, 2e5),
+                                 padding=0)
+    pane.canvas.grab()
+    assert pane.canvas.label_layer.edge_labels_shown == []
+    assert "JSC Kama" in pane.canvas.label_layer.shown

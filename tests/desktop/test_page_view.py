@@ -130,6 +130,7 @@ def test_drag_over_words_on_the_page_makes_a_claim_with_rectangles(qtbot, window
     qtbot.waitUntil(lambda: canvas.claim_rect_on_screen(claim_id) is not None)
     drawn = canvas.claim_rect_on_screen(claim_id)
     assert drawn.contains(on_screen("owned")) and not drawn.contains(on_screen("Renera"))
+    qtbot.waitUntil(lambda: canvas.is_drawn(1), timeout=10_000)  # drawn off the GUI thread
     view.grab().save(str(artifacts / "pdf_claim_on_page.png"))
 
 

@@ -120,8 +120,8 @@ def damage(error: BaseException) -> str | None:
             isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
         return None
     text = str(cause)
-    words = ("malformed", "not a database", "corrupt", "disk image", "no such table",
-             "no such column", "file is not", "vtable constructor")
+    words = ("malformed", "not a database", "corrupt", "disk image", "file is not",
+             "vtable constructor")
     return text.splitlines()[0] if any(word in text for word in words) else None
 
 

@@ -10,7 +10,7 @@ catches an index whose internal structure no longer matches its stored text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -28,22 +28,41 @@ def _walk(connection: Connection, sql: str) -> Iterator[tuple]:
         yield tuple(row)
 
 
-def fts_differences(connection: Connection) -> list[tuple[str, str, str]]:
-    """(fts table, row id, problem) for every indexed row that is not what its row says."""
+def fts_damaged(connection: Connection) -> list[str]:
+    """The FTS tables whose internal structure does not match their stored text.
+
+    FTS5's check is an INSERT: it takes the write lock, so it runs on a connection of its
+    own that is rolled back at once, not inside a long read."""
+    damaged: list[str] = []
     if connection.dialect.name != "sqlite":
-        return []  # PostgreSQL computes its search column from the row: it cannot drift
-    problems: list[tuple[str, str, str]] = []
-    for table, fts, key, values in _FTS_SOURCES:
+        return damaged  # PostgreSQL computes its search column from the row
+    for _table, fts, _key, _values in _FTS_SOURCES:
         try:
             connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
         except DBAPIError:
-            problems.append((fts, "", "the index's structure is damaged"))
+            damaged.append(fts)
+        connection.rollback()
+    return damaged
+
+
+def fts_differences(connection: Connection, step: Callable[[str], None] = lambda _: None
+                    ) -> list[tuple[str, str, str]]:
+    """(fts table, row id, problem) for every indexed row that is not what its row says;
+    ``step(fts table)`` is called every 20,000 rows (progress, and the chance to cancel)."""
+    problems: list[tuple[str, str, str]] = []
+    if connection.dialect.name != "sqlite":
+        return problems  # PostgreSQL computes its search column from the row: it cannot drift
+    for table, fts, key, values in _FTS_SOURCES:
+        walked = 0
         expected = _walk(connection, f"SELECT rowid, id, {values(table)} FROM {table} "
                                      f"ORDER BY rowid")
         actual = _walk(connection, f"SELECT rowid, {key}, {FTS_COLUMNS[fts]} FROM {fts} "
                                    f"ORDER BY rowid")
         want, have = next(expected, None), next(actual, None)
         while want is not None or have is not None:
+            walked += 1
+            if walked % 20_000 == 0:
+                step(fts)
             if have is None or (want is not None and want[0] < have[0]):
                 problems.append((fts, str(want[1]), "is missing from the search index"))
                 want = next(expected, None)

@@ -169,6 +169,28 @@ class HtmlPageView(QTextBrowser):
         self.document().setBaseUrl(QUrl("refused:/"))
         self.setHtml(sanitize_html(markup))
 
+    def show_saved_page(self, document_id: str, data: bytes) -> None:
+        """Render the page an MHTML file holds: decoded in a limited child process on the
+        thread pool, then shown like any HTML page (sanitized, nothing loaded)."""
+        from db.extract import ExtractionError, saved_page_html
+        from desktop.shell.worker import run_task
+
+        self.document_id = document_id
+        self.setPlainText(self.tr("Reading the saved page…"))
+
+        def work(_progress) -> str:
+            try:
+                return saved_page_html(data)
+            except ExtractionError as error:
+                return "<p>" + html.escape(self.tr("The saved page could not be shown: {reason}")
+                                           .format(reason=error)) + "</p>"
+
+        def done(markup: str) -> None:
+            if self.document_id == document_id:
+                self.show_html(document_id, markup)
+
+        run_task(self, "", work, done, show_progress=False)
+
     def clear_page(self) -> None:
         self.document_id = None
         self.clear()

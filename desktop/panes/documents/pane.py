@@ -27,7 +27,7 @@ from db.core import Changes
 from db.extract import ExtractionError
 from db.reads import documents as views
 from db.reads import records
-from db.reads.document_bytes import original_text
+from db.reads.document_bytes import original_bytes, original_text
 from db.reads.document_family import document_family
 from desktop.panes.base import Pane
 from desktop.panes.documents.family_bar import FamilyBar
@@ -46,6 +46,7 @@ from desktop.shell.icons import icon
 
 TEXT_PAGE, PDF_PAGE, HTML_PAGE = range(3)
 HTML_MIME = "text/html"
+PAGE_MIMES = (HTML_MIME, "multipart/related")  # shown rendered in the Page view (MHTML too)
 
 
 class DocumentsPane(Pane):
@@ -116,7 +117,7 @@ class DocumentsPane(Pane):
         self.pdf_button = self._tool_button("show_pages", self.tr("Pages"), None,
                                             self.tr("The PDF's pages as printed"),
                                             lambda: self.show_page(
-                                                HTML_PAGE if self.mime_type == HTML_MIME
+                                                HTML_PAGE if self.mime_type in PAGE_MIMES
                                                 else PDF_PAGE))
         for button in (self.text_button, self.pdf_button):
             button.setCheckable(True)
@@ -288,7 +289,7 @@ class DocumentsPane(Pane):
         else:
             self.pages.close()
         self.html_view.clear_page()  # rendered on demand, when Page is shown
-        is_html = mime == HTML_MIME
+        is_html = mime in PAGE_MIMES
         self.pdf_button.setText(self.tr("Page") if is_html else self.tr("Pages"))
         self.pdf_button.setToolTip(
             self.tr("The page as published (rendered safely: no scripts, no external "
@@ -344,8 +345,13 @@ class DocumentsPane(Pane):
 
     def _render_html(self) -> bool:
         """Render the open HTML document's original file in the Page view (once)."""
-        if self.context is None or self.document_id is None or self.mime_type != HTML_MIME:
+        if self.context is None or self.document_id is None or self.mime_type not in PAGE_MIMES:
             return False
+        if self.mime_type != HTML_MIME:
+            if self.html_view.document_id != self.document_id:
+                self.html_view.show_saved_page(self.document_id, self.context.case.read(
+                    original_bytes, self.document_id))
+            return True
         if self.html_view.document_id != self.document_id:
             try:
                 markup = self.context.case.read(original_text, self.document_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions, QPdfPageRenderer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,6 +53,11 @@ class PageCanvas(QWidget):
         self.selection: tuple[int, int] | None = None
         self._anchor: tuple[int, int] | None = None  # (page, box index) where a drag began
         self._cache: dict[int, QImage] = {}
+        self._asked: set[int] = set()  # pages being drawn by the renderer's thread
+        # QtPdf draws PDF pages on its own thread: a page can take 100+ ms to draw.
+        self.renderer = QPdfPageRenderer(self)
+        self.renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self.renderer.pageRendered.connect(self._rendered)
         self._tops: list[float] = []
         self._scales: list[float] = []
 
@@ -60,7 +65,8 @@ class PageCanvas(QWidget):
     def set_source(self, pdf: QPdfDocument | None, images: list[QImage],
                    pages: list[PageBoxes]) -> None:
         self.pdf, self.images, self.pages = pdf, images, pages
-        self.selection, self.find_rects, self._cache = None, [], {}
+        self.selection, self.find_rects, self._cache, self._asked = None, [], {}, set()
+        self.renderer.setDocument(pdf)
         self.relayout(self.width())
 
     def page_count(self) -> int:
@@ -75,7 +81,7 @@ class PageCanvas(QWidget):
             self._tops.append(y)
             self._scales.append(scale)
             y += page.height * scale + GAP
-        self._cache = {}
+        self._cache, self._asked = {}, set()
         self.setFixedHeight(int(y + MARGIN - GAP) if self.pages else 0)
         self.update()
 
@@ -85,19 +91,40 @@ class PageCanvas(QWidget):
         return QRectF(MARGIN, self._tops[index], page.width * scale, page.height * scale)
 
     def _image(self, index: int) -> QImage:
+        """The page drawn at its current size; a null image while QtPdf is drawing it."""
         if index not in self._cache:
             size = self.page_rect(index).size().toSize()
             if self.pdf is not None:
-                image = self.pdf.render(index, QSize(max(1, size.width()), max(1, size.height())))
-            elif index < len(self.images):
+                if index not in self._asked:
+                    self._asked.add(index)
+                    self.renderer.requestPage(index, QSize(max(1, size.width()),
+                                                           max(1, size.height())),
+                                              QPdfDocumentRenderOptions())
+                return QImage()
+            if index < len(self.images):
                 image = self.images[index].scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                                   Qt.TransformationMode.SmoothTransformation)
             else:
                 image = QImage()
-            self._cache[index] = image
-            while len(self._cache) > CACHED_PAGES:  # a page at screen width is ~10 MB
-                del self._cache[next(iter(self._cache))]
+            self._keep(index, image)
         return self._cache[index]
+
+    def is_drawn(self, index: int) -> bool:
+        """Whether page ``index`` (0-based) has its image (QtPdf draws in the background)."""
+        return not self._cache.get(index, QImage()).isNull()
+
+    def _keep(self, index: int, image: QImage) -> None:
+        self._cache[index] = image
+        while len(self._cache) > CACHED_PAGES:  # a page at screen width is ~10 MB
+            del self._cache[next(iter(self._cache))]
+
+    def _rendered(self, index: int, size: QSize, image: QImage, _options, _request) -> None:
+        self._asked.discard(index)
+        if (self.pdf is None or index >= len(self.pages)
+                or size != self.page_rect(index).size().toSize()):
+            return  # drawn for a size or document no longer shown
+        self._keep(index, image)
+        self.update(self.page_rect(index).toAlignedRect())
 
     # -- drawing --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override

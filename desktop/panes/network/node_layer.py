@@ -41,7 +41,7 @@ def icon_pixmap(path: str, pixels: int) -> QPixmap:
 
 
 def cluster_pixels(radius: float, weight: float) -> float:
-    return radius * (1.0 + 0.55 * math.log10(max(weight, 1.0)))
+    return radius * (0.8 + 0.4 * math.log10(max(weight, 1.0))) if weight > 1 else radius
 
 
 class NodeLayer(Layer):
@@ -139,8 +139,7 @@ class NodeLayer(Layer):
         for row in rows:
             spec = self.graph.specs[row]
             size = cluster_pixels(max(radius, 6.0), spec.weight)
-            fill = QColor(spec.colour)
-            fill.setAlpha(190)
+            fill = QColor(spec.colour)  # opaque: the group's edges end under it
             painter.setPen(QPen(text, 1.2))
             painter.setBrush(fill)
             painter.drawEllipse(QPointF(*device[row]), size, size)
