@@ -93,6 +93,28 @@ def make_case(backend, tmp_path, request):
 
 
 @pytest.fixture
+def make_closed_case():
+    """``make_closed_case(folder)``: a closed case file ``shared.casefile`` in ``folder``
+    holding one entity (Acme), written by ann — what another process or medium holds."""
+
+    def make(folder: Path) -> Path:
+        from db.core import CaseFile, run
+        from db.services import entities
+
+        case = CaseFile.create(folder / "shared.casefile", name="Shared case", author="ann")
+        run(case, "add", lambda tx: entities.create_entity(tx, "Company", "Acme"))
+        case.close()
+        return folder / "shared.casefile"
+
+    return make
+
+
+@pytest.fixture
+def closed_case(make_closed_case, tmp_path) -> Path:
+    return make_closed_case(tmp_path)
+
+
+@pytest.fixture
 def new_case(make_case):
     return make_case()
 

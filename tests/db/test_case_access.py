@@ -31,22 +31,12 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def closed_case(tmp_path) -> Path:
-    case = CaseFile.create(tmp_path / "c.casefile", name="C", author="ann")
-    run(case, "add", lambda tx: entities.create_entity(tx, "Company", "Acme"))
-    case.close()
-    return tmp_path / "c.casefile"
-
-
-@pytest.fixture
-def read_only_folder(tmp_path):
+def read_only_folder(tmp_path, make_closed_case):
     folder = tmp_path / "media"
     folder.mkdir()
-    case = CaseFile.create(folder / "c.casefile", name="C", author="ann")
-    run(case, "add", lambda tx: entities.create_entity(tx, "Company", "Acme"))
-    case.close()
+    path = make_closed_case(folder)
     folder.chmod(0o555)
-    yield folder / "c.casefile"
+    yield path
     folder.chmod(0o755)
 
 
@@ -127,7 +117,7 @@ def test_a_case_open_elsewhere_is_reported_in_use(closed_case):
     _write_lock(closed_case)
     with pytest.raises(CaseInUseError) as raised:
         CaseFile.open(closed_case)
-    assert str(raised.value) == (f"c.casefile is in use by bob on {socket.gethostname()} "
+    assert str(raised.value) == (f"shared.casefile is in use by bob on {socket.gethostname()} "
                                  f"since 2026-12-07 14:02 UTC")
     assert raised.value.holder.user == "bob"
     viewer = CaseFile.open(closed_case, read_only=True)  # what the person is offered

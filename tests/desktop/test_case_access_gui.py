@@ -28,11 +28,8 @@ READING = (ActionId.EXPORT, ActionId.PRINT_PREVIEW, ActionId.GLOBAL_SEARCH)
 
 
 @pytest.fixture
-def case_path(tmp_path) -> Path:
-    case = CaseFile.create(tmp_path / "shared.casefile", name="Shared case", author="ann")
-    run(case, "add", lambda tx: entities.create_entity(tx, "Company", "Acme"))
-    case.close()
-    return tmp_path / "shared.casefile"
+def case_path(closed_case) -> Path:
+    return closed_case
 
 
 @pytest.fixture
