@@ -51,6 +51,7 @@ DYNAMIC_TEXTS = (
     ("Wording", "db.wording", lambda m: [*m.STATUS_TEXTS.values(), *m.STANCE_TEXTS.values(),
                                          *m.PROPERTY_LABELS.values()]),
     ("Report", "desktop.reports.case_html", lambda m: list(m._GROUP_HEADINGS.values())),
+    ("ImportReport", "db.formats.results", lambda m: list(m.KIND_TEXTS.values())),
 )
 
 

@@ -1332,6 +1332,69 @@ You can look at it read-only while they work; open it again for editing once the
     </message>
   </context>
   <context>
+    <name>ImportReport</name>
+    <message>
+      <source>already in the case: {what}</source>
+      <translation>уже есть в деле: {what}</translation>
+    </message>
+    <message>
+      <source>claim targets</source>
+      <translation>привязки утверждений</translation>
+    </message>
+    <message>
+      <source>claims</source>
+      <translation>утверждения</translation>
+    </message>
+    <message>
+      <source>documents</source>
+      <translation>документы</translation>
+    </message>
+    <message>
+      <source>entities</source>
+      <translation>объекты</translation>
+    </message>
+    <message>
+      <source>events</source>
+      <translation>события</translation>
+    </message>
+    <message>
+      <source>kept but not modelled: {n} × {prop}</source>
+      <translation>сохранено, но не смоделировано: {n} × {prop}</translation>
+    </message>
+    <message>
+      <source>links</source>
+      <translation>связи</translation>
+    </message>
+    <message>
+      <source>not imported: {n} × schema {schema}</source>
+      <translation>не импортировано: {n} × схема {schema}</translation>
+    </message>
+    <message>
+      <source>skipped: {n} × {reason}</source>
+      <translation>пропущено: {n} × {reason}</translation>
+    </message>
+    <message>
+      <source>sources</source>
+      <translation>источники</translation>
+    </message>
+    <message>
+      <source>warning: {text}</source>
+      <translation>предупреждение: {text}</translation>
+    </message>
+    <message>
+      <source>{label}: added {what}</source>
+      <translation>{label}: добавлено — {what}</translation>
+    </message>
+    <message>
+      <source>{label}: nothing new</source>
+      <translation>{label}: ничего нового</translation>
+    </message>
+    <message>
+      <source>{n} {kind}</source>
+      <translation>{kind}: {n}</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportModel</name>
     <message>
       <source>Count</source>

@@ -91,3 +91,20 @@ def test_stored_values_stay_english(language):
     assert wording.status_text("unverified") == ("не проверено" if language == "ru"
                                                  else "unverified")
     assert wording.status_text("not-a-status") == "not-a-status"
+
+
+def test_import_report_follows_the_language(language):
+    from db.formats.results import ImportResult
+
+    result = ImportResult("people.ftm.json", {"entities": 5, "links": 2, "claims": 0},
+                          {"entities": 1}, {"Vessel": 3}, {"Company.mainCountry": 1},
+                          {"no id": 2}, ["odd date 2020-13"])
+    expected = {
+        "ru": ["people.ftm.json: добавлено — объекты: 5, связи: 2", "уже есть в деле: объекты: 1",
+               "не импортировано: 3 × схема Vessel",
+               "сохранено, но не смоделировано: 1 × Company.mainCountry",
+               "пропущено: 2 × no id", "предупреждение: odd date 2020-13"],
+        "en": ["people.ftm.json: added 5 entities, 2 links", "already in the case: 1 entities",
+               "not imported: 3 × schema Vessel", "kept but not modelled: 1 × Company.mainCountry",
+               "skipped: 2 × no id", "warning: odd date 2020-13"]}
+    assert result.lines() == expected[language]
