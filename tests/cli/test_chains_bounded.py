@@ -22,7 +22,7 @@ def _case_file(tmp_path, shape) -> str:
     case = CaseFile.create(path, name=shape.__name__, author="test")
     shape(case)
     case.close()
-    return path
+    return str(path)
 
 
 def test_ladder_lists_three_paths_and_counts_the_rest(tmp_path, capsys):
