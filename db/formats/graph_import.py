@@ -101,6 +101,10 @@ def _extras(batch: ImportBatch, attrs: dict[str, Any], known: set[str], kind: st
     for key, value in attrs.items():
         if key in known:
             continue
+        if key == "viz" and isinstance(value, dict):  # GEXF's viz: colour, position, size …
+            for part in value:
+                batch.skipped[f"{kind} layout or drawing attribute viz {part}"] += 1
+            continue
         if key in VISUAL:
             batch.skipped[f"{kind} layout or drawing attribute {key}"] += 1
             continue

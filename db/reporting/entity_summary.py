@@ -19,7 +19,7 @@ from db.reporting.conflicts import open_conflicts
 from db.reporting.content import EntitySummary, Evidence, FactRow, LinkRow, OwnerRow
 from db.reporting.figure import chain_figure
 from db.schemata import INTERNAL_PROPERTIES
-from db.wording import Stake, dates_not_stated, verb
+from db.wording import Stake, dates_not_stated, property_label, translate, verb
 
 PATHS_PER_OWNER = 5  # paths printed per owner, shortest first ("and N more")
 PATHS_SECONDS = 20.0  # path searching for one summary, all owners together
@@ -27,16 +27,6 @@ PATHS_SECONDS = 20.0  # path searching for one summary, all owners together
 # Identity properties shown as their own lines (names and aliases are listed apart; the
 # app's own bookkeeping such as mergedIds never prints).
 _SKIP = {"name", "alias"} | INTERNAL_PROPERTIES
-PROPERTY_LABELS = {
-    "previousName": "previous name", "registrationNumber": "registration number",
-    "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
-    "incorporationDate": "incorporated", "dissolutionDate": "dissolved",
-    "birthDate": "born",
-}
-
-
-def property_label(prop: str) -> str:
-    return PROPERTY_LABELS.get(prop, prop)
 
 
 def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = None,
@@ -123,7 +113,8 @@ def _facts(entity: Entity, targets: list[tuple[ClaimTarget, Citation]],
         if (prop, value) not in seen:
             rows.append(FactRow(property_label(prop), value, index.evidence(citations)))
     if general:
-        rows.append(FactRow("about the entity", "", index.evidence(general)))
+        rows.append(FactRow(translate("Report", "about the entity"), "",
+                            index.evidence(general)))
     return rows
 
 

@@ -106,7 +106,9 @@ def test_a_gephi_gexf_is_read_by_what_its_attributes_mean(new_case, tmp_path):
     result = import_file(new_case, path)
     assert (result.added["entities"], result.added["links"]) == (2, 1)
     assert result.unknown_properties == {"node.sector": 1}
-    assert result.skipped == {"node layout or drawing attribute viz": 1}
+    assert result.skipped == {"node layout or drawing attribute viz size": 1,
+                              "node layout or drawing attribute viz position": 1,
+                              "node layout or drawing attribute viz color": 1}
     with new_case.session() as session:
         acme = session.query(Entity).filter_by(caption="Acme Holding").one()
         assert acme.properties["country"] == ["de"]
