@@ -472,6 +472,10 @@ Details were saved to {log}.</source>
       <translation>Привязать к</translation>
     </message>
     <message>
+      <source>Attach to what</source>
+      <translation>К чему привязать</translation>
+    </message>
+    <message>
       <source>Between:</source>
       <translation>Между:</translation>
     </message>
@@ -514,6 +518,10 @@ Details were saved to {log}.</source>
     <message>
       <source>S&amp;tatus:</source>
       <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Supports or contradicts:</source>
@@ -693,12 +701,20 @@ Details were saved to {log}.</source>
       <translation>Фильтр утверждений…</translation>
     </message>
     <message>
+      <source>Only the claims of one source</source>
+      <translation>Только утверждения одного источника</translation>
+    </message>
+    <message>
       <source>Only the claims one person made</source>
       <translation>Только утверждения одного человека</translation>
     </message>
     <message>
       <source>Unsourced links</source>
       <translation>Связи без источника</translation>
+    </message>
+    <message>
+      <source>Which claims</source>
+      <translation>Какие утверждения</translation>
     </message>
     <message>
       <source>first {n:,} of {total:,} unsourced links</source>
@@ -2194,6 +2210,10 @@ You can look at it read-only while they work; open it again for editing once the
       <translation>Создаёт отношение</translation>
     </message>
     <message>
+      <source>Credibility of the information</source>
+      <translation>Достоверность информации</translation>
+    </message>
+    <message>
       <source>Currency</source>
       <translation>Валюта</translation>
     </message>
@@ -2204,6 +2224,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Excerpt</source>
       <translation>Выдержка</translation>
+    </message>
+    <message>
+      <source>From entity</source>
+      <translation>От объекта</translation>
     </message>
     <message>
       <source>From:</source>
@@ -2228,6 +2252,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>RUB</source>
       <translation>RUB</translation>
+    </message>
+    <message>
+      <source>Reliability of the source</source>
+      <translation>Надёжность источника</translation>
     </message>
     <message>
       <source>S&amp;ource:</source>
@@ -2256,6 +2284,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Source's grade ({grade})</source>
       <translation>Оценка источника ({grade})</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Swap the two entities</source>
@@ -3290,6 +3322,53 @@ SHA-256 {sha256}</translation>
     </message>
   </context>
   <context>
+    <name>TimelineKeys</name>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <source>Move back / forward in time</source>
+      <translation>Назад / вперёд во времени</translation>
+    </message>
+    <message>
+      <source>Move the “as of” date a month</source>
+      <translation>Сдвинуть дату «на» на месяц</translation>
+    </message>
+    <message>
+      <source>Next / previous event or link</source>
+      <translation>Следующее / предыдущее событие или связь</translation>
+    </message>
+    <message>
+      <source>Scroll the lanes</source>
+      <translation>Прокрутить дорожки</translation>
+    </message>
+    <message>
+      <source>Select the event or link</source>
+      <translation>Выбрать событие или связь</translation>
+    </message>
+    <message>
+      <source>Set the “as of” date to the event or link</source>
+      <translation>Поставить дату «на» по событию или связи</translation>
+    </message>
+    <message>
+      <source>Show the whole time span</source>
+      <translation>Показать весь период</translation>
+    </message>
+    <message>
+      <source>UNSOURCED</source>
+      <translation>БЕЗ ИСТОЧНИКА</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message>
       <source>date not stated</source>
@@ -3325,6 +3404,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Show every event and dated link, not only those of the selected entity</source>
       <translation>Показывать все события и датированные связи, а не только выбранного объекта</translation>
+    </message>
+    <message>
+      <source>Tab: next event or link · Enter: select · arrows: move in time · + / -: zoom (F1: all keys)</source>
+      <translation>Tab: следующее событие или связь · Enter: выбрать · стрелки: по времени · + / -: масштаб (F1: все клавиши)</translation>
     </message>
     <message>
       <source>Timeline</source>
