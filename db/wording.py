@@ -227,6 +227,53 @@ def link_sentence(source: str, schema: str, target: str, stake: Stake) -> str:
     return text
 
 
+# -- statuses and stances -----------------------------------------------------------------
+# What a claim's status and stance read as; the stored values stay these English words
+# (the case file, exports and the audit log keep them), only what is shown is translated.
+STATUS_TEXTS = {"unverified": "unverified", "corroborated": "corroborated",
+                "disputed": "disputed", "refuted": "refuted"}
+STANCE_TEXTS = {"supports": "supports", "contradicts": "contradicts"}
+
+
+def status_text(status: str) -> str:
+    """A claim's status as shown: "unverified" (or its translation)."""
+    return _t(STATUS_TEXTS[status]) if status in STATUS_TEXTS else status
+
+
+def stance_text(stance: str) -> str:
+    """"supports" / "contradicts" as shown."""
+    return _t(STANCE_TEXTS[stance]) if stance in STANCE_TEXTS else stance
+
+
+def about_text(stance: str, what: str) -> str:
+    """What a claim is about: "supports: Rosatom controls Enertech"."""
+    return _t("{stance}: {what}").format(stance=stance_text(stance), what=what)
+
+
+# -- properties ---------------------------------------------------------------------------
+# How the FtM properties people meet most read; any other shows its FtM name.
+PROPERTY_LABELS = {
+    "previousName": "previous name", "registrationNumber": "registration number",
+    "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
+    "incorporationDate": "incorporated", "dissolutionDate": "dissolved",
+    "birthDate": "born", "country": "country", "jurisdiction": "jurisdiction",
+    "address": "address", "sector": "sector", "notes": "notes", "summary": "summary",
+    "description": "description", "nationality": "nationality", "status": "status",
+    "website": "website", "email": "e-mail", "phone": "phone", "position": "position",
+    "title": "title", "legalForm": "legal form", "sourceUrl": "source URL",
+}
+
+
+def property_label(prop: str) -> str:
+    """"registrationNumber" → "registration number" (or its translation)."""
+    return _t(PROPERTY_LABELS[prop]) if prop in PROPERTY_LABELS else prop
+
+
+def fact_text(entity: str, prop: str, value: str) -> str:
+    """A fact about an entity: "Enertech: sector = Supplier of batteries"."""
+    return f"{entity}: {property_label(prop)} = {value}"
+
+
 # -- grades and positions -----------------------------------------------------------------
 def position_text(span_start: int, span_end: int, page: int | None) -> str:
     """Characters counted from 1, both ends included: a span [312, 398) reads 313–398."""

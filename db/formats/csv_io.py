@@ -258,6 +258,7 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
         by_name[key] = entity_id
         return entity_id
 
+    merged = 0
     for count, (line, row) in enumerate(rows):
         if count % 10_000 == 0:
             progress.step(count, len(rows), f"Reading {name}")
@@ -271,6 +272,13 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
                 raise too_long(value, where, f"column {column!r}")
             return value
 
+        has_link = bool(get(mapping.link_source) and get(mapping.link_target))
+        if not has_link and (get(mapping.link_source) or get(mapping.link_target)):
+            batch.skipped["links with only one end (source or target empty)"] += 1
+        if not get(mapping.entity_name) and not has_link:
+            if any(get(c) for c in header if c):
+                batch.skipped["rows with no entity name and no link (source and target)"] += 1
+            continue
         extra = {c: [get(c)] for c in unmapped if get(c)} if mapping.keep_unmapped else {}
         for column in extra:
             batch.unknown_properties[f"column {column}"] += 1
@@ -290,11 +298,16 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
             key = normalise_name(caption) or caption
             entity_id = get(mapping.entity_id) or by_name.get(key) or stable_id("csv-entity", key)
             props.update({k: v for k, v in extra.items() if k not in props})
+            if entity_id in entities:  # named again: one entity, every value kept once
+                merged += 1
+                for prop, values in entities[entity_id]["properties"].items():
+                    have = props.setdefault(prop, [])
+                    have[:0] = [v for v in values if v not in have]
             entities[entity_id] = entity_row(entity_id, schema, caption, props, origin=name,
                                              now=now)
             by_name.setdefault(key, entity_id)
             extra = {}  # the row's other columns belong to its entity
-        if get(mapping.link_source) and get(mapping.link_target):
+        if has_link:
             schema = get(mapping.link_type) or mapping.default_link_type
             if schema not in LINK_SCHEMATA:
                 raise FormatError(f"{where}: unknown link type {schema!r}")
@@ -319,4 +332,7 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
                 role=get(mapping.link_role) or None, share_min=low, share_max=high,
                 properties=extra, origin=name, now=now, **dates))
     batch.entities = list(entities.values())
+    if merged:
+        batch.warnings.append(f"{merged} row(s) named an entity already read; its values "
+                              "were combined into one entity")
     return batch

@@ -142,8 +142,11 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
 
 
 def _report_properties(batch: ImportBatch) -> None:
-    """Count what is kept but not modelled: FtM properties the app does not edit, and
-    properties FtM does not know for the schema (exported apart, in "casefile")."""
+    """Count what is kept but not modelled: FtM properties the app does not edit,
+    properties FtM does not know for the schema (exported apart, in "casefile"), and
+    references to entities that did not come in as entities (not in the file, or of a
+    schema the case does not model): kept as the id's text, not as a link."""
+    ids = {row["id"] for row in batch.entities}
     for kind in ("entities", "links"):
         for row in getattr(batch, kind):
             schema = row["schema"]
@@ -153,6 +156,11 @@ def _report_properties(batch: ImportBatch) -> None:
                 ftm_schema = schema if kind == "entities" else _ftm_name(schema)
                 if ftm_schema and prop not in ftm_model.properties(ftm_schema):
                     batch.unknown_properties[f"{schema}.{prop} (not an FtM property)"] += 1
+                elif ftm_schema and ftm_model.prop_type(ftm_schema, prop) == "entity":
+                    absent = any(v not in ids for v in row["properties"][prop])
+                    batch.unknown_properties[f"{schema}.{prop} " + (
+                        "(names an entity that is not imported)" if absent else
+                        "(an entity of the file, kept as its id)")] += 1
                 else:
                     batch.unknown_properties[f"{schema}.{prop}"] += 1
 

@@ -66,7 +66,7 @@ def decode_table(data: bytes, name: str) -> tuple[str, list[str]]:
 def split_sep_line(text: str) -> tuple[str, str | None]:
     """(text without Excel's ``sep=X`` first line, X or None)."""
     first, _newline, rest = text.partition("\n")
-    line = first.strip().strip('"')
+    line = first.rstrip("\r\n").strip(" \"")  # not .strip(): "sep=\t" names the tab
     if line.lower().startswith("sep=") and len(line) == 5:
         return rest, line[4]
     return text, None

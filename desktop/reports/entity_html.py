@@ -88,10 +88,15 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
                          f"</span>" if owner.unsourced_steps else "")
             rows.append([para(owner.name) + f'<p class="muted">{text(owner.schema)}</p>',
                          f"<b>{text(owner.share)}</b>", text(role),
-                         "".join(para(p, ltr=True) for p in owner.paths),
+                         "".join(para(p, ltr=True) for p in owner.paths)
+                         + _more_paths(owner),
                          evidence(owner.evidence) + unsourced])
         parts.append(data_table([tr("Owner"), tr("Effective share"), tr("Role"), tr("Path"),
                                  tr("Evidence")], rows, [22, 14, 18, 30, 16]))
+        if summary.owners_without_paths:
+            parts.append(para(tr("Partial: the paths of {n} more owners are not listed — the "
+                                 "search for paths stopped at its time limit.").format(
+                                     n=f"{summary.owners_without_paths:,}"), "note"))
         parts.append(f"<h3>{text(tr('Steps of the chain'))}</h3>")
         parts.append(data_table(
             [tr("Holder"), tr("Relationship"), tr("Held"), tr("Share"), tr("Dates"),
@@ -102,3 +107,16 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
     parts.append(open_conflicts(summary.conflicts))
     parts.append(annex(summary.annex))
     return page("".join(parts))
+
+
+def _more_paths(owner) -> str:
+    """What an owner's listed paths leave out, said under them ("" when nothing)."""
+    if owner.paths_partial:
+        said = tr("Partial: the search for paths stopped at its time limit; more may exist.")
+    elif owner.paths_more is None:
+        said = tr("And more paths, through circular holdings (not counted).")
+    elif owner.paths_more:
+        said = tr("And {n} more paths.").format(n=f"{owner.paths_more:,}")
+    else:
+        return ""
+    return f'<p class="muted">{text(said)}</p>'

@@ -105,3 +105,11 @@ def test_xlsx_export_neutralises_formulas(new_case, tmp_path):
     assert "'=1+1" in captions and "=1+1" not in captions
     assert all(not (isinstance(c, str) and c.startswith("=")) for row in
                book["links"].iter_rows(values_only=True) for c in row)
+
+
+def test_a_tab_named_by_the_sep_line_is_the_delimiter(new_case, tmp_path):
+    """Excel writes "sep=" and the character itself; a tab is whitespace, not nothing."""
+    text = "sep=\t\r\n" + "\r\n".join("\t".join(r) for r in ROWS) + "\r\n"
+    path, mapping = _files(tmp_path, text.encode("utf-16"), MAPPING)
+    result = import_file(new_case, path, mapping_path=mapping)
+    _check_import(new_case, result)
