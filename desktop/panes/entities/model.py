@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
 from db.reads import entity_list as views
+from db.wording import schema_text
 from desktop.shell.icons import schema_icon
 from desktop.shell.worker import run_task
 
@@ -190,7 +191,7 @@ class EntityListModel(QAbstractTableModel):
             if column == COL_NAME:
                 return row.caption
             if column == COL_TYPE:
-                return f"{row.schema} · {row.role}" if row.role else row.schema
+                return schema_text(row.schema, row.role)
             if column == COL_COUNTRY:
                 return row.country.upper()
             if column == COL_LINKS:
