@@ -23,7 +23,7 @@ from typing import Any
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats import ftm_model
 from db.formats.batch import paused_gc
-from db.formats.ftm_lines import iter_objects, metadata
+from db.formats.ftm_lines import iter_objects, metadata, unread_fields
 from db.formats.ftm_links import LINK_BY_FTM, LinkReader, reference_links
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
@@ -109,6 +109,8 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
             props = {k: v for k, v in props.items() if v}
         if len(item) > 3:  # statement metadata beside id, schema, properties
             props.update(metadata(item))
+            for key in unread_fields(item):
+                batch.skipped[f"FtM field {key} (not carried)"] += 1
         context = item.get("casefile") or {}
         entity_id = item["id"]
         if entity_id in seen:

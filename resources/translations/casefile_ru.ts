@@ -1201,6 +1201,120 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntityRole</name>
+    <message>
+      <source>brand</source>
+      <translation>бренд</translation>
+    </message>
+    <message>
+      <source>facility</source>
+      <translation>предприятие</translation>
+    </message>
+    <message>
+      <source>media</source>
+      <translation>СМИ</translation>
+    </message>
+    <message>
+      <source>registry</source>
+      <translation>реестр</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>государство</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitySchema</name>
+    <message>
+      <source>Address</source>
+      <translation>Адрес</translation>
+    </message>
+    <message>
+      <source>Airplane</source>
+      <translation>Самолёт</translation>
+    </message>
+    <message>
+      <source>Asset</source>
+      <translation>Актив</translation>
+    </message>
+    <message>
+      <source>BankAccount</source>
+      <translation>Банковский счёт</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Компания</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Договор</translation>
+    </message>
+    <message>
+      <source>CourtCase</source>
+      <translation>Судебное дело</translation>
+    </message>
+    <message>
+      <source>CryptoWallet</source>
+      <translation>Криптокошелёк</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Удостоверение</translation>
+    </message>
+    <message>
+      <source>LegalEntity</source>
+      <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Заметка</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Организация</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>Паспорт</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Лицо</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Должность</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>PublicBody</source>
+      <translation>Госорган</translation>
+    </message>
+    <message>
+      <source>RealEstate</source>
+      <translation>Недвижимость</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Ценная бумага</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>Транспортное средство</translation>
+    </message>
+    <message>
+      <source>Vessel</source>
+      <translation>Судно</translation>
+    </message>
+  </context>
+  <context>
     <name>FamilyBar</name>
     <message>
       <source>Came inside: {link}</source>
@@ -2633,6 +2747,14 @@ SHA-256 {sha256}</translation>
       <translation>Все связи, независимо от их дат.</translation>
     </message>
     <message>
+      <source>And more paths, through circular holdings (not counted).</source>
+      <translation>И другие пути — через круговые владения (не подсчитаны).</translation>
+    </message>
+    <message>
+      <source>And {n} more paths.</source>
+      <translation>И ещё путей: {n}.</translation>
+    </message>
+    <message>
       <source>Arrow</source>
       <translation>Стрелка</translation>
     </message>
@@ -2875,6 +2997,14 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Page {n} of {m}</source>
       <translation>Страница {n} из {m}</translation>
+    </message>
+    <message>
+      <source>Partial: the paths of {n} more owners are not listed — the search for paths stopped at its time limit.</source>
+      <translation>Неполно: пути ещё {n} владельцев не перечислены — поиск путей остановлен по лимиту времени.</translation>
+    </message>
+    <message>
+      <source>Partial: the search for paths stopped at its time limit; more may exist.</source>
+      <translation>Неполно: поиск путей остановлен по лимиту времени; могут быть и другие.</translation>
     </message>
     <message>
       <source>Path</source>
@@ -3722,6 +3852,14 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>Обычно надёжен</translation>
     </message>
     <message>
+      <source>a share is a percentage (51), a range (25–50) or blank, not {text}</source>
+      <translation>доля — это процент (51), диапазон (25–50) или пусто, а не {text}</translation>
+    </message>
+    <message>
+      <source>a share is a percentage from 0 to 100, not {value}</source>
+      <translation>доля — это процент от 0 до 100, а не {value}</translation>
+    </message>
+    <message>
       <source>address</source>
       <translation>адрес</translation>
     </message>
@@ -3798,6 +3936,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>гражданство</translation>
     </message>
     <message>
+      <source>not an amount: {text} (e.g. 6.2 bn or 6200000000)</source>
+      <translation>не сумма: {text} (например, 6.2 bn или 6200000000)</translation>
+    </message>
+    <message>
       <source>notes</source>
       <translation>примечания</translation>
     </message>
@@ -3832,6 +3974,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>sector</source>
       <translation>отрасль</translation>
+    </message>
+    <message>
+      <source>share range {low}–{high} runs backwards</source>
+      <translation>диапазон доли {low}–{high} задан в обратном порядке</translation>
     </message>
     <message>
       <source>share unknown</source>

@@ -75,11 +75,15 @@ def test_xlsx_through_the_same_mapping(new_case, tmp_path):
     for row in ROWS:  # a cell starting with "=" would be a formula in the workbook
         book.active.append([c.replace("=HYPERLINK", "HYPERLINK") for c in row])
     path = tmp_path / "sheet.xlsx"
+    book.create_sheet("Notes").append(["not read"])
+    book.create_sheet("Sources")
     book.save(path)
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
-    _check_import(new_case, import_file(new_case, path, mapping_path=mapping),
-                  first_note="HYPERLINK(\"http://x\")")
+    result = import_file(new_case, path, mapping_path=mapping)
+    _check_import(new_case, result, first_note="HYPERLINK(\"http://x\")")
+    assert result.warnings == [  # the sheets it did not read are named, not passed over
+        "only the first sheet is read; 2 other sheet(s) not read: Notes, Sources"]
 
 
 def test_not_a_workbook_is_refused_in_one_line(new_case, tmp_path):
