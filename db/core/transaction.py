@@ -8,6 +8,7 @@ undo and redo the write exactly — including rows removed by cascade.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,14 +58,18 @@ def _object_id(table_name: str, row: dict[str, Any]) -> str:
 class Record:
     """One row changed: (None, after) inserted, (before, None) deleted, else updated.
 
-    A bulk record holds many inserted rows at once (imports, merges).
+    A bulk record holds many inserted rows at once (imports, merges): a list, or a chunk
+    kept on disk (``db.core.row_spool.SpooledRows``) by an import that streams. ``image``
+    is its audit image (``row_images.bulk_image``) when the writer computed it already,
+    chunk by chunk; the audit then uses it and lets it go.
     """
 
     table: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
-    bulk: list[dict[str, Any]] | None = None
+    bulk: Sequence[dict[str, Any]] | None = None
     bulk_removed: bool = False
+    image: dict[str, Any] | None = None
 
 
 class Transaction:
@@ -177,6 +182,8 @@ class Transaction:
                     names = key_columns(table)
                     image = {"deleted": ["/".join(str(r[n]) for n in names)
                                          for r in record.bulk]}
+                elif record.image is not None:
+                    image, record.image = record.image, None  # written once, then let go
                 else:
                     image = bulk_image(record.table, record.bulk)
                 writer.write(action_text, record.table, f"bulk:{len(record.bulk)}", None,
@@ -208,7 +215,9 @@ def apply_records(session: Session, records: list[Record], *, reverse: bool) -> 
                 applied.append(Record(record.table, None, None, bulk=record.bulk,
                                       bulk_removed=True))
             else:
-                session.execute(insert(table), record.bulk)
+                rows = record.bulk if isinstance(record.bulk, list) else list(record.bulk)
+                session.execute(insert(table), rows)
+                del rows
                 applied.append(Record(record.table, None, None, bulk=record.bulk))
             continue
         old, new = (record.after, record.before) if reverse else (record.before, record.after)
