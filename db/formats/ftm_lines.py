@@ -55,10 +55,14 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
 
 
 def iter_file_objects(path: Path, name: str | None = None, progress: Progress = NO_PROGRESS,
-                      text: str = "") -> Iterator[tuple[int, dict[str, Any]]]:
+                      text: str = "", *, ids_only: bool = False
+                      ) -> Iterator[tuple[int, dict[str, Any]]]:
     """As ``iter_objects``, reading ``path`` a line at a time: JSON lines never hold more
     than one line in memory, whatever the file's size. (A JSON array is one value: it is
-    read whole, as ``iter_objects`` reads it.) ``progress`` hears of bytes read."""
+    read whole, as ``iter_objects`` reads it.) ``progress`` hears of bytes read.
+
+    ``ids_only``: each line is valid JSON with a text ``id`` and ``schema``, the rest
+    unchecked — for a first pass whose second pass checks everything."""
     name = name or path.name
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, also when abandoned
@@ -72,7 +76,7 @@ def iter_file_objects(path: Path, name: str | None = None, progress: Progress = 
             yield from iter_objects(head + handle.read(), name)
             return
         handle.seek(0)
-        parse = _line_parser(name)
+        parse = _line_parser(name, ids_only)
         offset = 0
         for number, raw in enumerate(handle, 1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -103,7 +107,8 @@ def _array_objects(text: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]
         yield index, _check_object(item, name, f"item {index}")
 
 
-def _line_parser(name: str) -> Callable[[str, int], dict[str, Any] | None]:
+def _line_parser(name: str, ids_only: bool = False
+                 ) -> Callable[[str, int], dict[str, Any] | None]:
     """A function (line, its number) → the checked object, or None for a blank line.
 
     Each line goes to the C scanner directly (``json.loads`` adds two Python calls per
@@ -128,6 +133,8 @@ def _line_parser(name: str) -> Callable[[str, int], dict[str, Any] | None]:
             except RecursionError:
                 raise FormatError(f"{name}, line {number}: nested more than {MAX_NESTING} "
                                   "levels deep") from None
+        if ids_only:
+            return _check_ids(item, f"{name}, line {number}")
         return _check_object(item, name, f"line {number}")
 
     return parse
@@ -174,13 +181,18 @@ def _check_context(context: Any, where: str) -> dict[str, Any]:
     return context
 
 
-def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
-    where = f"{name}, {where}"
+def _check_ids(item: Any, where: str) -> dict[str, Any]:
     if not isinstance(item, dict) or not item.get("id") or not item.get("schema"):
         raise FormatError(f"{where}: an FtM entity needs \"id\" and \"schema\"")
     item["id"] = check_id(item["id"] if type(item["id"]) is not int else str(item["id"]),
                           where, "\"id\"")
     check_id(item["schema"], where, "\"schema\"")
+    return item
+
+
+def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
+    where = f"{name}, {where}"
+    _check_ids(item, where)
     _check_values(item.get("properties") or {}, where)
     if "casefile" in item:
         item["casefile"] = _check_context(item["casefile"], where)

@@ -4,14 +4,15 @@
 that is gigabytes. ``import_ftm_file`` instead reads the file twice, a line at a time
 (``ftm_lines.iter_file_objects``):
 
-1. *Survey* — every line parsed and checked (a file that cannot be read is refused here,
-   before anything is written), keeping only each id's schema: which ids are entities
-   (an entity property naming one becomes a link), which repeat and on which line the
-   last fragment stands, and the names of sanctioning authorities.
-2. *Write* — in ONE transaction: entity rows go to the case in chunks
+1. *Survey* — every line parsed (a file that is not JSON lines, or an object without a
+   text id and schema, is refused here, before anything is written), keeping only each
+   id's schema: which ids are entities (an entity property naming one becomes a link),
+   which repeat and on which line the last fragment stands, and the names of
+   sanctioning authorities.
+2. *Write* — in ONE transaction, every object checked in full as it is read (a refusal
+   rolls back what was written): entity rows go to the case in chunks
    (``chunk_writer.ChunkWriter``) as soon as their last fragment is read; interval objects
-   wait, spooled to disk, until every entity is in, then become links in chunks. A
-   refusal at this stage (a link the case cannot hold) rolls the whole import back.
+   wait, spooled to disk, until every entity is in, then become links in chunks.
 
 What stays in memory is the survey (an id and its schema per object), one chunk of rows,
 the entities whose fragments are still coming, and each written row's audit key and
@@ -83,7 +84,8 @@ def survey_ftm(path: Path, name: str, progress: Progress = NO_PROGRESS) -> Surve
     """Pass 1: read and check every line; refuse the file (FormatError) or describe it."""
     survey = Survey()
     schemata, last_line, intern = survey.schemata, survey.last_line, sys.intern
-    for number, item in iter_file_objects(path, name, progress, f"Checking {name}"):
+    for number, item in iter_file_objects(path, name, progress, f"Checking {name}",
+                                          ids_only=True):
         entity_id, schema = item["id"], intern(item["schema"])
         before = len(schemata)
         known = schemata.setdefault(entity_id, schema)
@@ -94,9 +96,11 @@ def survey_ftm(path: Path, name: str, progress: Progress = NO_PROGRESS) -> Surve
                 raise FormatError(f"{name}, lines {first} and {number}: one id with two "
                                   f"schemata ({known}, {schema})")
             last_line[entity_id] = number
-        if schema == "Sanction":
-            authority = (item.get("properties") or {}).get("authority") or [""]
-            survey.authorities.add(authority_name(str(authority[0])))
+        if schema == "Sanction":  # properties are checked in pass 2, not yet
+            props = item.get("properties")
+            authority = props.get("authority") if type(props) is dict else None
+            survey.authorities.add(authority_name(
+                str(authority[0]) if type(authority) is list and authority else ""))
         survey.lines = number
     return survey
 
