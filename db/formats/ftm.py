@@ -17,13 +17,14 @@ is lossless.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats import ftm_model
 from db.formats.batch import paused_gc
-from db.formats.ftm_lines import iter_objects, metadata
+from db.formats.ftm_lines import iter_objects, metadata, unread_fields
 from db.formats.ftm_links import LINK_BY_FTM, LinkReader, reference_links
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
@@ -90,13 +91,17 @@ def entity_row(item: dict[str, Any], props: dict[str, list[str]], context: dict[
             "created_at": now, "updated_at": now}
 
 
-def prepared(item: dict[str, Any]) -> tuple[str, str, dict[str, list[str]], dict[str, Any]]:
-    """(id, schema, properties with statement metadata, "casefile" context) of an object."""
+def prepared(item: dict[str, Any], batch: ImportBatch
+             ) -> tuple[str, str, dict[str, list[str]], dict[str, Any]]:
+    """(id, schema, properties with statement metadata, "casefile" context) of an object;
+    top-level fields it does not read are counted in ``batch``'s report."""
     props = item.get("properties") or {}
     if not all(props.values()):
         props = {k: v for k, v in props.items() if v}
     if len(item) > 3:  # statement metadata beside id, schema, properties
         props.update(metadata(item))
+        for key in unread_fields(item):
+            batch.skipped[f"FtM field {key} (not carried)"] += 1
     return item["id"], item["schema"], props, item.get("casefile") or {}
 
 
@@ -122,7 +127,7 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
     for count, (number, item) in enumerate(iter_objects(data, name)):
         if count % 20_000 == 0:
             progress.step(number, total, f"Reading {name}")
-        entity_id, schema, props, context = prepared(item)
+        entity_id, schema, props, context = prepared(item, batch)
         if entity_id in seen:
             _merge_fragment(seen[entity_id], number, schema, props, name)
             merged += 1
@@ -152,13 +157,18 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
 
 
 def _report_properties(batch: ImportBatch) -> None:
+    ids = {row["id"] for row in batch.entities}
     for kind in ("entities", "links"):
-        report_properties(batch, kind, getattr(batch, kind))
+        report_properties(batch, kind, getattr(batch, kind), ids)
 
 
-def report_properties(batch: ImportBatch, kind: str, rows: list[dict[str, Any]]) -> None:
-    """Count what is kept but not modelled: FtM properties the app does not edit, and
-    properties FtM does not know for the schema (exported apart, in "casefile")."""
+def report_properties(batch: ImportBatch, kind: str, rows: list[dict[str, Any]],
+                      ids: Container[str]) -> None:
+    """Count what is kept but not modelled: FtM properties the app does not edit,
+    properties FtM does not know for the schema (exported apart, in "casefile"), and
+    references to entities that did not come in as entities (not in the file, or of a
+    schema the case does not model): kept as the id's text, not as a link. ``ids``: the
+    file's entities."""
     for row in rows:
         schema = row["schema"]
         for prop in row["properties"]:
@@ -167,6 +177,11 @@ def report_properties(batch: ImportBatch, kind: str, rows: list[dict[str, Any]])
             ftm_schema = schema if kind == "entities" else _ftm_name(schema)
             if ftm_schema and prop not in ftm_model.properties(ftm_schema):
                 batch.unknown_properties[f"{schema}.{prop} (not an FtM property)"] += 1
+            elif ftm_schema and ftm_model.prop_type(ftm_schema, prop) == "entity":
+                absent = any(v not in ids for v in row["properties"][prop])
+                batch.unknown_properties[f"{schema}.{prop} " + (
+                    "(names an entity that is not imported)" if absent else
+                    "(an entity of the file, kept as its id)")] += 1
             else:
                 batch.unknown_properties[f"{schema}.{prop}"] += 1
 

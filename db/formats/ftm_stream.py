@@ -153,7 +153,7 @@ class _Pass:
         merged = 0
         for number, item in iter_file_objects(path, self.name, progress,
                                               f"Adding {self.name}"):
-            entity_id, schema, props, context = prepared(item)
+            entity_id, schema, props, context = prepared(item, report)
             if entity_id in waiting:  # a later fragment of a repeated id
                 merged += 1
                 held = waiting[entity_id]
@@ -201,7 +201,7 @@ class _Pass:
             self._flush_entities()
 
     def _flush_entities(self) -> None:
-        report_properties(self.report, "entities", self.entities)
+        report_properties(self.report, "entities", self.entities, self.ids)
         self.writer.entities(self.entities)
         self.entities = []
 
@@ -222,7 +222,7 @@ class _Pass:
         self.references, self.reference_chunks = [], []
 
     def _write_link_rows(self, rows: list[dict[str, Any]]) -> None:
-        report_properties(self.report, "links", rows)
+        report_properties(self.report, "links", rows, self.ids)
         self.writer.links(rows)
 
     def _result(self) -> ImportResult:

@@ -3,6 +3,7 @@ main window — with all panes or only those a test is about."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -45,3 +46,12 @@ def make_window(qtbot):
     yield make
     for window in made:
         window.set_case(None)
+
+
+@pytest.fixture
+def app_started():
+    """What the app does once started (desktop/shell/app.py): keep everything built so far
+    out of the collector's full passes, which would otherwise stall any thread."""
+    gc.freeze()
+    yield
+    gc.unfreeze()

@@ -11,57 +11,15 @@ slow machine only makes the test slower.
 
 from __future__ import annotations
 
-import gc
 import random
-import time
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QTimer
 
 from desktop.panes.chain.model import KIND_ROLE, MORE, OWNER, PENDING, STEP
+from tests.desktop.watchdog import Watchdog
 
 NOW = "2026-11-01T00:00:00+00:00"
-LATE_MS = 100
-
-
-class Watchdog:
-    """Ticks every 20 ms on the GUI thread; a gap over ``LATE_MS`` is a late tick.
-
-    A late tick is a GUI block when the GUI thread itself was busy for at least half of
-    ``LATE_MS`` in the gap (its own CPU time, read on the tick): on a machine shared with
-    other work the scheduler alone can delay a tick past 100 ms while the GUI thread
-    does almost nothing; those are counted apart (``waits``).
-    """
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer(interval=20)
-        self.timer.timeout.connect(self._tick)
-        self.late = 0
-        self.waits = 0
-        self.ticks = 0
-        self._last = 0
-        self._busy = 0.0
-
-    def _tick(self) -> None:
-        now, busy = self.clock.elapsed(), time.thread_time() * 1000
-        if now - self._last > LATE_MS:
-            if busy - self._busy >= LATE_MS / 2:
-                self.late += 1
-            else:
-                self.waits += 1
-        self.ticks += 1
-        self._last, self._busy = now, busy
-
-    def start(self) -> None:
-        self.clock.start()
-        self._last, self._busy = 0, time.thread_time() * 1000
-        self.timer.start()
-
-    def stop(self) -> None:
-        self._tick()
-        self.timer.stop()
 
 
 def hundred_k_shaped(case, entities: int = 5000, links: int = 12500, seed: int = 7) -> str:
@@ -100,15 +58,6 @@ def big_case(tmp_path):
     entity = hundred_k_shaped(case)
     yield case, entity
     case.engine.dispose()
-
-
-@pytest.fixture
-def app_started():
-    """What the app does once started (desktop/shell/app.py): keep everything built so far
-    out of the collector's full passes, which would otherwise stall any thread."""
-    gc.freeze()
-    yield
-    gc.unfreeze()
 
 
 def _owner_rows(pane) -> list[int]:
@@ -165,5 +114,4 @@ def test_most_owned_entity_chain_never_blocks_the_gui(qtbot, make_window, big_ca
     pane.grab().save(str(artifacts / "chain_big_case.png"))
 
     assert watchdog.ticks > 10
-    assert watchdog.late == 0, (f"{watchdog.late} GUI blocks over {LATE_MS} ms "
-                                f"(and {watchdog.waits} late ticks the GUI thread was idle for)")
+    assert watchdog.late == 0, watchdog.report()
