@@ -17,14 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
 
 from desktop.panes.network.drawn import DISPUTED
-from desktop.panes.network.layer_base import (
-    Layer,
-    detailed,
-    node_pixels,
-    scale_of,
-    to_device,
-    visible_rows,
-)
+from desktop.panes.network.frame import to_device
+from desktop.panes.network.layer_base import Layer
 from desktop.panes.network.node_layer import cluster_pixels
 
 NAME_PIXELS = 12
@@ -34,6 +28,7 @@ SHORT_LABEL_WIDTH = 90.0  # a crowded-out long name tries again elided to this
 MAX_LABELS = 100  # node labels per frame at most
 MAX_TRIED = 250  # visible nodes considered for a label per frame at most
 EDGE_LABEL_LIMIT = 400  # visible edges: above, edges carry no labels
+TEST_BUDGET = 1_500  # free-spot tests per frame at most: a crowded view stops trying
 CELL = 4.0  # pixels: the occupancy bitmap's cell
 
 
@@ -70,22 +65,33 @@ def static_text(text: str, pixels: int, bold: bool) -> QStaticText:
 
 
 class Occupancy:
-    """What is already taken on screen, as a coarse bitmap: a test or a claim is one numpy
-    slice. A box reaching out of the view is never free (a cut-off name reads wrong)."""
+    """What is already taken on screen, as a coarse bitmap: one Python integer a row of
+    cells, so a test or a claim is a few AND/OR operations (numpy slices cost more in
+    call overhead than they save here). A box reaching out of the view is never free (a
+    cut-off name reads wrong)."""
 
     def __init__(self, width: float, height: float):
         self.width, self.height = width, height
-        self.grid = np.zeros((int(height // CELL) + 2, int(width // CELL) + 2), dtype=bool)
+        self.rows = [0] * (int(height // CELL) + 2)
+
+    @staticmethod
+    def _span(left: float, top: float, width: float, height: float) -> tuple[int, int, int]:
+        first, last = max(int(left / CELL), 0), max(int((left + width) / CELL), -1)
+        bits = ((1 << (last - first + 1)) - 1) << first if last >= first else 0
+        return bits, max(int(top / CELL), 0), int((top + height) / CELL)
 
     def free(self, left: float, top: float, width: float, height: float) -> bool:
         if left < 0 or top < 0 or left + width > self.width or top + height > self.height:
             return False
-        return not self.grid[int(top / CELL):int((top + height) / CELL) + 1,
-                             int(left / CELL):int((left + width) / CELL) + 1].any()
+        bits, first, last = self._span(left, top, width, height)
+        rows = self.rows
+        return not any(rows[r] & bits for r in range(first, min(last, len(rows) - 1) + 1))
 
     def take(self, left: float, top: float, width: float, height: float) -> None:
-        self.grid[max(int(top / CELL), 0):max(int((top + height) / CELL) + 1, 0),
-                  max(int(left / CELL), 0):max(int((left + width) / CELL) + 1, 0)] = True
+        bits, first, last = self._span(left, top, width, height)
+        rows = self.rows
+        for r in range(first, min(last, len(rows) - 1) + 1):
+            rows[r] |= bits
 
 
 class LabelLayer(Layer):
@@ -95,22 +101,21 @@ class LabelLayer(Layer):
         self.shown: list[str] = []  # the names of the last paint (tests read them)
         self.edge_labels_shown: list[str] = []
         self.boxes: list[QRectF] = []  # and where they went, in pixels
+        self._rings: tuple = (3.0, None)
+        self._budget = TEST_BUDGET
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         graph = self.graph
         self.shown, self.boxes, self.edge_labels_shown = [], [], []
         if graph is None or not graph.ids:
             return
+        frame = self.view_frame(painter)
+        transform, device, mask, radius = frame.transform, frame.device, frame.mask, frame.radius
         painter.save()
-        transform = painter.worldTransform()
-        device, mask = visible_rows(graph, transform, painter)
-        visible = int(mask.sum())
-        radius = node_pixels(scale_of(transform), visible)
         painter.setWorldTransform(QTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        window = painter.viewport()
-        taken = Occupancy(window.width(), window.height())
+        taken = Occupancy(frame.width, frame.height)
         order = np.concatenate([np.flatnonzero(graph.selected), graph.rank])
         candidates = order[mask[order]][:MAX_TRIED + 1]
         for row in candidates:  # every visible node's own disc is taken first
@@ -118,16 +123,18 @@ class LabelLayer(Layer):
             x, y = device[row]
             taken.take(x - size, y - size, 2 * size, 2 * size)
         placed, done = 0, set()
+        # Crowded, only the spots next to a node are tried (a further ring mostly fails).
+        self._rings = (3.0,) if frame.detail.visible > MAX_TRIED else (3.0, None)
+        self._budget = TEST_BUDGET
         for row in candidates:
-            if placed >= MAX_LABELS or row in done:
+            if placed >= MAX_LABELS or self._budget <= 0 or row in done:
                 continue
             done.add(row)
             if self._node_label(painter, taken, row, device[row],
                                 cluster_pixels(radius, graph.weight[row])):
                 placed += 1
-        seen = np.flatnonzero(mask[graph.source] | mask[graph.target])
-        if detailed(radius, visible) and len(seen) <= EDGE_LABEL_LIMIT:
-            self._edge_labels(painter, transform, taken, seen)
+        if frame.detail.icons and len(frame.seen) <= EDGE_LABEL_LIMIT:
+            self._edge_labels(painter, transform, taken, frame.seen)
         painter.restore()
 
     def _node_label(self, painter: QPainter, taken: Occupancy, row: int, at: np.ndarray,
@@ -144,7 +151,8 @@ class LabelLayer(Layer):
             x, y = float(at[0]), float(at[1])
             # Below or above a node at the view's edge, the name slides inwards to fit.
             centred = min(max(x - width / 2, 0.0), taken.width - width)
-            for left, top in self._spots(x, y, size, width, height, centred):
+            for left, top in self._spots(x, y, size, width, height, centred, self._rings):
+                self._budget -= 1
                 if taken.free(left, top, width, height):
                     taken.take(left, top, width, height)
                     box = QRectF(left, top, width, height)
@@ -159,10 +167,11 @@ class LabelLayer(Layer):
 
     @staticmethod
     def _spots(x: float, y: float, size: float, width: float, height: float,
-               centred: float):
+               centred: float, rings: tuple = (3.0, None)):
         """Where a name may go, nearest first: below, above, beside, the corners — then
-        the same a line further out (a hub's neighbours crowd its own spots)."""
-        for gap in (3.0, height + 6.0):
+        the same a line further out (a hub's neighbours crowd its own spots); a ring of
+        ``None`` is that line further out."""
+        for gap in (height + 6.0 if ring is None else ring for ring in rings):
             for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1),
                            (-1, -1)):
                 reach = size * (0.7 if dx and dy else 1.0) + gap
