@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.panes.network.drawn import DrawnGraph, EdgeSpec, NodeSpec
 from desktop.panes.network.frame import Frame, view_frame
 from desktop.panes.network.label_layer import LabelLayer
-from desktop.panes.network.node_layer import cluster_pixels
+from desktop.panes.network.node_layer import cluster_sizes
 from desktop.panes.network.picture_layer import PictureLayer
 from desktop.panes.network.view_box import SelectingViewBox
 
@@ -148,8 +148,7 @@ class GraphCanvas(pg.GraphicsView):
         scale = self.pixels_per_unit()
         distance = np.hypot(graph.pos[:, 0] - point.x(), graph.pos[:, 1] - point.y()) * scale
         radius = self.node_layer.radius
-        reach = np.array([cluster_pixels(radius, w) for w in graph.weight]) \
-            if (graph.weight > 1).any() else radius
+        reach = cluster_sizes(radius, graph.weight)
         inside = np.flatnonzero(distance <= reach + 3)
         if not len(inside):
             return None
@@ -263,6 +262,17 @@ class GraphCanvas(pg.GraphicsView):
         rect.setWidth(width / scale)
         rect.setHeight(height / scale)
         rect.moveCenter(centre)
+        self.viewbox.setRange(rect, padding=0)
+
+    def show_nodes(self, node_ids: list[str]) -> None:
+        """Zoom to the drawn nodes among ``node_ids`` (an opened group's members)."""
+        rows = [self.graph.index[n] for n in node_ids if n in self.graph.index]
+        if not rows:
+            return
+        points = self.graph.pos[rows]  # the middle 90%: a few loose members packed aside
+        (left, top), (right, bottom) = np.percentile(points, [5, 95], axis=0) \
+            if len(rows) >= 40 else (points.min(axis=0), points.max(axis=0))
+        rect = QRectF(left, top, right - left, bottom - top).adjusted(-300, -300, 300, 300)
         self.viewbox.setRange(rect, padding=0)
 
     def centre_on(self, entity_id: str, zoom_to: float | None = None) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTran
 from desktop.panes.network.drawn import DISPUTED, HIGHLIGHT
 from desktop.panes.network.frame import Frame, to_device
 from desktop.panes.network.layer_base import Drawer
-from desktop.panes.network.node_layer import cluster_pixels
+from desktop.panes.network.node_layer import cluster_sizes
 
 Style = tuple[bool, bool, int]  # sourced, disputed, thickness step
 
@@ -171,18 +171,20 @@ class EdgeLayer(Drawer):
         length = np.maximum(np.hypot(direction[:, 0], direction[:, 1]), 1e-9)
         unit = direction / length[:, None]
         size = max(7.0, radius * 0.55)
-        text = self.line_colour()
+        reach = cluster_sizes(radius, graph.weight[graph.target[rows]]) + 3
+        tip = tips - unit * reach[:, None]
+        back = tip - unit * size
+        side = np.stack([-unit[:, 1], unit[:, 0]], axis=1) * size * 0.45
+        # Every arrowhead of one colour is a subpath of one path, filled in one call.
+        triangles = np.stack([tip, back + side, back - side], axis=1)
         painter.setPen(Qt.PenStyle.NoPen)
-        for number, row in enumerate(rows):
-            reach = cluster_pixels(radius, graph.weight[graph.target[row]]) + 3
-            ux, uy = unit[number]
-            tx, ty = tips[number] - unit[number] * reach
-            bx, by = tx - ux * size, ty - uy * size
-            side_x, side_y = -uy * size * 0.45, ux * size * 0.45
-            painter.setBrush(DISPUTED if graph.disputed[row] else text)
-            painter.drawPolygon(QPolygonF([QPointF(tx, ty),
-                                           QPointF(bx + side_x, by + side_y),
-                                           QPointF(bx - side_x, by - side_y)]))
+        for disputed, colour in ((False, self.line_colour()), (True, DISPUTED)):
+            chosen = triangles[graph.disputed[rows] == disputed].reshape(-1, 2)
+            if len(chosen):
+                connect = np.tile(np.array([1, 1, 0], dtype=np.int32), len(chosen) // 3)
+                painter.setBrush(colour)
+                painter.drawPath(pg.arrayToQPath(chosen[:, 0], chosen[:, 1], connect=connect,
+                                                 finiteCheck=False))
 
     def _paint_emphasis(self, painter: QPainter, transform, rows: np.ndarray) -> None:
         graph = self.graph

@@ -25,7 +25,8 @@ NAME_PIXELS = 12
 EDGE_PIXELS = 12
 LABEL_WIDTH = 190.0  # a longer name is elided
 SHORT_LABEL_WIDTH = 90.0  # a crowded-out long name tries again elided to this
-MAX_LABELS = 100  # node labels per frame at most
+MAX_LABELS = 100  # node labels per frame at most …
+CROWDED_LABELS = 60  # … when more than MAX_TRIED nodes are in view (more reads as a wall)
 MAX_TRIED = 250  # visible nodes considered for a label per frame at most
 EDGE_LABEL_LIMIT = 400  # visible edges: above, edges carry no labels
 TEST_BUDGET = 1_500  # free-spot tests per frame at most: a crowded view stops trying
@@ -102,6 +103,7 @@ class LabelLayer(Layer):
         self.edge_labels_shown: list[str] = []
         self.boxes: list[QRectF] = []  # and where they went, in pixels
         self._rings: tuple = (3.0, None)
+        self._back = self._text = QColor()
         self._budget = TEST_BUDGET
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -116,9 +118,15 @@ class LabelLayer(Layer):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         taken = Occupancy(frame.width, frame.height)
+        self._back = QColor(self.canvas.palette().base().color())
+        self._back.setAlpha(210)
+        self._text = self.canvas.palette().text().color()
         order = np.concatenate([np.flatnonzero(graph.selected), graph.rank])
         candidates = order[mask[order]][:MAX_TRIED + 1]
-        for row in candidates:  # every visible node's own disc is taken first
+        # Every visible entity's disc is taken first; a group's is not: its neighbours'
+        # names may lie over it (on their own background), or a whole case of 300 groups
+        # could name only the few at its rim.
+        for row in candidates[graph.weight[candidates] <= 1]:
             size = cluster_pixels(radius, graph.weight[row])
             x, y = device[row]
             taken.take(x - size, y - size, 2 * size, 2 * size)
@@ -126,8 +134,9 @@ class LabelLayer(Layer):
         # Crowded, only the spots next to a node are tried (a further ring mostly fails).
         self._rings = (3.0,) if frame.detail.visible > MAX_TRIED else (3.0, None)
         self._budget = TEST_BUDGET
+        most = CROWDED_LABELS if frame.detail.visible > MAX_TRIED else MAX_LABELS
         for row in candidates:
-            if placed >= MAX_LABELS or self._budget <= 0 or row in done:
+            if placed >= most or self._budget <= 0 or row in done:
                 continue
             done.add(row)
             if self._node_label(painter, taken, row, device[row],
@@ -158,7 +167,7 @@ class LabelLayer(Layer):
                     box = QRectF(left, top, width, height)
                     self._draw_box(painter, box, [(t, NAME_PIXELS - i, i == 1)
                                                   for i, (t, _) in enumerate(lines)],
-                                   self.canvas.palette().text().color())
+                                   self._text)
                     self.shown.append(spec.caption)
                     return True
             if lines[0][1] <= SHORT_LABEL_WIDTH:
@@ -187,21 +196,22 @@ class LabelLayer(Layer):
         starts = to_device(transform, graph.pos[graph.source[rows]])
         ends = to_device(transform, graph.pos[graph.target[rows]])
         line_height = metrics(EDGE_PIXELS).height() + 4
-        for number, row in enumerate(rows):
+        text_colour = self._text
+        for (mx, my), (sx, sy), (ex, ey), row in zip(middles.tolist(), starts.tolist(),
+                                                     ends.tolist(), rows.tolist(), strict=True):
             spec = graph.edge_specs[row]
             if not spec.label:
                 continue
             text, width = fitted(spec.label, EDGE_PIXELS)
             width += 8
             for t in (0.0, -0.3, 0.3, -0.55, 0.55):
-                towards = ends[number] if t > 0 else starts[number]
-                cx, cy = middles[number] + (towards - middles[number]) * abs(t)
+                tx, ty = (ex, ey) if t > 0 else (sx, sy)
+                cx, cy = mx + (tx - mx) * abs(t), my + (ty - my) * abs(t)
                 left, top = cx - width / 2, cy - line_height / 2
                 if taken.free(left, top, width, line_height):
                     taken.take(left, top, width, line_height)
                     box = QRectF(left, top, width, line_height)
-                    colour = DISPUTED if spec.disputed else \
-                        self.canvas.palette().text().color()
+                    colour = DISPUTED if spec.disputed else text_colour
                     self._draw_box(painter, box, [(text, EDGE_PIXELS, False)], colour)
                     self.edge_labels_shown.append(spec.label)
                     break
@@ -209,16 +219,13 @@ class LabelLayer(Layer):
     def _draw_box(self, painter: QPainter, box: QRectF, lines: list[tuple[str, int, bool]],
                   colour: QColor) -> None:
         self.boxes.append(box)
-        back = QColor(self.canvas.palette().base().color())
-        back.setAlpha(210)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(back)
+        painter.setBrush(self._back)
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(colour)
-        top = box.top() + 2
+        top, middle = box.top() + 2, box.center().x()
         for text, pixels, bold in lines:
             painter.setFont(font(pixels, bold))
-            width = fitted(text, pixels, bold)[1]
-            painter.drawStaticText(QPointF(box.center().x() - width / 2, top),
+            painter.drawStaticText(QPointF(middle - fitted(text, pixels, bold)[1] / 2, top),
                                    static_text(text, pixels, bold))
             top += metrics(pixels, bold).height()

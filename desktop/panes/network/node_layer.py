@@ -39,6 +39,12 @@ def cluster_pixels(radius: float, weight: float) -> float:
     return radius * (0.8 + 0.4 * math.log10(max(weight, 1.0))) if weight > 1 else radius
 
 
+def cluster_sizes(radius: float, weights: np.ndarray) -> np.ndarray:
+    """``cluster_pixels`` of many nodes at once."""
+    return np.where(weights > 1, radius * (0.8 + 0.4 * np.log10(np.maximum(weights, 1.0))),
+                    radius)
+
+
 class NodeLayer(Drawer):
     def __init__(self, canvas):
         super().__init__(canvas)
