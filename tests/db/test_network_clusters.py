@@ -72,7 +72,7 @@ def test_a_long_chain_is_cut_into_linked_parts(tmp_path):
                                 for n, i in enumerate(ids)])
         tx.bulk_insert(Link, [{"id": new_id(), "schema": "Ownership", "source_id": a,
                                "target_id": b, "properties": {}, "created_by": "test",
-                               "created_at": NOW} for a, b in zip(ids, ids[1:])])
+                               "created_at": NOW} for a, b in zip(ids[:-1], ids[1:], strict=True)])
     with case.session() as session:
         clustered = cluster_case(session)
     case.engine.dispose()

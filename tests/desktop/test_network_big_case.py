@@ -10,26 +10,13 @@ released (back to the selection's neighbourhood): counted, not timed.
 
 from __future__ import annotations
 
-import pytest
-
 from db.reads.network_drawing import DETAIL_LIMIT
-from tests.desktop.test_chain_big_case import hundred_k_shaped
+from tests.desktop.test_chain_big_case import big_case  # noqa: F401 (the fixture)
 from tests.desktop.watchdog import Watchdog
 
 
-@pytest.fixture
-def big_case(tmp_path):
-    from db.core.casefile import CaseFile
-
-    case = CaseFile.create(tmp_path / "big.casefile", name="100k-shaped", author="test")
-    entity = hundred_k_shaped(case)
-    yield case, entity
-    case.engine.dispose()
-
-
-def test_whole_case_and_back_never_block_the_gui(qtbot, make_window, big_case, artifacts,
-                                                  request):
-    case, entity = big_case
+def test_whole_case_and_back_never_block_the_gui(qtbot, make_window, artifacts, request):
+    case, entity = request.getfixturevalue("big_case")
     window = make_window(case, panes=("network",), size=(1300, 850))
     request.getfixturevalue("app_started")
     pane = window.panes["network"]
