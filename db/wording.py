@@ -165,12 +165,15 @@ def parse_share(text: str) -> tuple[float | None, float | None]:
     elif re.fullmatch(NUMBER_PATTERN, cleaned):
         low = high = decimal(cleaned)
     else:
-        raise ValueError(f"a share is a percentage (51), a range (25–50) or blank, not {text!r}")
+        raise ValueError(_t("a share is a percentage (51), a range (25–50) or blank, not "
+                            "{text}").format(text=repr(text)))
     for value in (low, high):
         if not 0 <= value <= 100:
-            raise ValueError(f"a share is a percentage from 0 to 100, not {number(value)}")
+            raise ValueError(_t("a share is a percentage from 0 to 100, not {value}").format(
+                value=number(value)))
     if low > high:
-        raise ValueError(f"share range {number(low)}–{number(high)} runs backwards")
+        raise ValueError(_t("share range {low}–{high} runs backwards").format(
+            low=number(low), high=number(high)))
     return low, high
 
 
@@ -188,7 +191,8 @@ def parse_amount(text: str) -> float | None:
         return None
     match = re.fullmatch(rf"({NUMBER_PATTERN}(?:[ \u00a0]\d{{3}})*)\s*([a-z]*)", cleaned)
     if match is None or (match.group(2) and match.group(2) not in AMOUNT_MULTIPLIERS):
-        raise ValueError(f"not an amount: {text!r} (e.g. 6.2 bn or 6200000000)")
+        raise ValueError(_t("not an amount: {text} (e.g. 6.2 bn or 6200000000)").format(
+            text=repr(text)))
     value = decimal(re.sub(r"[ \u00a0]", "", match.group(1)))
     return value * AMOUNT_MULTIPLIERS.get(match.group(2), 1)
 
@@ -225,6 +229,61 @@ def link_sentence(source: str, schema: str, target: str, stake: Stake) -> str:
     elif stake.start or stake.end:
         text += " " + stake.period_text()
     return text
+
+
+# -- statuses and stances -----------------------------------------------------------------
+# What a claim's status and stance read as; the stored values stay these English words
+# (the case file, exports and the audit log keep them), only what is shown is translated.
+STATUS_TEXTS = {"unverified": "unverified", "corroborated": "corroborated",
+                "disputed": "disputed", "refuted": "refuted"}
+STANCE_TEXTS = {"supports": "supports", "contradicts": "contradicts"}
+
+
+def status_text(status: str) -> str:
+    """A claim's status as shown: "unverified" (or its translation)."""
+    return _t(STATUS_TEXTS[status]) if status in STATUS_TEXTS else status
+
+
+def stance_text(stance: str) -> str:
+    """"supports" / "contradicts" as shown."""
+    return _t(STANCE_TEXTS[stance]) if stance in STANCE_TEXTS else stance
+
+
+def about_text(stance: str, what: str) -> str:
+    """What a claim is about: "supports: Rosatom controls Enertech"."""
+    return _t("{stance}: {what}").format(stance=stance_text(stance), what=what)
+
+
+# -- entity types -------------------------------------------------------------------------
+def schema_text(schema: str, role: str | None = None) -> str:
+    """An entity's type as shown: "Company", "Asset · brand" (translated; the FtM name is
+    what is stored, filtered on and exported)."""
+    shown = translate("EntitySchema", schema)
+    return f"{shown} · {translate('EntityRole', role)}" if role else shown
+
+
+# -- properties ---------------------------------------------------------------------------
+# How the FtM properties people meet most read; any other shows its FtM name.
+PROPERTY_LABELS = {
+    "previousName": "previous name", "registrationNumber": "registration number",
+    "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
+    "incorporationDate": "incorporated", "dissolutionDate": "dissolved",
+    "birthDate": "born", "country": "country", "jurisdiction": "jurisdiction",
+    "address": "address", "sector": "sector", "notes": "notes", "summary": "summary",
+    "description": "description", "nationality": "nationality", "status": "status",
+    "website": "website", "email": "e-mail", "phone": "phone", "position": "position",
+    "title": "title", "legalForm": "legal form", "sourceUrl": "source URL",
+}
+
+
+def property_label(prop: str) -> str:
+    """"registrationNumber" → "registration number" (or its translation)."""
+    return _t(PROPERTY_LABELS[prop]) if prop in PROPERTY_LABELS else prop
+
+
+def fact_text(entity: str, prop: str, value: str) -> str:
+    """A fact about an entity: "Enertech: sector = Supplier of batteries"."""
+    return f"{entity}: {property_label(prop)} = {value}"
 
 
 # -- grades and positions -----------------------------------------------------------------

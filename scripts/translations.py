@@ -7,8 +7,10 @@
 ``update`` runs pyside6-lupdate over desktop/ and cli/, then adds what lupdate cannot see:
 texts passed to a module's one-line wrapper (``def tr(text): return
 QCoreApplication.translate("Files", text)``, and ``_t``/``_tr`` alike, literal or named
-module constant), the menu titles in ``MENUS``, and the few texts translated from data
-(``DYNAMIC_TEXTS``). Wrapper texts are filed under the wrapper's context. Existing
+module constant), what db/ words itself (``translate("Provenance", "unknown")`` from
+``db.wording`` and db's own ``_t`` wrappers around it), the menu titles in ``MENUS``, and
+the few texts translated from data (``DYNAMIC_TEXTS``). Wrapper texts are filed under the
+wrapper's context. Existing
 translations are kept (matched by context and text, else by text), texts no longer in the
 code are dropped.
 
@@ -30,7 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = ROOT / "resources" / "translations"
-SOURCES = ("desktop", "cli")
+SOURCES = ("desktop", "cli")      # what lupdate reads
+WRAPPED_SOURCES = (*SOURCES, "db")  # where wrapper and db.wording.translate() calls are read
 BIN = Path(sys.executable).parent
 
 # Texts that reach tr() from data: (context, module, how to read them from it).
@@ -38,7 +41,19 @@ DYNAMIC_TEXTS = (
     ("Sharing", "desktop.flows.sharing", lambda m: list(m.IMPORT_FILTERS)),
     ("Sharing", "desktop.flows.sharing", lambda m: [v[0] for v in m.EXPORT_FILTERS.values()]),
     ("LinkSchema", "db.schemata", lambda m: list(m.LINK_SCHEMATA)),
+    ("EntitySchema", "db.schemata", lambda m: list(m.ENTITY_SCHEMATA)),
+    ("EntityRole", "db.schemata", lambda m: list(m.ENTITY_ROLES)),
     ("ChainTreeModel", "desktop.panes.chain.model", lambda m: list(m.ChainTreeModel.HEADERS)),
+    # db.wording: link verbs read both ways, grades, amount scales
+    ("LinkTypes", "db.wording", lambda m: sorted({s.label for s in m.LINK_SCHEMATA.values()}
+                                                 | set(m._PASSIVE.values()))),
+    ("Wording", "db.wording", lambda m: [*m.RELIABILITY_GRADES.values(),
+                                         *m.CREDIBILITY_GRADES.values(),
+                                         *(unit for _size, unit in m._SCALES)]),
+    ("Wording", "db.wording", lambda m: [*m.STATUS_TEXTS.values(), *m.STANCE_TEXTS.values(),
+                                         *m.PROPERTY_LABELS.values()]),
+    ("Report", "desktop.reports.case_html", lambda m: list(m._GROUP_HEADINGS.values())),
+    ("ImportReport", "db.formats.results", lambda m: list(m.KIND_TEXTS.values())),
 )
 
 
@@ -48,9 +63,24 @@ def tool(name: str) -> str:
 
 
 # -- extraction -----------------------------------------------------------------------------
+def _is_translate(call: ast.AST) -> bool:
+    """``QCoreApplication.translate(…)`` or db.wording's ``translate(…)``."""
+    return isinstance(call, ast.Call) and len(call.args) >= 2 and (
+        isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+        or isinstance(call.func, ast.Name) and call.func.id == "translate")
+
+
+def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """A literal string, or a module constant's."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return constants.get(node.id) if isinstance(node, ast.Name) else None
+
+
 def _wrappers(tree: ast.Module) -> dict[str, str]:
-    """Module-level ``def NAME(x): return QCoreApplication.translate("CTX", x)``."""
-    found = {}
+    """Module-level ``def NAME(x): return QCoreApplication.translate("CTX", x)`` (or
+    db.wording's ``translate(CONTEXT, x)``, the context a literal or a module constant)."""
+    found, constants = {}, _constants(tree)
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or not node.args.args:
             continue
@@ -59,12 +89,10 @@ def _wrappers(tree: ast.Module) -> dict[str, str]:
         if len(body) != 1 or not isinstance(body[0], ast.Return):
             continue
         call = body[0].value
-        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                and call.func.attr == "translate" and len(call.args) >= 2
-                and isinstance(call.args[0], ast.Constant)
+        if (_is_translate(call) and _text(call.args[0], constants) is not None
                 and isinstance(call.args[1], ast.Name)
                 and call.args[1].id == node.args.args[0].arg):
-            found[node.name] = call.args[0].value
+            found[node.name] = _text(call.args[0], constants)
     return found
 
 
@@ -80,7 +108,7 @@ def _module_name(path: Path) -> str:
 
 def _all_wrappers() -> dict[str, dict[str, str]]:
     return {_module_name(p): _wrappers(ast.parse(p.read_text(encoding="utf-8")))
-            for p in source_files()}
+            for p in wrapped_files()}
 
 
 def wrapped_texts(path: Path, every_wrapper: dict[str, dict[str, str]]
@@ -97,11 +125,14 @@ def wrapped_texts(path: Path, every_wrapper: dict[str, dict[str, str]]
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id in wrappers and node.args:
-            arg = node.args[0]
-            text = arg.value if isinstance(arg, ast.Constant) else \
-                constants.get(arg.id) if isinstance(arg, ast.Name) else None
+            text = _text(node.args[0], constants)
             if isinstance(text, str):
                 found.append((wrappers[node.func.id], text, node.lineno))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id == "translate" and _is_translate(node):
+            context, text = _text(node.args[0], constants), _text(node.args[1], constants)
+            if context is not None and text is not None:
+                found.append((context, text, node.lineno))
         targets = node.targets if isinstance(node, ast.Assign) else \
             [node.target] if isinstance(node, ast.AnnAssign) else []
         if any(isinstance(t, ast.Name) and t.id == "MENUS" for t in targets):
@@ -116,6 +147,10 @@ def source_files() -> list[Path]:
     return sorted(p for folder in SOURCES for p in (ROOT / folder).rglob("*.py"))
 
 
+def wrapped_files() -> list[Path]:
+    return sorted(p for folder in WRAPPED_SOURCES for p in (ROOT / folder).rglob("*.py"))
+
+
 def extract(language: str) -> ET.ElementTree:
     """A fresh, untranslated catalogue of every text in the code."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -127,7 +162,7 @@ def extract(language: str) -> ET.ElementTree:
     messages: dict[tuple[str, str], None] = {}
     numerus: set[tuple[str, str]] = set()
     every_wrapper = _all_wrappers()
-    for path in source_files():
+    for path in wrapped_files():
         for context, text, _line in wrapped_texts(path, every_wrapper):
             messages[(context, text)] = None
     for context_node in tree.getroot().findall("context"):

@@ -52,6 +52,15 @@ class PathList:
             return None
         return max(self.count - len(self.paths), 0)
 
+    def top(self, k: int) -> PathList:
+        """The first ``k`` paths (the shortest), the rest counted in ``more``."""
+        if len(self.paths) <= k:
+            return self
+        return PathList(self.paths[:k], True, self.count, self.stopped)
+
+
+NOT_SEARCHED = PathList([], True, None, stopped=True)  # an owner the time bound left out
+
 
 def path_budget(limit: int, distance: dict[str, int]) -> int:
     """Steps one owner's path search may take: enough for ``limit`` paths in a big graph."""

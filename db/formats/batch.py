@@ -148,8 +148,12 @@ def _write_checked(tx: Transaction, batch: ImportBatch, progress: Progress) -> I
     kept["links"] = links
     link_ids = {r["id"] for r in links} | queries.existing_ids(
         session, Link, (t["link_id"] for t in kept["claim_targets"] if t.get("link_id")))
-    kept["claim_targets"] = [t for t in kept["claim_targets"]
-                             if t.get("link_id") is None or t["link_id"] in link_ids]
+    targets = [t for t in kept["claim_targets"]
+               if t.get("link_id") is None or t["link_id"] in link_ids]
+    if len(targets) != len(kept["claim_targets"]):
+        reason = "claims' links to links not added"
+        skipped[reason] = skipped.get(reason, 0) + len(kept["claim_targets"]) - len(targets)
+    kept["claim_targets"] = targets
     for sha256, data in batch.blobs.items():
         tx.add_blob(sha256, data)
     for kind in KINDS:

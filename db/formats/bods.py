@@ -48,6 +48,17 @@ from db.partial_date import PartialDate
 from db.wording import share_range_text
 
 OWNERSHIP_INTERESTS = {"shareholding"}
+# What the reader takes from each statement's recordDetails; any other field a statement
+# carries is counted in the report ("not carried"), never dropped without a word.
+READ_DETAILS = {
+    "entity": frozenset({"isComponent", "entityType", "name", "alternateNames", "jurisdiction",
+                         "identifiers", "foundingDate", "dissolutionDate", "addresses"}),
+    "person": frozenset({"isComponent", "personType", "names", "birthDate", "nationalities",
+                         "addresses"}),
+    "relationship": frozenset({"isComponent", "componentRecords", "interestedParty",
+                               "subject", "interests"})}
+# Statement fields that say something the case does not keep (the publisher is kept).
+NOT_CARRIED = ("annotations", "source", "declaration")
 ENTITY_SCHEMA = {"registeredEntity": "Company", "legalEntity": "LegalEntity",
                  "arrangement": "LegalEntity", "anonymousEntity": "LegalEntity",
                  "unknownEntity": "LegalEntity", "state": "PublicBody",
@@ -78,6 +89,9 @@ def _person(details: dict[str, Any]) -> tuple[str, str, dict[str, list[str]]]:
     codes = [n["code"].lower() for n in details.get("nationalities") or [] if n.get("code")]
     if codes:
         props["nationality"] = codes
+    addresses = [a["address"] for a in details.get("addresses") or [] if a.get("address")]
+    if addresses:
+        props["address"] = addresses
     return "Person", props["name"][0], props
 
 
@@ -136,6 +150,7 @@ class _Reader:
         if not statements:
             raise FormatError(f"{self.name}: the package holds no statements")
         progress.step(0, len(statements), f"Reading {self.name}")
+        self._count_not_carried(statements)
         self.publisher = _publisher(statements[0])
         self.source_id = stable_id("bods-source", self.publisher["name"])
         self.document_id = stable_id("bods-document", self.sha256)
@@ -151,6 +166,20 @@ class _Reader:
                 relationships[statements[i]["recordId"]].append((statements[i], spans[i]))
         self._relationships(relationships)
         return self.batch
+
+    def _count_not_carried(self, statements: list[dict[str, Any]]) -> None:
+        skipped = self.batch.skipped
+        for statement in statements:
+            kind = statement["recordType"]
+            for key in NOT_CARRIED:
+                if statement.get(key):
+                    skipped[f"statement {key} (not carried)"] += 1
+            details = statement["recordDetails"]
+            for key in details:
+                if key not in READ_DETAILS[kind]:
+                    skipped[f"{kind} {key} (not carried)"] += 1
+            if kind == "person" and details.get("personType", "knownPerson") != "knownPerson":
+                skipped[f"person personType {details['personType']} (not carried)"] += 1
 
     def _entities(self, statements: list[dict[str, Any]]) -> None:
         rows: dict[str, dict[str, Any]] = {}

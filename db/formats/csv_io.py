@@ -216,16 +216,19 @@ def read_xlsx_bytes(data: bytes, name: str, mapping: CsvMapping,
                     progress: Progress = NO_PROGRESS) -> ImportBatch:
     """The first sheet of a workbook, through the same column mapping as a CSV file."""
     check_size(len(data), name)
-    table = xlsx_rows(data, name)
+    others: list[str] = []
+    table = xlsx_rows(data, name, others)
     if not table:
         raise FormatError(f"{name}: the first sheet is empty")
+    warnings = [f"only the first sheet is read; {len(others)} other sheet(s) not read: "
+                + ", ".join(others[:20])] if others else []
     header = [c.strip() for c in table[0]]
     rows = []
     for line, cells in enumerate(table[1:], 2):
         if len(cells) > len(header) and any(cells[len(header):]):
             raise FormatError(f"{name}, row {line}: more cells than the header has columns")
         rows.append((line, dict(zip(header, cells, strict=False))))
-    return _read_rows(header, rows, mapping, name, "XLSX", [], progress)
+    return _read_rows(header, rows, mapping, name, "XLSX", warnings, progress)
 
 
 def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMapping,
@@ -258,6 +261,7 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
         by_name[key] = entity_id
         return entity_id
 
+    merged = 0
     for count, (line, row) in enumerate(rows):
         if count % 10_000 == 0:
             progress.step(count, len(rows), f"Reading {name}")
@@ -271,6 +275,13 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
                 raise too_long(value, where, f"column {column!r}")
             return value
 
+        has_link = bool(get(mapping.link_source) and get(mapping.link_target))
+        if not has_link and (get(mapping.link_source) or get(mapping.link_target)):
+            batch.skipped["links with only one end (source or target empty)"] += 1
+        if not get(mapping.entity_name) and not has_link:
+            if any(get(c) for c in header if c):
+                batch.skipped["rows with no entity name and no link (source and target)"] += 1
+            continue
         extra = {c: [get(c)] for c in unmapped if get(c)} if mapping.keep_unmapped else {}
         for column in extra:
             batch.unknown_properties[f"column {column}"] += 1
@@ -290,11 +301,16 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
             key = normalise_name(caption) or caption
             entity_id = get(mapping.entity_id) or by_name.get(key) or stable_id("csv-entity", key)
             props.update({k: v for k, v in extra.items() if k not in props})
+            if entity_id in entities:  # named again: one entity, every value kept once
+                merged += 1
+                for prop, values in entities[entity_id]["properties"].items():
+                    have = props.setdefault(prop, [])
+                    have[:0] = [v for v in values if v not in have]
             entities[entity_id] = entity_row(entity_id, schema, caption, props, origin=name,
                                              now=now)
             by_name.setdefault(key, entity_id)
             extra = {}  # the row's other columns belong to its entity
-        if get(mapping.link_source) and get(mapping.link_target):
+        if has_link:
             schema = get(mapping.link_type) or mapping.default_link_type
             if schema not in LINK_SCHEMATA:
                 raise FormatError(f"{where}: unknown link type {schema!r}")
@@ -319,4 +335,7 @@ def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMappi
                 role=get(mapping.link_role) or None, share_min=low, share_max=high,
                 properties=extra, origin=name, now=now, **dates))
     batch.entities = list(entities.values())
+    if merged:
+        batch.warnings.append(f"{merged} row(s) named an entity already read; its values "
+                              "were combined into one entity")
     return batch

@@ -23,7 +23,7 @@ from typing import Any
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats import ftm_model
 from db.formats.batch import paused_gc
-from db.formats.ftm_lines import iter_objects, metadata
+from db.formats.ftm_lines import iter_objects, metadata, unread_fields
 from db.formats.ftm_links import LINK_BY_FTM, LinkReader, reference_links
 from db.formats.results import FormatError, ImportBatch
 from db.models import utc_now
@@ -109,6 +109,8 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
             props = {k: v for k, v in props.items() if v}
         if len(item) > 3:  # statement metadata beside id, schema, properties
             props.update(metadata(item))
+            for key in unread_fields(item):
+                batch.skipped[f"FtM field {key} (not carried)"] += 1
         context = item.get("casefile") or {}
         entity_id = item["id"]
         if entity_id in seen:
@@ -142,8 +144,11 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
 
 
 def _report_properties(batch: ImportBatch) -> None:
-    """Count what is kept but not modelled: FtM properties the app does not edit, and
-    properties FtM does not know for the schema (exported apart, in "casefile")."""
+    """Count what is kept but not modelled: FtM properties the app does not edit,
+    properties FtM does not know for the schema (exported apart, in "casefile"), and
+    references to entities that did not come in as entities (not in the file, or of a
+    schema the case does not model): kept as the id's text, not as a link."""
+    ids = {row["id"] for row in batch.entities}
     for kind in ("entities", "links"):
         for row in getattr(batch, kind):
             schema = row["schema"]
@@ -153,6 +158,11 @@ def _report_properties(batch: ImportBatch) -> None:
                 ftm_schema = schema if kind == "entities" else _ftm_name(schema)
                 if ftm_schema and prop not in ftm_model.properties(ftm_schema):
                     batch.unknown_properties[f"{schema}.{prop} (not an FtM property)"] += 1
+                elif ftm_schema and ftm_model.prop_type(ftm_schema, prop) == "entity":
+                    absent = any(v not in ids for v in row["properties"][prop])
+                    batch.unknown_properties[f"{schema}.{prop} " + (
+                        "(names an entity that is not imported)" if absent else
+                        "(an entity of the file, kept as its id)")] += 1
                 else:
                     batch.unknown_properties[f"{schema}.{prop}"] += 1
 

@@ -138,6 +138,15 @@ def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
     return item
 
 
+READ_FIELDS = frozenset({"id", "schema", "properties", "caption", "casefile", *METADATA})
+
+
+def unread_fields(item: dict[str, Any]) -> list[str]:
+    """Top-level fields of an FtM object the reader does not take (OpenSanctions'
+    ``target`` flag, a tool's own additions): counted in the report, not kept."""
+    return [key for key in item if key not in READ_FIELDS]
+
+
 def metadata(item: dict[str, Any]) -> dict[str, list[str]]:
     """The object's statement metadata as app properties (checked by _check_object)."""
     return {prop: item[key] for key, prop in METADATA.items() if item.get(key)}

@@ -19,6 +19,7 @@ import hashlib
 import io
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 
@@ -83,17 +84,44 @@ def export_gexf(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[
     return {"entities": graph.number_of_nodes(), "links": graph.number_of_edges()}
 
 
+# Gephi 0.9 writes GEXF 1.3 under "http://www.gexf.net/1.3"; the 1.3 schema (and
+# networkx) says "http://gexf.net/1.3". Both mean 1.3, so the first is read as the second.
+GEPHI_09_NAMESPACE = b"http://www.gexf.net/1.3"
+
+
+def _version(head: bytes) -> str:
+    if b"gexf.net/1.3" in head:
+        return "1.3"
+    return "1.1draft" if b"gexf.net/1.1draft" in head else "1.2draft"
+
+
 def parse_gexf(data: bytes, name: str) -> nx.MultiDiGraph:
-    version = "1.3" if b"gexf.net/1.3" in data[:4096] else "1.2draft"
+    version = _version(data[:4096])
+    if version == "1.3" and GEPHI_09_NAMESPACE in data[:4096]:
+        data = data.replace(GEPHI_09_NAMESPACE, b"http://gexf.net/1.3")
     graph = parse_xml_graph(data, name, "GEXF",
                             lambda raw: nx.read_gexf(io.BytesIO(raw), version=version))
     if graph.is_multigraph() and graph.is_directed():
         return graph
+    written = {} if graph.is_directed() else _edge_ends(data)
     multi = nx.MultiDiGraph(**graph.graph)  # each edge once, in the file's direction
     multi.add_nodes_from(graph.nodes(data=True))
     for source, target, attrs in graph.edges(data=True):
+        if written.get(str(attrs.get("id"))) == (str(target), str(source)):
+            source, target = target, source
         multi.add_edge(source, target, **attrs)
     return multi
+
+
+def _edge_ends(data: bytes) -> dict[str, tuple[str, str]]:
+    """Edge id → (source, target) as the file writes them: networkx forgets the order
+    of an undirected edge's ends, a person comparing the case with the file does not."""
+    ends: dict[str, tuple[str, str]] = {}
+    for _event, element in ElementTree.iterparse(io.BytesIO(data)):
+        if element.tag.endswith("}edge") or element.tag == "edge":
+            ends[element.get("id", "")] = (element.get("source", ""), element.get("target", ""))
+        element.clear()
+    return ends
 
 
 def read_gexf(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch:

@@ -4,9 +4,10 @@ Files this app wrote carry our attributes (schema, role, properties, shares, dat
 keep their ids. Files from Gephi, yEd or other tools are read by what their attributes
 mean, whatever their case: ``label``/``name`` is the entity's name, ``country`` a
 country (cleaned to FtM's code), ``weight`` the edge weight (kept as a link property),
-``start``/``end`` (GEXF's dynamic intervals) the link's dates; layout and drawing
-attributes (x, y, size, colours, GEXF's ``viz``) are dropped and counted; anything else
-is kept as a property and counted. Their ids are namespaced by the file's hash so two
+``start``/``end`` (GEXF's dynamic intervals) the link's dates, an edge's ``label`` its
+role; layout and drawing attributes (x, y, size, colours, GEXF's ``viz``) and the
+graph's own attributes are dropped and counted; anything else is kept as a property
+and counted. Their ids are namespaced by the file's hash so two
 files cannot collide.
 """
 
@@ -33,6 +34,7 @@ NODE_ATTRIBUTES = {"label", "schema", "role", "country", "properties", "origin",
 EDGE_ATTRIBUTES = {"id", "schema", "label", "role", "start_date", "end_date", "share_min",
                    "share_max", "shares_value", "shares_currency", "properties", "origin",
                    "start", "end", "weight", "networkx_key"}
+GRAPH_STRUCTURE = {"mode", "node_default", "edge_default"}
 VISUAL = {"x", "y", "z", "size", "r", "g", "b", "color", "colour", "viz", "shape",
           "thickness", "fill", "font"}
 
@@ -101,6 +103,10 @@ def _extras(batch: ImportBatch, attrs: dict[str, Any], known: set[str], kind: st
     for key, value in attrs.items():
         if key in known:
             continue
+        if key == "viz" and isinstance(value, dict):  # GEXF's viz: colour, position, size …
+            for part in value:
+                batch.skipped[f"{kind} layout or drawing attribute viz {part}"] += 1
+            continue
         if key in VISUAL:
             batch.skipped[f"{kind} layout or drawing attribute {key}"] += 1
             continue
@@ -113,6 +119,9 @@ def batch_from_graph(graph: Any, name: str, fmt: str, salt: str, ours: bool,
     batch = ImportBatch(label=f"Import {name} ({fmt})", origin=name)
     now = utc_now()
     ids: dict[str, str] = {}
+    for key, value in graph.graph.items():  # the file's own attributes (not its structure)
+        if key not in GRAPH_STRUCTURE and value not in (None, "", {}) and not ours:
+            batch.skipped[f"graph attribute {key} (not carried)"] += 1
     progress.step(0, 2, f"Reading {name}")
     for node, raw in graph.nodes(data=True):
         node, attrs = str(node), _lower(raw)
@@ -156,7 +165,8 @@ def batch_from_graph(graph: Any, name: str, fmt: str, salt: str, ours: bool,
         end = attrs.get("end_date") or _interval_day(attrs.get("end"), first=False)
         batch.links.append(link_row(
             schema, ids[str(source)], ids[str(target)], link_id=link_id,
-            role=_text(attrs.get("role")), start_date=clean_date(start),
+            role=_text(attrs.get("role")) or (None if ours else _text(attrs.get("label"))),
+            start_date=clean_date(start),
             end_date=clean_date(end), share_min=shares[0], share_max=shares[1],
             shares_value=_number(attrs.get("shares_value"), where),
             shares_currency=_text(attrs.get("shares_currency")), properties=props,

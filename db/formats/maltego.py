@@ -45,6 +45,21 @@ def schema_of(maltego_type: str) -> str | None:
     return MALTEGO_TYPES.get(maltego_type.strip())
 
 
+LINK_LABELS = ("maltego.link.manual.type", "maltego.link.label")
+LINK_DRAWING = frozenset({"maltego.link.color", "maltego.link.style", "maltego.link.thickness",
+                          "maltego.link.show-label"})
+
+
+def _count_other_parts(batch: ImportBatch, element: Element, what: str) -> None:
+    """Parts of a Maltego entity or link besides its properties (notes, display
+    information, bookmarks, weight …) are not carried: counted by part, not dropped
+    without a word."""
+    for child in element:
+        part = child.tag.removeprefix(MTG)
+        if part != "Properties":
+            batch.skipped[f"Maltego {what} {part} (not carried)"] += 1
+
+
 def _values(entity: Element) -> dict[str, str]:
     out = {}
     for prop in entity.iter(f"{MTG}Property"):
@@ -104,19 +119,35 @@ def read_mtgx(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch
         extra = {f"maltego:{k}": [v] for k, v in values.items() if v != caption}
         for key in extra:
             batch.unknown_properties[f"{schema}.{key}"] += 1
+        _count_other_parts(batch, entity, "entity")
         batch.entities.append(entity_row(entity_id, schema, caption, props | extra,
                                          origin=path.name, now=now))
     progress.step(1, 2, f"Reading {path.name}")
     for number, edge in enumerate(root.iter(f"{GRAPHML}edge")):
         source, target = ids.get(edge.get("source", "")), ids.get(edge.get("target", ""))
-        if source is None or target is None or source == target:
+        if source is None or target is None:
             batch.skipped["Maltego links to entities the case does not model"] += 1
+            continue
+        if source == target:
+            batch.skipped["Maltego links from an entity to itself"] += 1
             continue
         link = next(edge.iter(f"{MTG}MaltegoLink"), None)
         values = _values(link) if link is not None else {}
-        label = values.get("maltego.link.manual.type") or values.get("maltego.link.label")
+        label = next((values[k] for k in LINK_LABELS if values.get(k)), None)
+        props: dict[str, list[str]] = {}
+        for key, value in values.items():
+            if value == label and key in LINK_LABELS:
+                continue
+            if key in LINK_DRAWING:
+                batch.skipped[f"Maltego link drawing property {key}"] += 1
+            else:
+                props[f"maltego:{key}"] = [value]
+                batch.unknown_properties[f"UnknownLink.maltego:{key}"] += 1
+        if link is not None:
+            _count_other_parts(batch, link, "link")
         batch.links.append(link_row(
             "UnknownLink", source, target,
             link_id=stable_id("maltego-edge", salt, edge.get("id") or str(number)),
-            role=label[:500] if label else None, origin=path.name, now=now))
+            role=label[:500] if label else None, properties=props, origin=path.name,
+            now=now))
     return batch

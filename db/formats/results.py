@@ -11,12 +11,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.wording import translate
+
 
 class FormatError(ValueError):
     """A file cannot be read in its format; the message names the line or record."""
 
 
 KINDS = ("entities", "links", "sources", "documents", "claims", "claim_targets", "events")
+# How each kind reads in a report (translated; the keys stay as stored and exported).
+KIND_TEXTS = {kind: kind.replace("_", " ") for kind in KINDS}
+REPORT_CONTEXT = "ImportReport"
+
+
+def _t(text: str) -> str:
+    return translate(REPORT_CONTEXT, text)
 
 
 @dataclass
@@ -72,19 +81,24 @@ class ImportResult:
                 "skipped": self.skipped, "warnings": self.warnings}
 
     def lines(self) -> list[str]:
-        """The result as a person reads it (CLI and the GUI's summary)."""
-        out = [self.label + ": added " + ", ".join(
-            f"{n} {kind.replace('_', ' ')}" for kind, n in self.added.items() if n) or
-            self.label + ": nothing new"]
-        present = {k: n for k, n in self.already_present.items() if n}
+        """The result as a person reads it (CLI and the GUI's summary), in the interface's
+        language; schema and property names, reasons and warnings stay as the file has
+        them."""
+        def counted(counts: dict[str, int]) -> str:
+            return ", ".join(_t("{n} {kind}").format(n=n, kind=_t(KIND_TEXTS.get(k, k)))
+                             for k, n in counts.items() if n)
+
+        added = counted(self.added)
+        out = [_t("{label}: added {what}").format(label=self.label, what=added) if added
+               else _t("{label}: nothing new").format(label=self.label)]
+        present = counted(self.already_present)
         if present:
-            out.append("already in the case: " + ", ".join(
-                f"{n} {k.replace('_', ' ')}" for k, n in present.items()))
+            out.append(_t("already in the case: {what}").format(what=present))
         for schema, n in self.unknown_schemata.items():
-            out.append(f"not imported: {n} × schema {schema}")
+            out.append(_t("not imported: {n} × schema {schema}").format(n=n, schema=schema))
         for prop, n in self.unknown_properties.items():
-            out.append(f"kept but not modelled: {n} × {prop}")
+            out.append(_t("kept but not modelled: {n} × {prop}").format(n=n, prop=prop))
         for reason, n in self.skipped.items():
-            out.append(f"skipped: {n} × {reason}")
-        out += [f"warning: {w}" for w in self.warnings]
+            out.append(_t("skipped: {n} × {reason}").format(n=n, reason=reason))
+        out += [_t("warning: {text}").format(text=w) for w in self.warnings]
         return out

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from db.models import Claim, ClaimTarget, Document, Entity, Event, Link, Source
 from db.reads.provenance import Provenance, provenance_book
 from db.schemata import grade
-from db.wording import Stake, link_label
+from db.wording import Stake, about_text, fact_text, link_label
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def target_texts(session: Session, claim_ids: list[str] | None = None) -> dict[s
         if target.link_id:
             text = link_label(schema, a, b)
         elif target.entity_id:
-            text = f"{entity}: {target.prop} = {target.value}" if target.prop else entity
+            text = fact_text(entity, target.prop, target.value) if target.prop else entity
         else:
             text = event or ""
         found.setdefault(target.claim_id, []).append(TargetRow(target.id, target.stance, text))
@@ -112,7 +112,7 @@ def claim_rows(session: Session, claim_ids: list[str] | None = None) -> list[Cla
     for claim, title, source_own, source_doc in session.execute(query):
         source = source_own or source_doc
         reliability = claim.reliability or (source.reliability if source else None) or "F"
-        about = tuple(f"{t.stance}: {t.text}" for t in targets.get(claim.id, ()))
+        about = tuple(about_text(t.stance, t.text) for t in targets.get(claim.id, ()))
         rows.append(ClaimRow(claim.id, claim.excerpt, claim.statement or "",
                              source.id if source else None, source.name if source else None,
                              reliability, claim.reliability, claim.credibility,

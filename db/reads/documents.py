@@ -1,6 +1,6 @@
 """Read queries of the documents pane and the new-claim dialog.
 
-The list of documents (with their source's grade and how many claims quote them), the
+The row a document has in the list (``document_list`` reads them a page at a time), the
 claims located in one document (for highlighting), the sources to choose from and the
 links between the entities a passage names (to attach a claim to an existing link).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Claim, Document, Entity, Link, Source
@@ -42,21 +42,6 @@ class ClaimSpan:
     statement: str
     grade: str
     source: str
-
-
-def document_rows(session: Session) -> list[DocumentRow]:
-    """Every document, newest published first, without its text (that stays in the db)."""
-    claims = (select(Claim.document_id, func.count().label("n"))
-              .group_by(Claim.document_id).subquery())
-    rows = session.execute(
-        select(Document.id, Document.title, Source.name, Document.published,
-               Source.reliability, func.coalesce(claims.c.n, 0), Document.mime_type,
-               Document.file_name, Document.size)
-        .outerjoin(Source, Source.id == Document.source_id)
-        .outerjoin(claims, claims.c.document_id == Document.id)
-        .order_by(Document.published.desc(), Document.title))
-    return [DocumentRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], r[6] or "",
-                        r[7] or "", r[8] or 0) for r in rows]
 
 
 def claim_spans(session: Session, document_id: str) -> list[ClaimSpan]:

@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from db.core import seam
 from db.models import ClaimTarget, Entity
-from db.reads import queries
+from db.reads import graph, queries
 from db.reads.queries import Citation
-from db.wording import Stake, link_label
+from db.wording import Stake, about_text, fact_text, link_label
 
 SORT_NAME, SORT_TYPE, SORT_COUNTRY, SORT_LINKS, SORT_CLAIMS = (
     "name", "type", "country", "links", "claims")
@@ -225,7 +225,10 @@ class EntityDetail:
 
 
 def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetail | None:
-    """``me``: who "you" is in the provenance texts."""
+    """``me``: who "you" is in the provenance texts.
+
+    The claims of all its links come in one query (``graph.link_citations``), not one per
+    link: an entity with hundreds of links is read in a few queries."""
     entity = session.get(Entity, entity_id)
     if entity is None:
         return None
@@ -235,10 +238,11 @@ def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetai
     lines: list[LinkLine] = []
     claims: dict[str, Citation] = {}
     about: dict[str, str] = {}
+    cited = graph.link_citations(session, [link.id for link in links])
     for link in links:
         label = link_label(link.schema, others.get(link.source_id, "?"),
                            others.get(link.target_id, "?"))
-        citations = queries.link_citations(session, link.id)
+        citations = cited.get(link.id, [])
         supporting = [c for c in citations if c.stance == "supports"]
         best = min(supporting, key=lambda c: c.grade, default=None)
         outgoing = link.source_id == entity_id
@@ -253,15 +257,15 @@ def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetai
             any(c.status == "disputed" for c in supporting)))
         for citation in citations:
             claims.setdefault(citation.claim_id, citation)
-            about.setdefault(citation.claim_id, f"{citation.stance}: {label}")
+            about.setdefault(citation.claim_id, about_text(citation.stance, label))
     facts = {claim_id: (stance, prop, value) for claim_id, stance, prop, value in session.execute(
         select(ClaimTarget.claim_id, ClaimTarget.stance, ClaimTarget.prop, ClaimTarget.value)
         .where(ClaimTarget.entity_id == entity_id))}
     for citation in queries.entity_citations(session, entity_id):
         claims.setdefault(citation.claim_id, citation)
         stance, prop, value = facts.get(citation.claim_id, (citation.stance, None, None))
-        fact = f"{entity.caption}: {prop} = {value}" if prop else entity.caption
-        about.setdefault(citation.claim_id, f"{stance}: {fact}")
+        fact = fact_text(entity.caption, prop, value) if prop else entity.caption
+        about.setdefault(citation.claim_id, about_text(stance, fact))
     lines.sort(key=lambda line: (not line.outgoing, line.schema, line.counterpart.casefold()))
     ordered = sorted(claims.values(), key=lambda c: (c.grade, c.document_title, c.span_start))
     return EntityDetail(entity.id, entity.caption, entity.schema, entity.role,

@@ -16,8 +16,7 @@ from db.reads.reporting import CitationLoader, case_header
 from db.reporting.citations import CitationIndex
 from db.reporting.conflicts import open_conflicts
 from db.reporting.content import CaseSummary, ClaimEntry, ClaimGroup, Evidence, KeyEntity, LinkRow
-from db.reporting.entity_summary import property_label
-from db.wording import Stake, dates_not_stated, link_label, verb
+from db.wording import Stake, dates_not_stated, link_label, property_label, translate, verb
 
 KEY_ENTITIES = 10
 CONTESTED = ("disputed", "refuted")
@@ -109,10 +108,13 @@ def _title(group: tuple[str, str], links: dict, events: dict, captions: dict) ->
         return title + (f" ({'; '.join(extras)})" if extras else "")
     if kind == "event":
         event = events[key]
-        return f"Event: {event.title}" + (f" ({event.date})" if event.date else "")
+        title = translate("Report", "Event: {title}").format(title=event.title)
+        return title + (f" ({event.date})" if event.date else "")
     entity_id, prop, value = key.split("\x1f")
     name = captions.get(entity_id, "?")
-    return f"{name} — {property_label(prop)}: {value}" if prop else f"{name} (general)"
+    if not prop:
+        return translate("Report", "{name} (general)").format(name=name)
+    return f"{name} — {property_label(prop)}: {value}"
 
 
 def _entry(index: CitationIndex, citation: Citation, about: str) -> ClaimEntry:

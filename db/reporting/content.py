@@ -82,6 +82,10 @@ class OwnerRow:
     paths: tuple[str, ...]
     evidence: Evidence
     unsourced_steps: int
+    # What the listed paths leave out: how many more paths there are (None: not counted,
+    # through circular holdings), and whether the search stopped at its time limit.
+    paths_more: int | None = 0
+    paths_partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,8 @@ class EntitySummary:
     figure: ChainFigure
     annex: list[AnnexDocument] = field(default_factory=list)
     conflicts: list[ConflictRow] = field(default_factory=list)
+    # Owners whose paths were not searched: the summary's time for paths ran out first.
+    owners_without_paths: int = 0
 
     @property
     def title(self) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from db.analysis import control_chains
+from db.analysis.chain_paths import NOT_SEARCHED
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
 from db.models import ClaimTarget, Entity
@@ -18,21 +19,14 @@ from db.reporting.conflicts import open_conflicts
 from db.reporting.content import EntitySummary, Evidence, FactRow, LinkRow, OwnerRow
 from db.reporting.figure import chain_figure
 from db.schemata import INTERNAL_PROPERTIES
-from db.wording import Stake, dates_not_stated, verb
+from db.wording import Stake, dates_not_stated, property_label, translate, verb
+
+PATHS_PER_OWNER = 5  # paths printed per owner, shortest first ("and N more")
+PATHS_SECONDS = 20.0  # path searching for one summary, all owners together
 
 # Identity properties shown as their own lines (names and aliases are listed apart; the
 # app's own bookkeeping such as mergedIds never prints).
 _SKIP = {"name", "alias"} | INTERNAL_PROPERTIES
-PROPERTY_LABELS = {
-    "previousName": "previous name", "registrationNumber": "registration number",
-    "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
-    "incorporationDate": "incorporated", "dissolutionDate": "dissolved",
-    "birthDate": "born",
-}
-
-
-def property_label(prop: str) -> str:
-    return PROPERTY_LABELS.get(prop, prop)
 
 
 def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = None,
@@ -65,8 +59,11 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
                                  step.stake.holding_text(step.schema),
                                  step.stake.period_text(dates_not_stated()), evidence))
         owners = []
+        listings = chain.path_listings(PATHS_SECONDS, PATHS_PER_OWNER)
         for owner in chain.owners:
-            used = {s.link_id for path in owner.paths for a, b in zip(path, path[1:], strict=False)
+            listing = listings.get(owner.id, NOT_SEARCHED)
+            used = {s.link_id for path in listing.paths
+                    for a, b in zip(path, path[1:], strict=False)
                     for s in chain.links_between(a, b)}
             supporting = sorted({n for u in used for n in step_evidence[u].supporting})
             contradicting = sorted({n for u in used for n in step_evidence[u].contradicting})
@@ -74,10 +71,11 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
                 owner.name, owner.schema,
                 owner.share_text,
                 owner.controls, owner.ultimate, owner.direct,
-                tuple(" → ".join(names.get(i, i) for i in path) for path in owner.paths),
+                tuple(" → ".join(names.get(i, i) for i in path) for path in listing.paths),
                 Evidence(tuple(supporting), tuple(c for c in contradicting
                                                   if c not in supporting)),
-                sum(1 for u in used if chain.steps[u].unsourced)))
+                sum(1 for u in used if chain.steps[u].unsourced),
+                listing.more if listing.truncated else 0, listing.stopped))
         figure = chain_figure(chain, entity.schema)
         own_links = {link.id for link in links_of(session, entity_id)} | set(chain.steps)
         conflicts = open_conflicts(session, index, loader, own_links)
@@ -89,7 +87,7 @@ def build_entity_summary(case: CaseFile, entity_id: str, as_of: date | None = No
             entity.values("name") or [entity.caption],
             [a for a in entity.values("alias") if a not in entity.values("name")],
             facts, links, owners, steps, [o.name for o in chain.controllers], figure, annex,
-            conflicts)
+            conflicts, len(chain.owners) - len(listings))
 
 
 def _facts(entity: Entity, targets: list[tuple[ClaimTarget, Citation]],
@@ -115,7 +113,8 @@ def _facts(entity: Entity, targets: list[tuple[ClaimTarget, Citation]],
         if (prop, value) not in seen:
             rows.append(FactRow(property_label(prop), value, index.evidence(citations)))
     if general:
-        rows.append(FactRow("about the entity", "", index.evidence(general)))
+        rows.append(FactRow(translate("Report", "about the entity"), "",
+                            index.evidence(general)))
     return rows
 
 

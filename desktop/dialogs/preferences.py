@@ -30,12 +30,10 @@ from db.core import (
     save_identity,
     short_fingerprint,
 )
-from desktop.shell import settings
+from desktop.shell import settings, translation
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 AS_OF_CHOICES = (("today", "Today"), ("timeline", "The timeline's as-of date, if set"))
-# Language names are written in their own language, as every program lists them.
-LANGUAGES = (("", None), ("en", "English"), ("ru", "Русский"))
 
 
 def signing_fingerprint() -> str | None:
@@ -87,8 +85,7 @@ class PreferencesDialog(QDialog):
         self.marking = QLineEdit(settings.DEFAULT_MARKING.get(), self)
         self.marking.setObjectName("pref_marking")
         self.as_of = self._combo("pref_as_of", AS_OF_CHOICES, settings.AS_OF_DEFAULT.get())
-        self.language = self._combo("pref_language", LANGUAGES, settings.LANGUAGE.get())
-        self.language.setItemText(0, self.tr("System default"))
+        self.language = self._language_combo(settings.LANGUAGE.get())
         general = QGroupBox(self.tr("Working"), self)
         form2 = QFormLayout(general)
         form2.addRow(self.tr("&Theme:"), self.theme)
@@ -115,7 +112,18 @@ class PreferencesDialog(QDialog):
         combo = QComboBox(self)
         combo.setObjectName(name)
         for value, text in choices:
-            combo.addItem(self.tr(text) if text and value != "ru" else (text or ""), value)
+            combo.addItem(self.tr(text), value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        return combo
+
+    def _language_combo(self, current: str) -> QComboBox:
+        """"System default", then English and each catalogue shipped, every language named
+        in its own language, as programs list them."""
+        combo = QComboBox(self)
+        combo.setObjectName("pref_language")
+        combo.addItem(self.tr("System default"), "")
+        for language in translation.available_languages():
+            combo.addItem(translation.language_name(language), language)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         return combo
 

@@ -4,6 +4,7 @@ unsourced links, disputed and refuted claims, source annex."""
 from __future__ import annotations
 
 from db.reporting.content import CaseSummary, ClaimEntry
+from db.wording import status_text
 from desktop.reports.markup import (
     annex,
     bordered_table,
@@ -23,8 +24,9 @@ _GROUP_HEADINGS = {"link": "Relationships", "fact": "Facts about entities",
 
 def _status(entry: ClaimEntry) -> str:
     if entry.status in ("disputed", "refuted"):
-        return f'<span class="status-{entry.status}">{text(entry.status.upper())}</span>'
-    return text(entry.status)
+        return (f'<span class="status-{entry.status}">'
+                f'{text(status_text(entry.status).upper())}</span>')
+    return text(status_text(entry.status))
 
 
 def _stance(entry: ClaimEntry) -> str:

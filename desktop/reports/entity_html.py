@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.reporting.content import EntitySummary
+from db.wording import schema_text
 from desktop.reports.markup import (
     FIGURE_URL,
     annex,
@@ -23,7 +24,7 @@ from desktop.reports.markup import (
 def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> str:
     """``figure_size`` is the chain figure's (width, height) in CSS pixels, or None when
     there is no chain to draw."""
-    kind = summary.schema + (f" · {summary.role}" if summary.role else "")
+    kind = schema_text(summary.schema, summary.role)
     parts = [cover(summary.header, tr("Evidence summary"), summary.name, kind)]
     parts.append(f"<h1>{text(summary.name)}</h1>")
     parts.append(f"<h2>{text(tr('Identity'))}</h2>")
@@ -86,12 +87,17 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
             unsourced = (f'<br/><span class="unsourced">'
                          f'{text(tr("{n} unsourced step(s)").format(n=owner.unsourced_steps))}'
                          f"</span>" if owner.unsourced_steps else "")
-            rows.append([para(owner.name) + f'<p class="muted">{text(owner.schema)}</p>',
+            rows.append([para(owner.name) + f'<p class="muted">{text(schema_text(owner.schema))}</p>',
                          f"<b>{text(owner.share)}</b>", text(role),
-                         "".join(para(p, ltr=True) for p in owner.paths),
+                         "".join(para(p, ltr=True) for p in owner.paths)
+                         + _more_paths(owner),
                          evidence(owner.evidence) + unsourced])
         parts.append(data_table([tr("Owner"), tr("Effective share"), tr("Role"), tr("Path"),
                                  tr("Evidence")], rows, [22, 14, 18, 30, 16]))
+        if summary.owners_without_paths:
+            parts.append(para(tr("Partial: the paths of {n} more owners are not listed — the "
+                                 "search for paths stopped at its time limit.").format(
+                                     n=f"{summary.owners_without_paths:,}"), "note"))
         parts.append(f"<h3>{text(tr('Steps of the chain'))}</h3>")
         parts.append(data_table(
             [tr("Holder"), tr("Relationship"), tr("Held"), tr("Share"), tr("Dates"),
@@ -102,3 +108,16 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
     parts.append(open_conflicts(summary.conflicts))
     parts.append(annex(summary.annex))
     return page("".join(parts))
+
+
+def _more_paths(owner) -> str:
+    """What an owner's listed paths leave out, said under them ("" when nothing)."""
+    if owner.paths_partial:
+        said = tr("Partial: the search for paths stopped at its time limit; more may exist.")
+    elif owner.paths_more is None:
+        said = tr("And more paths, through circular holdings (not counted).")
+    elif owner.paths_more:
+        said = tr("And {n} more paths.").format(n=f"{owner.paths_more:,}")
+    else:
+        return ""
+    return f'<p class="muted">{text(said)}</p>'

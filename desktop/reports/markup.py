@@ -10,6 +10,7 @@ import unicodedata
 from PySide6.QtCore import QCoreApplication
 
 from db.reporting.content import AnnexDocument, CaseHeader, ChainFigure, ConflictRow, Evidence
+from db.wording import status_text
 
 FIGURE_URL = "casefile-report/chain-figure.png"
 
@@ -204,9 +205,10 @@ def _excerpt_table(excerpts) -> str:
     rows = []
     for e in excerpts:
         if e.status in ("disputed", "refuted"):
-            status = f'<span class="status-{text(e.status)}">{text(e.status.upper())}</span>'
+            status = (f'<span class="status-{text(e.status)}">'
+                      f'{text(status_text(e.status).upper())}</span>')
         else:
-            status = f'<span class="muted">{text(e.status)}</span>'
+            status = f'<span class="muted">{text(status_text(e.status))}</span>'
         rows.append(
             f'<tr><td><span class="cite">[{e.number}]</span></td>'
             f'<td><b>{text(e.grade)}</b> <span class="muted">{text(e.grade_meaning)}</span>'

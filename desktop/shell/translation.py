@@ -3,7 +3,9 @@ buttons), chosen once at start from the ``language`` setting ("" follows the sys
 
 The catalogues are built from ``resources/translations/*.ts`` by
 ``scripts/translations.py`` (pyside6-lupdate / pyside6-lrelease); the .qm files are
-committed beside them.
+committed beside them. What ``db/`` words itself (statuses, link verbs, chains, summaries)
+asks ``db.wording.translate``; ``install`` points that at the same catalogue, so the words
+made below the interface read in the interface's language too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+from db import wording
 
 SOURCE_LANGUAGE = "en"
 CATALOGUE_DIR = Path(resources.__file__).parent / "translations"
@@ -24,6 +27,14 @@ def available_languages() -> list[str]:
     built = sorted(p.stem.removeprefix(CATALOGUE_PREFIX)
                    for p in CATALOGUE_DIR.glob(f"{CATALOGUE_PREFIX}*.qm"))
     return [SOURCE_LANGUAGE, *built]
+
+
+def language_name(language: str) -> str:
+    """A language as its own speakers write it: "English", "Русский", "Deutsch"."""
+    if language == SOURCE_LANGUAGE:
+        return "English"  # Qt says "American English" for the bare "en"
+    name = QLocale(language).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else language
 
 
 def resolve_language(setting: str) -> str:
@@ -67,6 +78,7 @@ def install(language_setting: str) -> str:
     language = resolve_language(language_setting)
     if language == SOURCE_LANGUAGE:
         QLocale.setDefault(QLocale.system())
+        wording.set_translator(None)
         return language
     locale = QLocale(language)
     QLocale.setDefault(locale)
@@ -78,7 +90,12 @@ def install(language_setting: str) -> str:
         _installed.append(ours)
     for translator in _installed:
         app.installTranslator(translator)
+    wording.set_translator(_qt_translate)
     return language
+
+
+def _qt_translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 def qt_translations_dir() -> str:

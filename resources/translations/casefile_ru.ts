@@ -472,6 +472,10 @@ Details were saved to {log}.</source>
       <translation>Привязать к</translation>
     </message>
     <message>
+      <source>Attach to what</source>
+      <translation>К чему привязать</translation>
+    </message>
+    <message>
       <source>Between:</source>
       <translation>Между:</translation>
     </message>
@@ -514,6 +518,10 @@ Details were saved to {log}.</source>
     <message>
       <source>S&amp;tatus:</source>
       <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Supports or contradicts:</source>
@@ -693,12 +701,20 @@ Details were saved to {log}.</source>
       <translation>Фильтр утверждений…</translation>
     </message>
     <message>
+      <source>Only the claims of one source</source>
+      <translation>Только утверждения одного источника</translation>
+    </message>
+    <message>
       <source>Only the claims one person made</source>
       <translation>Только утверждения одного человека</translation>
     </message>
     <message>
       <source>Unsourced links</source>
       <translation>Связи без источника</translation>
+    </message>
+    <message>
+      <source>Which claims</source>
+      <translation>Какие утверждения</translation>
     </message>
     <message>
       <source>first {n:,} of {total:,} unsourced links</source>
@@ -996,34 +1012,6 @@ Details were saved to {log}.</source>
       <translation>совпадений: 1</translation>
     </message>
     <message>
-      <source>Delete Entity</source>
-      <translation>Удаление объекта</translation>
-    </message>
-    <message>
-      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
-      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
-    </message>
-    <message>
-      <source>Delete {name}</source>
-      <translation>Удалить {name}</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities</source>
-      <translation>Удалить объекты ({n})</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities with their links?</source>
-      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
-    </message>
-    <message>
-      <source>Delete…</source>
-      <translation>Удалить…</translation>
-    </message>
-    <message>
-      <source>Edit…</source>
-      <translation>Изменить…</translation>
-    </message>
-    <message>
       <source>Entities</source>
       <translation>Объекты</translation>
     </message>
@@ -1034,26 +1022,6 @@ Details were saved to {log}.</source>
     <message>
       <source>Filter entities</source>
       <translation>Фильтр объектов</translation>
-    </message>
-    <message>
-      <source>Find Connecting Paths</source>
-      <translation>Найти связующие пути</translation>
-    </message>
-    <message>
-      <source>Merge…</source>
-      <translation>Объединить…</translation>
-    </message>
-    <message>
-      <source>Open Detail</source>
-      <translation>Открыть подробности</translation>
-    </message>
-    <message>
-      <source>Print Evidence Summary…</source>
-      <translation>Печать сводки доказательств…</translation>
-    </message>
-    <message>
-      <source>Show Control Chain</source>
-      <translation>Показать цепочку контроля</translation>
     </message>
     <message>
       <source>{n} entities</source>
@@ -1071,6 +1039,10 @@ Details were saved to {log}.</source>
       <translation>Утверждения</translation>
     </message>
     <message>
+      <source>Claims (reading…)</source>
+      <translation>Утверждения (читаются…)</translation>
+    </message>
+    <message>
       <source>Claims ({n})</source>
       <translation>Утверждения ({n})</translation>
     </message>
@@ -1081,6 +1053,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Links</source>
       <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Links (reading…)</source>
+      <translation>Связи (читаются…)</translation>
     </message>
     <message>
       <source>Links ({n})</source>
@@ -1155,6 +1131,57 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntityEdits</name>
+    <message>
+      <source>Delete Entity</source>
+      <translation>Удаление объекта</translation>
+    </message>
+    <message>
+      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
+      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
+    </message>
+    <message>
+      <source>Delete {name}</source>
+      <translation>Удалить {name}</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities</source>
+      <translation>Удалить объекты ({n})</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities with their links?</source>
+      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Удалить…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Изменить…</translation>
+    </message>
+    <message>
+      <source>Find Connecting Paths</source>
+      <translation>Найти связующие пути</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>Объединить…</translation>
+    </message>
+    <message>
+      <source>Open Detail</source>
+      <translation>Открыть подробности</translation>
+    </message>
+    <message>
+      <source>Print Evidence Summary…</source>
+      <translation>Печать сводки доказательств…</translation>
+    </message>
+    <message>
+      <source>Show Control Chain</source>
+      <translation>Показать цепочку контроля</translation>
+    </message>
+  </context>
+  <context>
     <name>EntityListModel</name>
     <message>
       <source>Claims</source>
@@ -1182,6 +1209,120 @@ Details were saved to {log}.</source>
     <message>
       <source>Type a name…</source>
       <translation>Введите имя…</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntityRole</name>
+    <message>
+      <source>brand</source>
+      <translation>бренд</translation>
+    </message>
+    <message>
+      <source>facility</source>
+      <translation>предприятие</translation>
+    </message>
+    <message>
+      <source>media</source>
+      <translation>СМИ</translation>
+    </message>
+    <message>
+      <source>registry</source>
+      <translation>реестр</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>государство</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitySchema</name>
+    <message>
+      <source>Address</source>
+      <translation>Адрес</translation>
+    </message>
+    <message>
+      <source>Airplane</source>
+      <translation>Самолёт</translation>
+    </message>
+    <message>
+      <source>Asset</source>
+      <translation>Актив</translation>
+    </message>
+    <message>
+      <source>BankAccount</source>
+      <translation>Банковский счёт</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Компания</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Договор</translation>
+    </message>
+    <message>
+      <source>CourtCase</source>
+      <translation>Судебное дело</translation>
+    </message>
+    <message>
+      <source>CryptoWallet</source>
+      <translation>Криптокошелёк</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Удостоверение</translation>
+    </message>
+    <message>
+      <source>LegalEntity</source>
+      <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Заметка</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Организация</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>Паспорт</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Лицо</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Должность</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>PublicBody</source>
+      <translation>Госорган</translation>
+    </message>
+    <message>
+      <source>RealEstate</source>
+      <translation>Недвижимость</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Ценная бумага</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>Транспортное средство</translation>
+    </message>
+    <message>
+      <source>Vessel</source>
+      <translation>Судно</translation>
     </message>
   </context>
   <context>
@@ -1332,6 +1473,69 @@ You can look at it read-only while they work; open it again for editing once the
     </message>
   </context>
   <context>
+    <name>ImportReport</name>
+    <message>
+      <source>already in the case: {what}</source>
+      <translation>уже есть в деле: {what}</translation>
+    </message>
+    <message>
+      <source>claim targets</source>
+      <translation>привязки утверждений</translation>
+    </message>
+    <message>
+      <source>claims</source>
+      <translation>утверждения</translation>
+    </message>
+    <message>
+      <source>documents</source>
+      <translation>документы</translation>
+    </message>
+    <message>
+      <source>entities</source>
+      <translation>объекты</translation>
+    </message>
+    <message>
+      <source>events</source>
+      <translation>события</translation>
+    </message>
+    <message>
+      <source>kept but not modelled: {n} × {prop}</source>
+      <translation>сохранено, но не смоделировано: {n} × {prop}</translation>
+    </message>
+    <message>
+      <source>links</source>
+      <translation>связи</translation>
+    </message>
+    <message>
+      <source>not imported: {n} × schema {schema}</source>
+      <translation>не импортировано: {n} × схема {schema}</translation>
+    </message>
+    <message>
+      <source>skipped: {n} × {reason}</source>
+      <translation>пропущено: {n} × {reason}</translation>
+    </message>
+    <message>
+      <source>sources</source>
+      <translation>источники</translation>
+    </message>
+    <message>
+      <source>warning: {text}</source>
+      <translation>предупреждение: {text}</translation>
+    </message>
+    <message>
+      <source>{label}: added {what}</source>
+      <translation>{label}: добавлено — {what}</translation>
+    </message>
+    <message>
+      <source>{label}: nothing new</source>
+      <translation>{label}: ничего нового</translation>
+    </message>
+    <message>
+      <source>{n} {kind}</source>
+      <translation>{kind}: {n}</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportModel</name>
     <message>
       <source>Count</source>
@@ -1474,6 +1678,121 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>UnknownLink</source>
       <translation>Неизвестная связь</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkTypes</name>
+    <message>
+      <source>controls</source>
+      <translation>контролирует</translation>
+    </message>
+    <message>
+      <source>directs</source>
+      <translation>руководит</translation>
+    </message>
+    <message>
+      <source>employs</source>
+      <translation>нанимает</translation>
+    </message>
+    <message>
+      <source>has member</source>
+      <translation>имеет в составе</translation>
+    </message>
+    <message>
+      <source>holds</source>
+      <translation>имеет</translation>
+    </message>
+    <message>
+      <source>is associate of</source>
+      <translation>является партнёром</translation>
+    </message>
+    <message>
+      <source>is awarded to</source>
+      <translation>присуждён</translation>
+    </message>
+    <message>
+      <source>is controlled by</source>
+      <translation>контролируется</translation>
+    </message>
+    <message>
+      <source>is directed by</source>
+      <translation>возглавляется</translation>
+    </message>
+    <message>
+      <source>is employed by</source>
+      <translation>работает в</translation>
+    </message>
+    <message>
+      <source>is family of</source>
+      <translation>родственник</translation>
+    </message>
+    <message>
+      <source>is linked to</source>
+      <translation>связан с</translation>
+    </message>
+    <message>
+      <source>is member of</source>
+      <translation>состоит в</translation>
+    </message>
+    <message>
+      <source>is owed by</source>
+      <translation>является кредитором</translation>
+    </message>
+    <message>
+      <source>is owned by</source>
+      <translation>принадлежит</translation>
+    </message>
+    <message>
+      <source>is paid by</source>
+      <translation>получает оплату от</translation>
+    </message>
+    <message>
+      <source>is represented by</source>
+      <translation>представлен</translation>
+    </message>
+    <message>
+      <source>is sanctioned by</source>
+      <translation>под санкциями</translation>
+    </message>
+    <message>
+      <source>is succeeded by</source>
+      <translation>имеет преемника</translation>
+    </message>
+    <message>
+      <source>is supplied by</source>
+      <translation>снабжается</translation>
+    </message>
+    <message>
+      <source>owes</source>
+      <translation>должен</translation>
+    </message>
+    <message>
+      <source>owns</source>
+      <translation>владеет</translation>
+    </message>
+    <message>
+      <source>pays</source>
+      <translation>платит</translation>
+    </message>
+    <message>
+      <source>refers to</source>
+      <translation>ссылается на</translation>
+    </message>
+    <message>
+      <source>represents</source>
+      <translation>представляет</translation>
+    </message>
+    <message>
+      <source>sanctions</source>
+      <translation>вводит санкции против</translation>
+    </message>
+    <message>
+      <source>succeeds</source>
+      <translation>является преемником</translation>
+    </message>
+    <message>
+      <source>supplies</source>
+      <translation>поставляет</translation>
     </message>
   </context>
   <context>
@@ -2016,6 +2335,10 @@ You can look at it read-only while they work; open it again for editing once the
       <translation>Создаёт отношение</translation>
     </message>
     <message>
+      <source>Credibility of the information</source>
+      <translation>Достоверность информации</translation>
+    </message>
+    <message>
       <source>Currency</source>
       <translation>Валюта</translation>
     </message>
@@ -2026,6 +2349,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Excerpt</source>
       <translation>Выдержка</translation>
+    </message>
+    <message>
+      <source>From entity</source>
+      <translation>От объекта</translation>
     </message>
     <message>
       <source>From:</source>
@@ -2050,6 +2377,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>RUB</source>
       <translation>RUB</translation>
+    </message>
+    <message>
+      <source>Reliability of the source</source>
+      <translation>Надёжность источника</translation>
     </message>
     <message>
       <source>S&amp;ource:</source>
@@ -2078,6 +2409,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Source's grade ({grade})</source>
       <translation>Оценка источника ({grade})</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Swap the two entities</source>
@@ -2338,6 +2673,77 @@ SHA-256 {sha256}</translation>
     </message>
   </context>
   <context>
+    <name>Provenance</name>
+    <message>
+      <source> (made by {who})</source>
+      <translation> (сделал(а): {who})</translation>
+    </message>
+    <message>
+      <source> by {who}</source>
+      <translation> ({who})</translation>
+    </message>
+    <message>
+      <source>, merged {date}</source>
+      <translation>, объединено {date}</translation>
+    </message>
+    <message>
+      <source>DISPUTED — stakes differ: {ours} here</source>
+      <translation>ОСПОРЕНО — доли расходятся: здесь {ours}</translation>
+    </message>
+    <message>
+      <source>Link {whose}</source>
+      <translation>Связь {whose}</translation>
+    </message>
+    <message>
+      <source>UNSOURCED: no claim supports this link</source>
+      <translation>БЕЗ ИСТОЧНИКА: ни одно утверждение не подтверждает эту связь</translation>
+    </message>
+    <message>
+      <source>a colleague</source>
+      <translation>коллега</translation>
+    </message>
+    <message>
+      <source>added {date}</source>
+      <translation>добавлено {date}</translation>
+    </message>
+    <message>
+      <source>author not recorded</source>
+      <translation>автор не записан</translation>
+    </message>
+    <message>
+      <source>by {who}</source>
+      <translation>автор: {who}</translation>
+    </message>
+    <message>
+      <source>case “{name}”</source>
+      <translation>дело «{name}»</translation>
+    </message>
+    <message>
+      <source>from {case}</source>
+      <translation>из {case}</translation>
+    </message>
+    <message>
+      <source>from {who}'s '{case}'</source>
+      <translation>из дела «{case}» ({who})</translation>
+    </message>
+    <message>
+      <source>merged {date}</source>
+      <translation>объединено {date}</translation>
+    </message>
+    <message>
+      <source>this case (“{name}”)</source>
+      <translation>это дело («{name}»)</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>неизвестно</translation>
+    </message>
+    <message>
+      <source>you</source>
+      <translation>вы</translation>
+    </message>
+  </context>
+  <context>
     <name>Report</name>
     <message>
       <source>About</source>
@@ -2350,6 +2756,14 @@ SHA-256 {sha256}</translation>
     <message>
       <source>All links, whatever their dates.</source>
       <translation>Все связи, независимо от их дат.</translation>
+    </message>
+    <message>
+      <source>And more paths, through circular holdings (not counted).</source>
+      <translation>И другие пути — через круговые владения (не подсчитаны).</translation>
+    </message>
+    <message>
+      <source>And {n} more paths.</source>
+      <translation>И ещё путей: {n}.</translation>
     </message>
     <message>
       <source>Arrow</source>
@@ -2416,6 +2830,10 @@ SHA-256 {sha256}</translation>
       <translation>Утверждения по тому, что они подтверждают</translation>
     </message>
     <message>
+      <source>Claims not attached</source>
+      <translation>Утверждения без привязки</translation>
+    </message>
+    <message>
       <source>Control chain</source>
       <translation>Цепочка контроля</translation>
     </message>
@@ -2460,6 +2878,14 @@ SHA-256 {sha256}</translation>
       <translation>Объект</translation>
     </message>
     <message>
+      <source>Event: {title}</source>
+      <translation>Событие: {title}</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>События</translation>
+    </message>
+    <message>
       <source>Every relationship is supported by at least one claim.</source>
       <translation>Каждое отношение подтверждено хотя бы одним утверждением.</translation>
     </message>
@@ -2482,6 +2908,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Fact</source>
       <translation>Факт</translation>
+    </message>
+    <message>
+      <source>Facts about entities</source>
+      <translation>Факты об объектах</translation>
     </message>
     <message>
       <source>Facts as of</source>
@@ -2578,6 +3008,14 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Page {n} of {m}</source>
       <translation>Страница {n} из {m}</translation>
+    </message>
+    <message>
+      <source>Partial: the paths of {n} more owners are not listed — the search for paths stopped at its time limit.</source>
+      <translation>Неполно: пути ещё {n} владельцев не перечислены — поиск путей остановлен по лимиту времени.</translation>
+    </message>
+    <message>
+      <source>Partial: the search for paths stopped at its time limit; more may exist.</source>
+      <translation>Неполно: поиск путей остановлен по лимиту времени; могут быть и другие.</translation>
     </message>
     <message>
       <source>Path</source>
@@ -2704,6 +3142,14 @@ SHA-256 {sha256}</translation>
       <translation>Значение</translation>
     </message>
     <message>
+      <source>about the entity</source>
+      <translation>об объекте в целом</translation>
+    </message>
+    <message>
+      <source>as recorded in this case</source>
+      <translation>как записано в этом деле</translation>
+    </message>
+    <message>
       <source>as recorded, no claim</source>
       <translation>как записано, без утверждения</translation>
     </message>
@@ -2736,6 +3182,10 @@ SHA-256 {sha256}</translation>
       <translation>любая дата (связи показаны независимо от их дат)</translation>
     </message>
     <message>
+      <source>from “{case}”</source>
+      <translation>из «{case}»</translation>
+    </message>
+    <message>
       <source>indirect</source>
       <translation>косвенное</translation>
     </message>
@@ -2766,6 +3216,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>ultimate owner</source>
       <translation>конечный владелец</translation>
+    </message>
+    <message>
+      <source>{name} (general)</source>
+      <translation>{name} (в целом)</translation>
     </message>
     <message>
       <source>{n} unsourced step(s)</source>
@@ -3009,6 +3463,53 @@ SHA-256 {sha256}</translation>
     </message>
   </context>
   <context>
+    <name>TimelineKeys</name>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <source>Move back / forward in time</source>
+      <translation>Назад / вперёд во времени</translation>
+    </message>
+    <message>
+      <source>Move the “as of” date a month</source>
+      <translation>Сдвинуть дату «на» на месяц</translation>
+    </message>
+    <message>
+      <source>Next / previous event or link</source>
+      <translation>Следующее / предыдущее событие или связь</translation>
+    </message>
+    <message>
+      <source>Scroll the lanes</source>
+      <translation>Прокрутить дорожки</translation>
+    </message>
+    <message>
+      <source>Select the event or link</source>
+      <translation>Выбрать событие или связь</translation>
+    </message>
+    <message>
+      <source>Set the “as of” date to the event or link</source>
+      <translation>Поставить дату «на» по событию или связи</translation>
+    </message>
+    <message>
+      <source>Show the whole time span</source>
+      <translation>Показать весь период</translation>
+    </message>
+    <message>
+      <source>UNSOURCED</source>
+      <translation>БЕЗ ИСТОЧНИКА</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message>
       <source>date not stated</source>
@@ -3044,6 +3545,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Show every event and dated link, not only those of the selected entity</source>
       <translation>Показывать все события и датированные связи, а не только выбранного объекта</translation>
+    </message>
+    <message>
+      <source>Tab: next event or link · Enter: select · arrows: move in time · + / -: zoom (F1: all keys)</source>
+      <translation>Tab: следующее событие или связь · Enter: выбрать · стрелки: по времени · + / -: масштаб (F1: все клавиши)</translation>
     </message>
     <message>
       <source>Timeline</source>
@@ -3293,6 +3798,253 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>You are {name}</source>
       <translation>Вы — {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Wording</name>
+    <message>
+      <source>Completely reliable</source>
+      <translation>Полностью надёжен</translation>
+    </message>
+    <message>
+      <source>Confirmed by other sources</source>
+      <translation>Подтверждено другими источниками</translation>
+    </message>
+    <message>
+      <source>Doubtful</source>
+      <translation>Сомнительно</translation>
+    </message>
+    <message>
+      <source>Fairly reliable</source>
+      <translation>Достаточно надёжен</translation>
+    </message>
+    <message>
+      <source>INN</source>
+      <translation>ИНН</translation>
+    </message>
+    <message>
+      <source>Improbable</source>
+      <translation>Маловероятно</translation>
+    </message>
+    <message>
+      <source>LEI</source>
+      <translation>LEI</translation>
+    </message>
+    <message>
+      <source>Not usually reliable</source>
+      <translation>Обычно ненадёжен</translation>
+    </message>
+    <message>
+      <source>OGRN</source>
+      <translation>ОГРН</translation>
+    </message>
+    <message>
+      <source>Possibly true</source>
+      <translation>Возможно, верно</translation>
+    </message>
+    <message>
+      <source>Probably true</source>
+      <translation>Вероятно, верно</translation>
+    </message>
+    <message>
+      <source>Reliability cannot be judged</source>
+      <translation>Надёжность оценить нельзя</translation>
+    </message>
+    <message>
+      <source>Truth cannot be judged</source>
+      <translation>Достоверность оценить нельзя</translation>
+    </message>
+    <message>
+      <source>Unreliable</source>
+      <translation>Ненадёжен</translation>
+    </message>
+    <message>
+      <source>Usually reliable</source>
+      <translation>Обычно надёжен</translation>
+    </message>
+    <message>
+      <source>a share is a percentage (51), a range (25–50) or blank, not {text}</source>
+      <translation>доля — это процент (51), диапазон (25–50) или пусто, а не {text}</translation>
+    </message>
+    <message>
+      <source>a share is a percentage from 0 to 100, not {value}</source>
+      <translation>доля — это процент от 0 до 100, а не {value}</translation>
+    </message>
+    <message>
+      <source>address</source>
+      <translation>адрес</translation>
+    </message>
+    <message>
+      <source>bn</source>
+      <translation>млрд</translation>
+    </message>
+    <message>
+      <source>born</source>
+      <translation>дата рождения</translation>
+    </message>
+    <message>
+      <source>characters {first}–{last}</source>
+      <translation>символы {first}–{last}</translation>
+    </message>
+    <message>
+      <source>contradicts</source>
+      <translation>опровергает</translation>
+    </message>
+    <message>
+      <source>corroborated</source>
+      <translation>подтверждено</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>страна</translation>
+    </message>
+    <message>
+      <source>dates not stated</source>
+      <translation>даты не указаны</translation>
+    </message>
+    <message>
+      <source>description</source>
+      <translation>описание</translation>
+    </message>
+    <message>
+      <source>disputed</source>
+      <translation>оспорено</translation>
+    </message>
+    <message>
+      <source>dissolved</source>
+      <translation>ликвидировано</translation>
+    </message>
+    <message>
+      <source>e-mail</source>
+      <translation>эл. почта</translation>
+    </message>
+    <message>
+      <source>from {start} to {end}</source>
+      <translation>с {start} по {end}</translation>
+    </message>
+    <message>
+      <source>incorporated</source>
+      <translation>зарегистрировано</translation>
+    </message>
+    <message>
+      <source>jurisdiction</source>
+      <translation>юрисдикция</translation>
+    </message>
+    <message>
+      <source>k</source>
+      <translation>тыс.</translation>
+    </message>
+    <message>
+      <source>legal form</source>
+      <translation>правовая форма</translation>
+    </message>
+    <message>
+      <source>m</source>
+      <translation>млн</translation>
+    </message>
+    <message>
+      <source>nationality</source>
+      <translation>гражданство</translation>
+    </message>
+    <message>
+      <source>not an amount: {text} (e.g. 6.2 bn or 6200000000)</source>
+      <translation>не сумма: {text} (например, 6.2 bn или 6200000000)</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>примечания</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>в</translation>
+    </message>
+    <message>
+      <source>page {page}, {where}</source>
+      <translation>стр. {page}, {where}</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>телефон</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>должность</translation>
+    </message>
+    <message>
+      <source>previous name</source>
+      <translation>прежнее название</translation>
+    </message>
+    <message>
+      <source>refuted</source>
+      <translation>опровергнуто</translation>
+    </message>
+    <message>
+      <source>registration number</source>
+      <translation>регистрационный номер</translation>
+    </message>
+    <message>
+      <source>sector</source>
+      <translation>отрасль</translation>
+    </message>
+    <message>
+      <source>share range {low}–{high} runs backwards</source>
+      <translation>диапазон доли {low}–{high} задан в обратном порядке</translation>
+    </message>
+    <message>
+      <source>share unknown</source>
+      <translation>доля неизвестна</translation>
+    </message>
+    <message>
+      <source>since {date}</source>
+      <translation>с {date}</translation>
+    </message>
+    <message>
+      <source>source URL</source>
+      <translation>URL источника</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>статус</translation>
+    </message>
+    <message>
+      <source>summary</source>
+      <translation>краткое описание</translation>
+    </message>
+    <message>
+      <source>supports</source>
+      <translation>подтверждает</translation>
+    </message>
+    <message>
+      <source>tax number</source>
+      <translation>налоговый номер</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>название</translation>
+    </message>
+    <message>
+      <source>tn</source>
+      <translation>трлн</translation>
+    </message>
+    <message>
+      <source>until {date}</source>
+      <translation>до {date}</translation>
+    </message>
+    <message>
+      <source>unverified</source>
+      <translation>не проверено</translation>
+    </message>
+    <message>
+      <source>value not stated</source>
+      <translation>стоимость не указана</translation>
+    </message>
+    <message>
+      <source>website</source>
+      <translation>сайт</translation>
+    </message>
+    <message>
+      <source>{stance}: {what}</source>
+      <translation>{stance}: {what}</translation>
     </message>
   </context>
   <context>

@@ -88,6 +88,11 @@ def test_translator_hook_reaches_every_phrase():
         assert Stake().share_text() == "«share unknown"
         assert wording.period_text("2022", None) == "«since 2022"
         assert wording.amount_text(6.2e9, "RUB") == "6.2 «bn RUB"
+        assert wording.status_text("disputed") == "«disputed"
+        assert wording.about_text("supports", "A owns B") == "««supports: A owns B"
+        assert wording.property_label("registrationNumber") == "«registration number"
+        assert wording.property_label("someOtherProp") == "someOtherProp"
+        assert wording.link_label("Ownership", "A", "B") == "A «owns B"
     finally:
         wording.set_translator(None)
     assert Stake().share_text() == "share unknown"

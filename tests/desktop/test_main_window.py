@@ -11,7 +11,9 @@ def test_main_window_shows_sample_case(qtbot, sample, artifacts):
     window.show()
     window.set_case(sample)
     assert sample.name in window.windowTitle()
-    counts = window.findChild(type(window._status_counts), "status_counts").text()
+    label = window.findChild(type(window._status_counts), "status_counts")
+    qtbot.waitUntil(lambda: label.text() != "")  # counted off the GUI thread
+    counts = label.text()
     assert "16 entities" in counts
     assert "0 unsourced" in counts
     window.grab().save(str(artifacts / "main_window_sample.png"))

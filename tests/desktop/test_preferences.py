@@ -63,3 +63,25 @@ def test_first_run_greets_once_with_the_login_filled_in(qtbot, make_window, arti
     qtbot.mouseClick(_ok(greeting), Qt.MouseButton.LeftButton)
     assert saved_identity().organisation == "Proekt"
     assert view.greet_first_run(window) is None  # known now: never asked again
+
+
+def test_language_list_is_what_is_shipped_each_in_its_own_name(qtbot, tmp_path, monkeypatch):
+    from desktop.shell import translation
+
+    for language in ("ru", "de"):
+        (tmp_path / f"casefile_{language}.qm").write_bytes(b"")
+    (tmp_path / "casefile_fr.ts").write_text("")  # a catalogue not built is not offered
+    monkeypatch.setattr(translation, "CATALOGUE_DIR", tmp_path)
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    combo = dialog.language
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "System default", "English", "Deutsch", "Русский"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "en", "de", "ru"]
+
+
+def test_language_list_in_this_checkout(qtbot):
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    shipped = [dialog.language.itemText(i) for i in range(1, dialog.language.count())]
+    assert shipped == ["English", "Русский"]

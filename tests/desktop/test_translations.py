@@ -101,17 +101,36 @@ def test_committed_catalogue_is_built_from_the_ts_and_complete():
     assert _script().problems() == []
 
 
-def test_texts_lupdate_cannot_see_are_extracted():
-    """Texts given to a module's tr() wrapper, to one imported from another module, and
-    the menu titles, each under the context that asks for them at run time."""
+def _extractor():
+    """The script, its wrappers, and (context, text) of what it finds in one file."""
     script = _script()
     wrappers = script._all_wrappers()
-    assert wrappers["desktop.flows.files"] == {"tr": "Files"}
 
     def texts(relative):
         return {(c, t) for c, t, _ in script.wrapped_texts(ROOT / relative, wrappers)}
 
+    return script, wrappers, texts
+
+
+def test_texts_lupdate_cannot_see_are_extracted():
+    """Texts given to a module's tr() wrapper, to one imported from another module, and
+    the menu titles, each under the context that asks for them at run time."""
+    _, wrappers, texts = _extractor()
+    assert wrappers["desktop.flows.files"] == {"tr": "Files"}
     assert ("Files", "New Case File") in texts("desktop/flows/files.py")
     assert ("Actions", "&Open Case File…") in texts("desktop/shell/actions.py")
     assert ("Menus", "&File") in texts("desktop/shell/actions.py")
     assert ("Report", "Case summary") in texts("desktop/reports/case_html.py")
+
+
+def test_db_texts_are_extracted():
+    """db/ words through db.wording.translate (directly, or a module's _t around it with
+    the context a constant): each under its context."""
+    script, wrappers, texts = _extractor()
+    assert wrappers["db.wording"] == {"_t": "Wording"}
+    assert ("Wording", "share unknown") in texts("db/wording.py")
+    assert ("Provenance", "you") in texts("db/reads/provenance.py")
+    assert ("Report", "Event: {title}") in texts("db/reporting/case_summary.py")
+    messages = {(c, t) for c, t, _n in script.messages_of(script.extract("ru"))}
+    assert {("LinkTypes", "is owned by"), ("Wording", "unverified"),
+            ("Wording", "Usually reliable"), ("Report", "Facts about entities")} <= messages

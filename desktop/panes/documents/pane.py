@@ -7,7 +7,7 @@ with New Claim / Text–Page toggle / Find, the find bar, then the text or the P
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from desktop.panes.base import Pane
 from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
-from desktop.panes.documents.model import DocumentTableModel, IdRole, SortRole
+from desktop.panes.documents.model import DocumentTableModel, IdRole
 from desktop.panes.documents.page_side import PageSide
 from desktop.panes.documents.pdf_view import PdfPageView
 from desktop.panes.documents.text_view import (
@@ -64,13 +64,11 @@ class DocumentsPane(Pane):
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
         self.model = DocumentTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
+        self.model.sig_loaded.connect(self._list_loaded)
         self.table = QTableView(self)
         self.table.setObjectName("documents_table")
         self.table.setAccessibleName(self.tr("Documents"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -81,11 +79,16 @@ class DocumentsPane(Pane):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
+        # Fixed widths for the short columns, never sized to contents: that would read
+        # every loaded row again at each page. Title and source share what is left, so a
+        # long source name cannot squeeze the title to nothing in a narrow dock (both
+        # elide; tooltips give them whole).
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        for column, digits in ((DocumentTableModel.PUBLISHED, 11), (DocumentTableModel.GRADE, 7),
+                               (DocumentTableModel.CLAIMS, 7), (DocumentTableModel.KIND, 12)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, digit * digits + 16)
         header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Title and source share what is left, so a long source name cannot squeeze the
-        # title to nothing in a narrow dock (both elide; tooltips give them whole).
         header.setSectionResizeMode(DocumentTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -220,31 +223,31 @@ class DocumentsPane(Pane):
         super().set_context(context)
         self._close_document()
         self.add_button.setEnabled(context is not None)
-        self.reload_list()
-        if context is not None and self.model.rows:
-            self.open_document(self.model.rows[0].id)
+        self.model.set_case(context.case if context is not None else None)
 
     def reload_list(self) -> None:
+        self.model.reload()
+
+    def _list_loaded(self) -> None:
+        """The list's first page is in: open its first document if none is open."""
         if self.context is None:
-            self.model.set_rows([])
             return
-        rows = self.context.case.read(views.document_rows)
-        self.model.set_rows(rows)
-        self._select_row(self.document_id)
+        first = self.model.document_id(0)
+        if self.document_id is None and first is not None:
+            self.open_document(first)
+        else:
+            self._select_row(self.document_id)
 
     def on_changes(self, changes: Changes) -> None:
         if self.context is None or not (changes.everything or changes.documents
                                         or changes.claims or changes.sources):
             return
+        if self.document_id is not None:
+            if not self.context.case.read(records.document_exists, self.document_id):
+                self._close_document()  # the reloaded list opens its first document
+            else:
+                self._reload_claims()
         self.reload_list()
-        if self.document_id is None:
-            return
-        if not self.context.case.read(records.document_exists, self.document_id):
-            self._close_document()
-            if self.model.rows:
-                self.open_document(self.model.rows[0].id)
-        else:
-            self._reload_claims()
 
     # -- opening documents ------------------------------------------------------------------
     def _row_changed(self, current, _previous) -> None:
@@ -261,7 +264,8 @@ class DocumentsPane(Pane):
             if row < 0:
                 self.table.clearSelection()
             else:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.model.fetch_until(row)
+                index = self.model.index(row, 0)
                 self.table.setCurrentIndex(index)
                 self.table.scrollTo(index)
         finally:
