@@ -42,9 +42,10 @@ class TimelinePane(Pane):
         super().__init__(parent)
         self.selected: str | None = None
         self._name: str | None = None  # caption of the selected entity
-        self.small_case = True  # scans are cheap: load on the GUI thread
+        self.small_case = True  # a small case starts with the whole case shown
         self._generation = 0
         self.loading = 0  # generation of a load running on the worker, 0 when none
+        self._last: TimelineLoad | None = None  # what is shown
         self.model = TimelineModel(self)
 
         self.header = QLabel(self)
@@ -115,6 +116,7 @@ class TimelinePane(Pane):
     def set_context(self, context: CaseContext | None) -> None:
         super().set_context(context)
         self.selected = None
+        self._last = None
         if context is not None:
             self.small_case, small = context.case.read(pane_size, WHOLE_CASE_LIMIT)
             self.whole_case.blockSignals(True)
@@ -136,16 +138,15 @@ class TimelinePane(Pane):
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Load the items; on the GUI thread for a small case, on the worker for a big one."""
+        """Load the items on the worker (even a small case's: the GUI thread only applies
+        them), then show them; a newer reload makes an older answer stale."""
         context = self.context
         self._generation += 1
         if context is None:
+            self._last = None
             self._apply(TimelineLoad([], None, None))
             return
         whole, selected, case = self.whole_case.isChecked(), self.selected, context.case
-        if self.small_case:
-            self._apply(load_timeline(case, whole, selected))
-            return
         generation = self.loading = self._generation
 
         def done(result: TimelineLoad) -> None:
@@ -164,6 +165,10 @@ class TimelinePane(Pane):
                  show_progress=False)
 
     def _apply(self, load: TimelineLoad) -> None:
+        if load == self._last:  # the change did not touch the timeline: nothing to redo
+            self._update_header()
+            return
+        self._last = load
         self._name = load.name
         bounds = load.bounds
         if bounds is None:
@@ -229,7 +234,7 @@ class TimelinePane(Pane):
         if self.context is None:
             self.header.setText(self.tr("Timeline"))
             return
-        if self.loading:
+        if self.loading and not self.model.items:  # a reload keeps what is shown till done
             self.header.setText(self.tr("Timeline — loading…"))
             return
         dated = sum(1 for item in self.model.items if item.dated)
