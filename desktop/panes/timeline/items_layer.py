@@ -20,8 +20,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsObject
 
-from db.reads.timeline import EVENT
-
 if TYPE_CHECKING:
     from desktop.panes.timeline.plot import TimelinePlot
 
@@ -29,19 +27,12 @@ EVENT_COLOR = QColor("#ef6c00")
 LINK_COLORS = {"Ownership": QColor("#1565c0"), "Control": QColor("#b71c1c"),
                "Sanction": QColor("#6a1b9a")}
 LINK_COLOR = QColor("#607d8b")
-PALETTE = [EVENT_COLOR, *LINK_COLORS.values(), LINK_COLOR]  # an item's colour is its index
+PALETTE = [EVENT_COLOR, *LINK_COLORS.values(), LINK_COLOR]  # prepared.colour_index
 FADED = 0.35
 BAR_HALF = 0.13  # half a bar's height, in lanes
 DIAMOND_PX = 7.0  # half a diamond's width
 FADE_OUT = 0.2  # the last fifth of an open-ended bar fades out
 EVERYWHERE = QRectF(-1e12, -1e12, 2e12, 2e12)
-
-
-def colour_index(item) -> int:
-    if item.kind == EVENT:
-        return 0
-    colour = LINK_COLORS.get(item.schema, LINK_COLOR)
-    return PALETTE.index(colour)
 
 
 def alpha(color: QColor, value: int) -> QColor:

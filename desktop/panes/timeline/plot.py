@@ -9,16 +9,14 @@ the right edge and fades out. Items not in force at the "as of" date are drawn f
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QTransform
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from db.partial_date import PartialDate
 from db.reads.timeline import EVENT, TimelineItem
 from desktop.panes.timeline import label_layout
 from desktop.panes.timeline.items_layer import (
@@ -27,10 +25,9 @@ from desktop.panes.timeline.items_layer import (
     FADED,
     TimelineItemsLayer,
     alpha,
-    colour_index,
 )
 from desktop.panes.timeline.lanes import pack_lanes
-from desktop.panes.timeline.model import full_label
+from desktop.panes.timeline.prepared import PreparedTimeline, prepare, span, to_day, to_x
 
 AS_OF_COLOR = QColor("#00897b")
 LABEL_GAP_PX = 24  # free space after a label before the next item in its lane
@@ -39,19 +36,16 @@ LANE_PX_MIN = 26  # tighter than this and labels touch: show fewer lanes, scroll
 TOP_MARGIN = 1.3  # lanes of room above lane 0 (its label, and the "as of" line's label)
 
 
-def to_x(day: date) -> float:
-    return float(calendar.timegm(day.timetuple()))
-
-
-def to_day(x: float) -> date:
-    return datetime.fromtimestamp(x, tz=UTC).date()
-
-
 @dataclass
 class Drawn:
     """Where one item is drawn, for fading, highlighting, labels and hit-testing."""
 
     item: TimelineItem
+    start: float = 0.0  # x of where it starts, is surely in force, ends
+    certain: float = 0.0
+    end: float = 0.0
+    colour: int = 0  # index in items_layer.PALETTE
+    sort_key: tuple = ()
     lane: int = 0
     flipped: bool = False  # label drawn left of the item (it would run off the edge)
     text: str = ""  # its label, plain text
@@ -131,8 +125,13 @@ class TimelinePlot(pg.PlotWidget):
 
     # -- data ---------------------------------------------------------------------------------------
     def set_items(self, items: list[TimelineItem], first: date, last: date) -> None:
-        self.first, self.last = first, last
-        self.drawn = [Drawn(item) for item in items if item.dated]
+        self.set_prepared(prepare(items, first, last))
+
+    def set_prepared(self, prepared: PreparedTimeline) -> None:
+        """Show items prepared on the worker (``prepared.prepare``)."""
+        self.first, self.last = prepared.first, prepared.last
+        self.drawn = [Drawn(p.item, p.start, p.certain, p.end, p.colour, p.sort_key,
+                            text=p.text, anchor=p.start) for p in prepared.items]
         self._draw()
 
     def set_as_of(self, as_of: date | None) -> None:
@@ -156,20 +155,15 @@ class TimelinePlot(pg.PlotWidget):
         seconds_per_px = (x1 - x0) / width_px
         placed = []
         for drawn in self.drawn:
-            start, end = self.span(drawn.item)
-            drawn.text = full_label(drawn.item)
-            if drawn.item.kind != EVENT and drawn.item.unsourced:
-                drawn.text += " · " + self.tr("UNSOURCED")
+            start, end = drawn.start, drawn.end
             label = (self._metrics.horizontalAdvance(drawn.text) + LABEL_GAP_PX
                      ) * seconds_per_px
             # A label that would run off the right edge goes left of its item instead.
             # (If it fits on neither side, it goes where there is more room.)
             drawn.flipped = start + label > x1 and start - x0 > x1 - start
-            drawn.anchor = start
             extent = (start - label, end) if drawn.flipped else (start, max(end, start + label))
-            placed.append((drawn.item.kind != EVENT, extent, drawn))
-        placed.sort(key=lambda p: (p[0], p[2].item.start_day or p[2].item.end_day,
-                                   full_label(p[2].item), p[2].item.id))
+            placed.append((drawn.sort_key[0], extent, drawn))
+        placed.sort(key=lambda p: p[2].sort_key)
         # Events in the top lanes, relationships in the lanes below them.
         events = [extent for is_link, extent, _ in placed if not is_link]
         lanes = pack_lanes(events)
@@ -179,12 +173,10 @@ class TimelinePlot(pg.PlotWidget):
         for order, ((_, _, drawn), lane) in enumerate(zip(placed, lanes, strict=True)):
             drawn.lane, drawn.order = lane, order
         self.lanes = 1 + max((d.lane for d in self.drawn), default=-1)
-        spans = [self.span(d.item) for d in self.drawn]
         self.layer.set_arrays(
-            [s for s, _ in spans], [self._certain(d.item, s, e) for d, (s, e) in
-                                    zip(self.drawn, spans, strict=True)],
-            [e for _, e in spans], [d.lane for d in self.drawn],
-            [colour_index(d.item) for d in self.drawn],
+            [d.start for d in self.drawn], [d.certain for d in self.drawn],
+            [d.end for d in self.drawn], [d.lane for d in self.drawn],
+            [d.colour for d in self.drawn],
             [d.item.kind == EVENT for d in self.drawn],
             [d.item.kind != EVENT and d.item.end_day is None for d in self.drawn])
         self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
@@ -193,12 +185,6 @@ class TimelinePlot(pg.PlotWidget):
         self._fit_lanes()
         self.set_as_of(self.as_of)
         self.sig_drawn.emit()
-
-    def _certain(self, item: TimelineItem, start: float, end: float) -> float:
-        """Where a link is surely in force: after the whole of a partial start date."""
-        if item.kind != EVENT and item.start is not None and item.start_day is not None:
-            return max(min(to_x(_latest(item.start) + timedelta(days=1)), end), start)
-        return start
 
     def _fit_lanes(self) -> None:
         """Lanes share the height (between LANE_PX_MIN and LANE_PX); the rest scrolls."""
@@ -219,12 +205,7 @@ class TimelinePlot(pg.PlotWidget):
 
     def span(self, item: TimelineItem) -> tuple[float, float]:
         """Where an item is drawn on the time axis: (start, end) in x."""
-        start = item.start_day or item.end_day
-        if item.kind == EVENT:
-            end = item.end_day or _latest(item.start) or start
-        else:
-            end = item.end_day or self.last
-        return to_x(start), to_x(end + timedelta(days=1))
+        return span(item, self.last)
 
     # -- labels -------------------------------------------------------------------------------
     def layout_labels(self) -> None:
@@ -245,7 +226,7 @@ class TimelinePlot(pg.PlotWidget):
 
     def item_rect(self, drawn: Drawn) -> QRectF:
         """Where an item and its label are, in view units."""
-        start, end = self.span(drawn.item)
+        start, end = drawn.start, drawn.end
         pixel_x, _ = self.view_box.viewPixelSize()
         if drawn.item.kind == EVENT:
             start, end = start - DIAMOND_PX * pixel_x, max(end, start + DIAMOND_PX * pixel_x)
@@ -318,8 +299,3 @@ class TimelinePlot(pg.PlotWidget):
         if getattr(self, "_relayout", None) is not None and self.drawn:
             self._fit_lanes()
             self._relayout.start()
-
-
-def _latest(partial: str | None) -> date | None:
-    parsed = PartialDate.parse(partial)
-    return parsed.latest() if parsed else None
