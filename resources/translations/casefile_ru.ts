@@ -915,6 +915,25 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentsKeys</name>
+    <message>
+      <source>Close Find</source>
+      <translation>Закрыть поиск</translation>
+    </message>
+    <message>
+      <source>Find in the document</source>
+      <translation>Найти в документе</translation>
+    </message>
+    <message>
+      <source>Mark the selected passage as a claim</source>
+      <translation>Отметить выделенный фрагмент как утверждение</translation>
+    </message>
+    <message>
+      <source>Next / previous match (in Find)</source>
+      <translation>Следующее / предыдущее совпадение (в поиске)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPane</name>
     <message>
       <source>Add documents from files (or drop files on this pane)</source>
@@ -1002,6 +1021,13 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntitiesKeys</name>
+    <message>
+      <source>Open the entity's detail</source>
+      <translation>Открыть подробности объекта</translation>
+    </message>
+  </context>
+  <context>
     <name>EntitiesPane</name>
     <message>
       <source>1 entity</source>
@@ -1010,34 +1036,6 @@ Details were saved to {log}.</source>
     <message>
       <source>1 match</source>
       <translation>совпадений: 1</translation>
-    </message>
-    <message>
-      <source>Delete Entity</source>
-      <translation>Удаление объекта</translation>
-    </message>
-    <message>
-      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
-      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
-    </message>
-    <message>
-      <source>Delete {name}</source>
-      <translation>Удалить {name}</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities</source>
-      <translation>Удалить объекты ({n})</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities with their links?</source>
-      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
-    </message>
-    <message>
-      <source>Delete…</source>
-      <translation>Удалить…</translation>
-    </message>
-    <message>
-      <source>Edit…</source>
-      <translation>Изменить…</translation>
     </message>
     <message>
       <source>Entities</source>
@@ -1050,26 +1048,6 @@ Details were saved to {log}.</source>
     <message>
       <source>Filter entities</source>
       <translation>Фильтр объектов</translation>
-    </message>
-    <message>
-      <source>Find Connecting Paths</source>
-      <translation>Найти связующие пути</translation>
-    </message>
-    <message>
-      <source>Merge…</source>
-      <translation>Объединить…</translation>
-    </message>
-    <message>
-      <source>Open Detail</source>
-      <translation>Открыть подробности</translation>
-    </message>
-    <message>
-      <source>Print Evidence Summary…</source>
-      <translation>Печать сводки доказательств…</translation>
-    </message>
-    <message>
-      <source>Show Control Chain</source>
-      <translation>Показать цепочку контроля</translation>
     </message>
     <message>
       <source>{n} entities</source>
@@ -1087,6 +1065,10 @@ Details were saved to {log}.</source>
       <translation>Утверждения</translation>
     </message>
     <message>
+      <source>Claims (reading…)</source>
+      <translation>Утверждения (чтение…)</translation>
+    </message>
+    <message>
       <source>Claims ({n})</source>
       <translation>Утверждения ({n})</translation>
     </message>
@@ -1097,6 +1079,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Links</source>
       <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Links (reading…)</source>
+      <translation>Связи (чтение…)</translation>
     </message>
     <message>
       <source>Links ({n})</source>
@@ -1168,6 +1154,57 @@ Details were saved to {log}.</source>
     <message>
       <source>Re&amp;gistration no.:</source>
       <translation>Ре&amp;гистрационный номер:</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntityEdits</name>
+    <message>
+      <source>Delete Entity</source>
+      <translation>Удаление объекта</translation>
+    </message>
+    <message>
+      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
+      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
+    </message>
+    <message>
+      <source>Delete {name}</source>
+      <translation>Удалить {name}</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities</source>
+      <translation>Удалить объекты ({n})</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities with their links?</source>
+      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Удалить…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Изменить…</translation>
+    </message>
+    <message>
+      <source>Find Connecting Paths</source>
+      <translation>Найти связующие пути</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>Объединить…</translation>
+    </message>
+    <message>
+      <source>Open Detail</source>
+      <translation>Открыть подробности</translation>
+    </message>
+    <message>
+      <source>Print Evidence Summary…</source>
+      <translation>Печать сводки доказательств…</translation>
+    </message>
+    <message>
+      <source>Show Control Chain</source>
+      <translation>Показать цепочку контроля</translation>
     </message>
   </context>
   <context>
