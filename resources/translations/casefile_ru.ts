@@ -1066,7 +1066,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
       <source>Claims (reading…)</source>
-      <translation>Утверждения (чтение…)</translation>
+      <translation>Утверждения (читаются…)</translation>
     </message>
     <message>
       <source>Claims ({n})</source>
@@ -1082,7 +1082,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
       <source>Links (reading…)</source>
-      <translation>Связи (чтение…)</translation>
+      <translation>Связи (читаются…)</translation>
     </message>
     <message>
       <source>Links ({n})</source>
