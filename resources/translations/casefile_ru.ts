@@ -2044,6 +2044,45 @@ You can look at it read-only while they work; open it again for editing once the
     </message>
   </context>
   <context>
+    <name>NetworkKeys</name>
+    <message>
+      <source>Clear the selection</source>
+      <translation>Снять выделение</translation>
+    </message>
+    <message>
+      <source>Fit the whole graph in the view</source>
+      <translation>Показать весь граф</translation>
+    </message>
+    <message>
+      <source>Hide the selected nodes</source>
+      <translation>Скрыть выделенные узлы</translation>
+    </message>
+    <message>
+      <source>Move the view</source>
+      <translation>Сдвинуть вид</translation>
+    </message>
+    <message>
+      <source>Next / previous node, most connected first</source>
+      <translation>Следующий / предыдущий узел, начиная с самых связанных</translation>
+    </message>
+    <message>
+      <source>Open the node: add its neighbours, or open a group</source>
+      <translation>Раскрыть узел: добавить его соседей или открыть группу</translation>
+    </message>
+    <message>
+      <source>Select the node</source>
+      <translation>Выделить узел</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+    <message>
+      <source>selected</source>
+      <translation>выделен</translation>
+    </message>
+  </context>
+  <context>
     <name>NetworkPane</name>
     <message>
       <source> Depth </source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.panes.network.drawn import DrawnGraph, EdgeSpec, NodeSpec
 from desktop.panes.network.frame import Frame, view_frame
+from desktop.panes.network.keyboard import NetworkKeys
 from desktop.panes.network.label_layer import LabelLayer
 from desktop.panes.network.node_layer import cluster_sizes
 from desktop.panes.network.picture_layer import PictureLayer
@@ -78,6 +79,7 @@ class GraphCanvas(pg.GraphicsView):
         self.label_layer = LabelLayer(self)
         for layer in (self.picture_layer, self.label_layer):
             layer.setParentItem(self._container)
+        self.keys = NetworkKeys(self)  # arrows, +/-, Tab through the nodes, Enter
         self._last_click: tuple[str, float] | None = None
         self._dragging: int | None = None
         self._grab = QPointF()
@@ -109,6 +111,7 @@ class GraphCanvas(pg.GraphicsView):
         self.graph = DrawnGraph(nodes, edges, self._graph_changed)
         self._dragging = None
         self._graph_changed(True)
+        self.keys.redrawn()
 
     def update_layers(self) -> None:
         """States (selection, highlight) changed: repaint, nothing to rebuild."""
@@ -122,6 +125,7 @@ class GraphCanvas(pg.GraphicsView):
             if geometry:
                 layer.geometry_changed()
             layer.update()
+        self.keys.states_changed()
 
     def frame(self, transform, width: float, height: float) -> Frame:
         """Where everything is in pixels for this view, computed once for all layers."""

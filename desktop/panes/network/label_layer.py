@@ -14,7 +14,15 @@ from functools import cache
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QStaticText,
+    QTransform,
+)
 
 from desktop.panes.network.drawn import DISPUTED
 from desktop.panes.network.frame import to_device
@@ -121,7 +129,9 @@ class LabelLayer(Layer):
         self._back = QColor(self.canvas.palette().base().color())
         self._back.setAlpha(210)
         self._text = self.canvas.palette().text().color()
-        order = np.concatenate([np.flatnonzero(graph.selected), graph.rank])
+        keyboard = graph.index.get(self.canvas.keys.current, -1)
+        order = np.concatenate([[keyboard] if keyboard >= 0 else [],
+                                np.flatnonzero(graph.selected), graph.rank]).astype(np.int64)
         candidates = order[mask[order]][:MAX_TRIED + 1]
         # Every visible entity's disc is taken first; a group's is not: its neighbours'
         # names may lie over it (on their own background), or a whole case of 300 groups
@@ -129,6 +139,10 @@ class LabelLayer(Layer):
         for row in candidates[graph.weight[candidates] <= 1]:
             size = cluster_pixels(radius, graph.weight[row])
             x, y = device[row]
+            taken.take(x - size, y - size, 2 * size, 2 * size)
+        if keyboard >= 0 and mask[keyboard]:  # names keep off the keyboard's ring
+            size = cluster_pixels(radius, graph.weight[keyboard]) + 13
+            x, y = device[keyboard]
             taken.take(x - size, y - size, 2 * size, 2 * size)
         placed, done = 0, set()
         # Crowded, only the spots next to a node are tried (a further ring mostly fails).
@@ -144,12 +158,17 @@ class LabelLayer(Layer):
                 placed += 1
         if frame.detail.icons and len(frame.seen) <= EDGE_LABEL_LIMIT:
             self._edge_labels(painter, transform, taken, frame.seen)
+        if keyboard >= 0 and mask[keyboard]:
+            self._keyboard_ring(painter, device[keyboard],
+                                cluster_pixels(radius, graph.weight[keyboard]))
         painter.restore()
 
     def _node_label(self, painter: QPainter, taken: Occupancy, row: int, at: np.ndarray,
                     size: float) -> bool:
         """The node's name (and note) at the first free spot; a long name crowded out
         at full length tries again shortened."""
+        if row == self.graph.index.get(self.canvas.keys.current, -1):
+            size += 11  # outside the keyboard's ring
         spec = self.graph.specs[row]
         for limit in (LABEL_WIDTH, SHORT_LABEL_WIDTH):
             lines = [fitted(spec.caption, NAME_PIXELS, False, limit)]
@@ -215,6 +234,13 @@ class LabelLayer(Layer):
                     self._draw_box(painter, box, [(text, EDGE_PIXELS, False)], colour)
                     self.edge_labels_shown.append(spec.label)
                     break
+
+    def _keyboard_ring(self, painter: QPainter, at: np.ndarray, size: float) -> None:
+        """Where the keyboard is: a dashed ring outside the selection's ring."""
+        pen = QPen(self.canvas.palette().highlight().color(), 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(float(at[0]), float(at[1])), size + 11, size + 11)
 
     def _draw_box(self, painter: QPainter, box: QRectF, lines: list[tuple[str, int, bool]],
                   colour: QColor) -> None:
