@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 from db.analysis.chain_paths import NOT_SEARCHED, ChainPaths, PathList
 from db.analysis.collector import collector_paused
 from db.analysis.control import control_summary
+from db.analysis.declared import declared_steps
 from db.analysis.shares import (
     reaching,
     strong_components,
@@ -51,7 +52,7 @@ from db.core.progress import Cancelled
 from db.reads import graph as graph_load
 from db.reads.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
-from db.wording import Stake, share_range_text
+from db.wording import CONTEXT, Stake, share_range_text, translate
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
 MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
@@ -104,6 +105,9 @@ class OwnerShare:
     ultimate: bool
     direct: bool
     ultimate_controller: bool = False
+    # The share rests on a declared indirect interest (BODS): the declaration's figure,
+    # not one computed from its components (see ``declared``).
+    declared_indirect: bool = False
     # Where the paths come from: searched on first use (see ``path_list``).
     chain_paths: ChainPaths | None = field(default=None, repr=False, compare=False)
 
@@ -128,7 +132,10 @@ class OwnerShare:
     def share_text(self) -> str:
         if self.effective_share_min is None or self.effective_share_max is None:
             return share_range_text(None, None)
-        return share_range_text(self.effective_share_min, self.effective_share_max)
+        share = share_range_text(self.effective_share_min, self.effective_share_max)
+        if self.declared_indirect:
+            return translate(CONTEXT, "{share} declared indirect").format(share=share)
+        return share
 
     def to_json(self, listing: PathList | None = None) -> dict[str, Any]:
         """The owner as JSON; ``listing``: its paths as already searched (else now)."""
@@ -140,6 +147,7 @@ class OwnerShare:
                 "controls": self.controls, "ultimate": self.ultimate,
                 "paths": listing.paths, "direct": self.direct,
                 "ultimate_controller": self.ultimate_controller,
+                "declared_indirect": self.declared_indirect,
                 "paths_truncated": listing.truncated, "paths_count": listing.count,
                 "paths_search_stopped": listing.stopped}
 
@@ -237,8 +245,12 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
                    if link.schema in OWNERSHIP_LINKS}
     control_pairs = [(link.source_id, link.target_id) for link in links
                      if link.schema in CONTROL_LINKS]
+    # A declared indirect share stands for its components (``declared``).
+    declared, components = declared_steps(session, links, entity_id)
     for link in links:
         if link.schema in CONTROL_LINKS and (link.source_id, link.target_id) in owned_pairs:
+            continue
+        if link.id in components:
             continue
         bounds = _bounds(link)
         if bounds is None:
@@ -265,7 +277,9 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
                           else None, cancelled=cancelled)
     check()
     chain_paths = ChainPaths(graph, entity_id, MAX_PATHS_PER_OWNER)
-    direct = {link.source_id for link in links if link.target_id == entity_id}
+    direct = {link.source_id for link in links
+              if link.target_id == entity_id and link.id not in declared}
+    declaring = {link.source_id for link in links if link.id in declared}
     owners: list[OwnerShare] = []
     for owner in owner_ids:
         name, schema = labels.get(owner, (owner, ""))
@@ -280,6 +294,7 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
             owner, name, schema, share, low_pct, high_pct, controls,
             ultimate=owner in tops, direct=owner in direct,
             ultimate_controller=controls and owner not in controlled_by_someone,
+            declared_indirect=owner in declaring and share is not None,
             chain_paths=chain_paths))
     owners.sort(key=_owner_order)
     return ChainResult(entity_id, entity_name, as_of, owners, steps)
