@@ -10,22 +10,25 @@ indirect interests, and which of the owner's own links are their components.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Link
-
-_CHUNK = 500
+from db.core import seam
 
 
 def _properties(session: Session, link_ids: Iterable[str]) -> dict[str, dict]:
-    ids = list(link_ids)
+    """link id → its properties. Plain driver rows: this runs for every chain, and the
+    ORM's statement handling would cost more than the query."""
+    engine = seam.of(session)
     found: dict[str, dict] = {}
-    for start in range(0, len(ids), _CHUNK):
-        found.update((link_id, properties or {}) for link_id, properties in session.execute(
-            select(Link.id, Link.properties).where(Link.id.in_(ids[start:start + _CHUNK]))))
+    for link_id, properties in engine.fetch_rows(
+            session, f"SELECT id, properties FROM links WHERE id IN {engine.id_list('ids')}",
+            {"ids": engine.id_list_value(dict.fromkeys(link_ids))}):
+        if isinstance(properties, str):  # SQLite hands JSON back as text
+            properties = json.loads(properties)
+        found[link_id] = properties or {}
     return found
 
 
