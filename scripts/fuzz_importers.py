@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from db.core import CaseFile  # noqa: E402
 from tests.fuzzing import Importers, import_or_refuse  # noqa: E402
 
-FORMATS = ("ftm", "bods", "csv", "graphml")
+FORMATS = ("ftm", "bods", "csv", "graphml", "gexf")
 
 
 class Session:

@@ -14,7 +14,9 @@ can say "the case is unchanged" after a refused import.
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
+import io
 import json
 import random
 import sqlite3
@@ -36,14 +38,22 @@ WEIRD_VALUES: list[Any] = [
 ]
 
 
-def case_digest(path: str | Path) -> str:
-    """SHA-256 over every row of every table of the case file, in a fixed order."""
+# The case's content (what an import adds and its undo takes away). The audit log keeps
+# both steps and blobs (a document's bytes) are never deleted by undo (by design,
+# db/core/transaction.py), so both are left out when comparing before and after undo.
+CONTENT_TABLES = ("entities", "links", "sources", "documents", "claims", "claim_targets",
+                  "events", "event_entities")
+
+
+def case_digest(path: str | Path, tables: tuple[str, ...] | None = None) -> str:
+    """SHA-256 over every row of every table of the case file (or of ``tables``), in a
+    fixed order."""
     digest = hashlib.sha256()
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in connection.execute(
+        tables = tables or tuple(r[0] for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+            "ORDER BY name"))
         for table in tables:
             digest.update(table.encode())
             for row in sorted(repr(r) for r in connection.execute(f'SELECT * FROM "{table}"')):
@@ -179,8 +189,9 @@ def bods_input(rng: random.Random, seeds: list[list[Any]]) -> bytes:
     return mutate_bytes(data, rng) if rng.random() < 0.2 else data
 
 
-CSV_HEADER = ["owner", "owner_type", "company", "company_no", "country", "share", "since",
-              "until"]
+# A tuple: a mutation of one input's header must never reach the next input's.
+CSV_HEADER = ("owner", "owner_type", "company", "company_no", "country", "share", "since",
+              "until")
 CSV_MAPPING = {"entity_name": "company", "entity_country": "country",
                "entity_identifiers": {"registrationNumber": "company_no"},
                "link_source": "owner", "link_target": "company", "link_share": "share",
@@ -190,9 +201,48 @@ CSV_CELLS = ["Anna Berg", "Acme Ltd", "Person", "Company", "gb", "25-50", "100",
              "=1+1", "\"quoted\"", "a;b", "a\nb", "\x00", "Тест", "12345"]
 
 
+# Cells a sound sheet holds, per column: what passes the mapping and gets written —
+# Cyrillic, quotes, delimiters and line breaks inside cells, formula-looking text,
+# Excel's local dates and "33,3" shares.
+SOUND_CELLS = {
+    "owner": ["Anna Berg", "Иван Петров", "O'Brien & Sons", "=cmd|' /C calc'!A0",
+              'Zoë "Z" Holding', "a, b; c\nd", "  Lars  Nilsen "],
+    "owner_type": ["Person", "Company", ""],
+    "company": ["Acme Ltd", "ООО «Ромашка»", "Bolt GmbH", "ACME  LTD", "Ærø A/S"],
+    "company_no": ["12345", "HRB 1", "", "7712345678"],
+    "country": ["gb", "Germany", "Российская Федерация", "de", "", "Nowhere Land"],
+    "share": ["25-50", "100", "0", "33,3", "12.5%", ""],
+}
+SOUND_DATES = {None: (["2015", "2019-05", "2020-03-01", ""], ["2021", "2022-12-31", ""]),
+               "DD.MM.YYYY": (["01.03.2015", "03.2016", "2017", ""], ["31.12.2021", ""]),
+               "MM/DD/YYYY": (["03/01/2015", "2016", ""], ["12/31/2021", "2022", ""])}
+
+
+def csv_sound_input(rng: random.Random) -> tuple[bytes, dict[str, Any]]:
+    """A sheet that passes its mapping: the importer must write it (and undo must take
+    it away again), not refuse it."""
+    date_format = rng.choice(list(SOUND_DATES))
+    starts, ends = SOUND_DATES[date_format]
+    rows = [list(CSV_HEADER)] + [[rng.choice(SOUND_CELLS[c]) for c in CSV_HEADER[:6]]
+                           + [rng.choice(starts), rng.choice(ends)]
+                           for _ in range(rng.randint(1, 8))]
+    out = io.StringIO()
+    delimiter = rng.choice([";", ",", "\t"])
+    if rng.random() < 0.3:
+        out.write(f"sep={delimiter}\r\n")
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    encoding = rng.choice(["utf-8", "utf-8-sig", "utf-16", "cp1251"])
+    mapping = copy.deepcopy(CSV_MAPPING)
+    mapping["date_format"] = date_format
+    mapping["keep_unmapped"] = rng.random() < 0.7
+    return out.getvalue().encode(encoding, "replace"), mapping
+
+
 def csv_input(rng: random.Random) -> tuple[bytes, dict[str, Any]]:
+    if rng.random() < 0.5:
+        return csv_sound_input(rng)
     delimiter = rng.choice([";", ",", "\t", "|"])
-    rows = [CSV_HEADER] + [[rng.choice(CSV_CELLS) for _ in CSV_HEADER]
+    rows = [list(CSV_HEADER)] + [[rng.choice(CSV_CELLS) for _ in CSV_HEADER]
                            for _ in range(rng.randint(0, 6))]
     if rng.random() < 0.05:
         rows[-1][rng.randrange(len(CSV_HEADER))] = "x" * rng.choice((99_000, 140_000))
@@ -310,6 +360,7 @@ def import_or_refuse(case: Any, fmt: str, data: bytes, extra: Any, folder: Path,
         on_unexpected(error)
         return "unexpected"
     before = case_digest(case.path)
+    content = case_digest(case.path, CONTENT_TABLES)
     try:
         command = write_batch(case, batch)
     except FormatError:
@@ -320,5 +371,11 @@ def import_or_refuse(case: Any, fmt: str, data: bytes, extra: Any, folder: Path,
     except Exception as error:  # noqa: BLE001
         on_unexpected(error)
         return "unexpected"
+    if any(command.result.added.values()) and case_digest(case.path, CONTENT_TABLES) == content:
+        on_unexpected(AssertionError("an import said it added rows, and the case is unchanged"))
+        return "unexpected"
     command.undo(case)
+    if case_digest(case.path, CONTENT_TABLES) != content:
+        on_unexpected(AssertionError("undo of an import left rows behind"))
+        return "unexpected"
     return "added"

@@ -216,16 +216,19 @@ def read_xlsx_bytes(data: bytes, name: str, mapping: CsvMapping,
                     progress: Progress = NO_PROGRESS) -> ImportBatch:
     """The first sheet of a workbook, through the same column mapping as a CSV file."""
     check_size(len(data), name)
-    table = xlsx_rows(data, name)
+    others: list[str] = []
+    table = xlsx_rows(data, name, others)
     if not table:
         raise FormatError(f"{name}: the first sheet is empty")
+    warnings = [f"only the first sheet is read; {len(others)} other sheet(s) not read: "
+                + ", ".join(others[:20])] if others else []
     header = [c.strip() for c in table[0]]
     rows = []
     for line, cells in enumerate(table[1:], 2):
         if len(cells) > len(header) and any(cells[len(header):]):
             raise FormatError(f"{name}, row {line}: more cells than the header has columns")
         rows.append((line, dict(zip(header, cells, strict=False))))
-    return _read_rows(header, rows, mapping, name, "XLSX", [], progress)
+    return _read_rows(header, rows, mapping, name, "XLSX", warnings, progress)
 
 
 def _read_rows(header: list[str], rows: list[tuple[int, Any]], mapping: CsvMapping,

@@ -5,8 +5,8 @@ times; the edge key is the link id). Every attribute is a plain string or number
 that ``networkx`` reads the file back equal to the graph written. Missing values are
 left out rather than written as empty strings.
 
-Each edge also carries a ``weight`` for Gephi: its exact share, a range's middle, 1
-when unknown. Import (``graph_import.py``) keeps the node ids of a file this app
+Each edge also carries a ``weight`` for Gephi: its exact share, a range's middle, else
+the weight it came in with from Gephi, else 1. Import (``graph_import.py``) keeps the node ids of a file this app
 exported (it carries the graph attribute ``casefile``) and reads other tools' files by
 what their attributes mean.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,19 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and v != ""}
 
 
-def weight(low: float | None, high: float | None) -> float:
+def weight(low: float | None, high: float | None,
+           properties: dict[str, Any] | None = None) -> float:
+    """The share (a range's middle); without one, a weight the link came in with
+    (Gephi's, kept as a property), else 1."""
     if low is not None and high is not None:
         return (low + high) / 2
-    return float(low if low is not None else high if high is not None else 1.0)
+    if low is not None or high is not None:
+        return float(low if low is not None else high)
+    try:
+        kept = float((properties or {}).get("weight", [""])[0])
+    except (TypeError, ValueError, IndexError):
+        return 1.0
+    return kept if math.isfinite(kept) else 1.0
 
 
 def build_graph(session: Any) -> nx.MultiDiGraph:
@@ -52,7 +62,7 @@ def build_graph(session: Any) -> nx.MultiDiGraph:
             "schema": x.schema, "label": LINK_SCHEMATA[x.schema].label, "role": x.role,
             "start_date": x.start_date, "end_date": x.end_date, "share_min": x.share_min,
             "share_max": x.share_max, "shares_value": x.shares_value,
-            "shares_currency": x.shares_currency, "weight": weight(x.share_min, x.share_max),
+            "shares_currency": x.shares_currency, "weight": weight(x.share_min, x.share_max, x.properties),
             "properties": json.dumps(x.properties, ensure_ascii=False, sort_keys=True),
             "origin": x.origin}))
     return graph

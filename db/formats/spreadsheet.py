@@ -66,7 +66,7 @@ def decode_table(data: bytes, name: str) -> tuple[str, list[str]]:
 def split_sep_line(text: str) -> tuple[str, str | None]:
     """(text without Excel's ``sep=X`` first line, X or None)."""
     first, _newline, rest = text.partition("\n")
-    line = first.strip().strip('"')
+    line = first.rstrip("\r\n").strip(" \"")  # not .strip(): "sep=\t" names the tab
     if line.lower().startswith("sep=") and len(line) == 5:
         return rest, line[4]
     return text, None
@@ -118,8 +118,10 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def xlsx_rows(data: bytes, name: str) -> list[list[str]]:
-    """The first sheet's rows as text (dates as ISO), refusing what is not a workbook."""
+def xlsx_rows(data: bytes, name: str,
+              other_sheets: list[str] | None = None) -> list[list[str]]:
+    """The first sheet's rows as text (dates as ISO), refusing what is not a workbook.
+    The names of the sheets not read go into ``other_sheets`` when it is given."""
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -130,6 +132,8 @@ def xlsx_rows(data: bytes, name: str) -> list[list[str]]:
                 raise FormatError(f"{name}: the workbook unpacks to far more than its size")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book.worksheets[0]
+        if other_sheets is not None:
+            other_sheets.extend(book.sheetnames[1:])
         rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         book.close()
     except FormatError:

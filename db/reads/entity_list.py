@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from db.core import seam
 from db.models import ClaimTarget, Entity
-from db.reads import queries
+from db.reads import graph, queries
 from db.reads.queries import Citation
 from db.wording import Stake, about_text, fact_text, link_label
 
@@ -225,7 +225,10 @@ class EntityDetail:
 
 
 def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetail | None:
-    """``me``: who "you" is in the provenance texts."""
+    """``me``: who "you" is in the provenance texts.
+
+    The claims of all its links come in one query (``graph.link_citations``), not one per
+    link: an entity with hundreds of links is read in a few queries."""
     entity = session.get(Entity, entity_id)
     if entity is None:
         return None
@@ -235,10 +238,11 @@ def entity_detail(session: Session, entity_id: str, me: str = "") -> EntityDetai
     lines: list[LinkLine] = []
     claims: dict[str, Citation] = {}
     about: dict[str, str] = {}
+    cited = graph.link_citations(session, [link.id for link in links])
     for link in links:
         label = link_label(link.schema, others.get(link.source_id, "?"),
                            others.get(link.target_id, "?"))
-        citations = queries.link_citations(session, link.id)
+        citations = cited.get(link.id, [])
         supporting = [c for c in citations if c.stance == "supports"]
         best = min(supporting, key=lambda c: c.grade, default=None)
         outgoing = link.source_id == entity_id

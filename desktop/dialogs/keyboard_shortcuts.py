@@ -3,6 +3,8 @@ the same tables the menus are built from, so the list cannot drift from the keys
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableView, QVBoxLayout, QWidget
@@ -31,6 +33,22 @@ def shortcut_rows() -> list[tuple[str, str]]:
     for pane in PANES:
         rows.append((QCoreApplication.translate("ShortcutsDialog", "Go to pane: {name}").format(
             name=QCoreApplication.translate("Panes", pane.title)), pane.shortcut))
+    return rows + pane_key_rows()
+
+
+def pane_key_rows() -> list[tuple[str, str]]:
+    """The keys that work inside a pane: each pane package may list them as ``KEYS``,
+    (keys, what) with the text marked ``QT_TRANSLATE_NOOP("<Pane>Keys", …)``."""
+    rows = []
+    for pane in PANES:
+        try:
+            keys = getattr(importlib.import_module(pane.module), "KEYS", ())
+        except ImportError:  # a pane whose module is missing is skipped, as in the window
+            continue
+        title = QCoreApplication.translate("Panes", pane.title)
+        for sequence, what in keys:
+            context = f"{pane.class_name.removesuffix('Pane')}Keys"
+            rows.append((f"{title}: {QCoreApplication.translate(context, what)}", sequence))
     return rows
 
 

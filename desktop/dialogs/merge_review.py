@@ -127,6 +127,8 @@ class DecisionDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
+        combo.setAccessibleName(str(index.model().headerData(
+            index.column(), Qt.Orientation.Horizontal)))  # "Decision"
         labels = index.model().labels
         for decision in DECISIONS:
             combo.addItem(labels[decision], decision)

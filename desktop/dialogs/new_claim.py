@@ -126,11 +126,13 @@ class NewClaimDialog(QDialog):
         grades = QHBoxLayout()
         self.reliability = QComboBox(claim_box)
         self.reliability.setObjectName("reliability")
+        self.reliability.setAccessibleName(self.tr("Reliability of the source"))
         self.reliability.addItem("", None)
         for letter, meaning in RELIABILITY_GRADES.items():
             self.reliability.addItem(f"{letter} — {self.tr(meaning)}", letter)
         self.credibility = QComboBox(claim_box)
         self.credibility.setObjectName("credibility")
+        self.credibility.setAccessibleName(self.tr("Credibility of the information"))
         for number, meaning in CREDIBILITY_GRADES.items():
             self.credibility.addItem(f"{number} — {self.tr(meaning)}", number)
         grades.addWidget(self.reliability, 1)
@@ -148,11 +150,13 @@ class NewClaimDialog(QDialog):
         mode_row = QHBoxLayout()
         self.mode = QComboBox(target_box)
         self.mode.setObjectName("target_mode")
+        self.mode.setAccessibleName(self.tr("What it establishes"))
         self.mode.addItems([self.tr("Creates a relationship"),
                             self.tr("Attach to an existing link"),
                             self.tr("A fact about an entity"), self.tr("Nothing yet")])
         self.stance = QComboBox(target_box)
         self.stance.setObjectName("stance")
+        self.stance.setAccessibleName(self.tr("Supports or contradicts"))
         for stance in STANCES:
             self.stance.addItem(self.tr(stance), stance)
         mode_row.addWidget(self.mode, 2)
@@ -195,6 +199,7 @@ class NewClaimDialog(QDialog):
         form.addRow(self.tr("T&ype:"), self.link_type)
         self.from_entity = EntityPicker(self.context, page)
         self.from_entity.setObjectName("from_entity")
+        self.from_entity.setAccessibleName(self.tr("From entity"))
         self.to_entity = EntityPicker(self.context, page)
         self.to_entity.setObjectName("to_entity")
         swap = QToolButton(page)

@@ -42,8 +42,16 @@ def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
+_SCHEMA_ICONS: dict[tuple[str, str | None], QIcon] = {}
+
+
 def schema_icon(schema: str, role: str | None = None) -> QIcon:
-    return icon(schema_style(schema, role)[0])
+    """One QIcon per schema and role: a list asks for it on every paint of every row, and
+    a fresh icon renders its SVG again each time."""
+    found = _SCHEMA_ICONS.get((schema, role))
+    if found is None:
+        found = _SCHEMA_ICONS[schema, role] = icon(schema_style(schema, role)[0])
+    return found
 
 
 def schema_color(schema: str, role: str | None = None) -> QColor:

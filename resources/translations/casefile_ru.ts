@@ -472,6 +472,10 @@ Details were saved to {log}.</source>
       <translation>Привязать к</translation>
     </message>
     <message>
+      <source>Attach to what</source>
+      <translation>К чему привязать</translation>
+    </message>
+    <message>
       <source>Between:</source>
       <translation>Между:</translation>
     </message>
@@ -514,6 +518,10 @@ Details were saved to {log}.</source>
     <message>
       <source>S&amp;tatus:</source>
       <translation>С&amp;татус:</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Supports or contradicts:</source>
@@ -693,12 +701,20 @@ Details were saved to {log}.</source>
       <translation>Фильтр утверждений…</translation>
     </message>
     <message>
+      <source>Only the claims of one source</source>
+      <translation>Только утверждения одного источника</translation>
+    </message>
+    <message>
       <source>Only the claims one person made</source>
       <translation>Только утверждения одного человека</translation>
     </message>
     <message>
       <source>Unsourced links</source>
       <translation>Связи без источника</translation>
+    </message>
+    <message>
+      <source>Which claims</source>
+      <translation>Какие утверждения</translation>
     </message>
     <message>
       <source>first {n:,} of {total:,} unsourced links</source>
@@ -996,34 +1012,6 @@ Details were saved to {log}.</source>
       <translation>совпадений: 1</translation>
     </message>
     <message>
-      <source>Delete Entity</source>
-      <translation>Удаление объекта</translation>
-    </message>
-    <message>
-      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
-      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
-    </message>
-    <message>
-      <source>Delete {name}</source>
-      <translation>Удалить {name}</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities</source>
-      <translation>Удалить объекты ({n})</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities with their links?</source>
-      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
-    </message>
-    <message>
-      <source>Delete…</source>
-      <translation>Удалить…</translation>
-    </message>
-    <message>
-      <source>Edit…</source>
-      <translation>Изменить…</translation>
-    </message>
-    <message>
       <source>Entities</source>
       <translation>Объекты</translation>
     </message>
@@ -1034,26 +1022,6 @@ Details were saved to {log}.</source>
     <message>
       <source>Filter entities</source>
       <translation>Фильтр объектов</translation>
-    </message>
-    <message>
-      <source>Find Connecting Paths</source>
-      <translation>Найти связующие пути</translation>
-    </message>
-    <message>
-      <source>Merge…</source>
-      <translation>Объединить…</translation>
-    </message>
-    <message>
-      <source>Open Detail</source>
-      <translation>Открыть подробности</translation>
-    </message>
-    <message>
-      <source>Print Evidence Summary…</source>
-      <translation>Печать сводки доказательств…</translation>
-    </message>
-    <message>
-      <source>Show Control Chain</source>
-      <translation>Показать цепочку контроля</translation>
     </message>
     <message>
       <source>{n} entities</source>
@@ -1071,6 +1039,10 @@ Details were saved to {log}.</source>
       <translation>Утверждения</translation>
     </message>
     <message>
+      <source>Claims (reading…)</source>
+      <translation>Утверждения (читаются…)</translation>
+    </message>
+    <message>
       <source>Claims ({n})</source>
       <translation>Утверждения ({n})</translation>
     </message>
@@ -1081,6 +1053,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Links</source>
       <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Links (reading…)</source>
+      <translation>Связи (читаются…)</translation>
     </message>
     <message>
       <source>Links ({n})</source>
@@ -1155,6 +1131,57 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntityEdits</name>
+    <message>
+      <source>Delete Entity</source>
+      <translation>Удаление объекта</translation>
+    </message>
+    <message>
+      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
+      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
+    </message>
+    <message>
+      <source>Delete {name}</source>
+      <translation>Удалить {name}</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities</source>
+      <translation>Удалить объекты ({n})</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities with their links?</source>
+      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Удалить…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Изменить…</translation>
+    </message>
+    <message>
+      <source>Find Connecting Paths</source>
+      <translation>Найти связующие пути</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>Объединить…</translation>
+    </message>
+    <message>
+      <source>Open Detail</source>
+      <translation>Открыть подробности</translation>
+    </message>
+    <message>
+      <source>Print Evidence Summary…</source>
+      <translation>Печать сводки доказательств…</translation>
+    </message>
+    <message>
+      <source>Show Control Chain</source>
+      <translation>Показать цепочку контроля</translation>
+    </message>
+  </context>
+  <context>
     <name>EntityListModel</name>
     <message>
       <source>Claims</source>
@@ -1182,6 +1209,120 @@ Details were saved to {log}.</source>
     <message>
       <source>Type a name…</source>
       <translation>Введите имя…</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntityRole</name>
+    <message>
+      <source>brand</source>
+      <translation>бренд</translation>
+    </message>
+    <message>
+      <source>facility</source>
+      <translation>предприятие</translation>
+    </message>
+    <message>
+      <source>media</source>
+      <translation>СМИ</translation>
+    </message>
+    <message>
+      <source>registry</source>
+      <translation>реестр</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>государство</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitySchema</name>
+    <message>
+      <source>Address</source>
+      <translation>Адрес</translation>
+    </message>
+    <message>
+      <source>Airplane</source>
+      <translation>Самолёт</translation>
+    </message>
+    <message>
+      <source>Asset</source>
+      <translation>Актив</translation>
+    </message>
+    <message>
+      <source>BankAccount</source>
+      <translation>Банковский счёт</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Компания</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Договор</translation>
+    </message>
+    <message>
+      <source>CourtCase</source>
+      <translation>Судебное дело</translation>
+    </message>
+    <message>
+      <source>CryptoWallet</source>
+      <translation>Криптокошелёк</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Удостоверение</translation>
+    </message>
+    <message>
+      <source>LegalEntity</source>
+      <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Заметка</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Организация</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>Паспорт</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Лицо</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Должность</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>PublicBody</source>
+      <translation>Госорган</translation>
+    </message>
+    <message>
+      <source>RealEstate</source>
+      <translation>Недвижимость</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Ценная бумага</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>Транспортное средство</translation>
+    </message>
+    <message>
+      <source>Vessel</source>
+      <translation>Судно</translation>
     </message>
   </context>
   <context>
@@ -1877,6 +2018,45 @@ You can look at it read-only while they work; open it again for editing once the
     </message>
   </context>
   <context>
+    <name>NetworkKeys</name>
+    <message>
+      <source>Clear the selection</source>
+      <translation>Снять выделение</translation>
+    </message>
+    <message>
+      <source>Fit the whole graph in the view</source>
+      <translation>Показать весь граф</translation>
+    </message>
+    <message>
+      <source>Hide the selected nodes</source>
+      <translation>Скрыть выделенные узлы</translation>
+    </message>
+    <message>
+      <source>Move the view</source>
+      <translation>Сдвинуть вид</translation>
+    </message>
+    <message>
+      <source>Next / previous node, most connected first</source>
+      <translation>Следующий / предыдущий узел, начиная с самых связанных</translation>
+    </message>
+    <message>
+      <source>Open the node: add its neighbours, or open a group</source>
+      <translation>Раскрыть узел: добавить его соседей или открыть группу</translation>
+    </message>
+    <message>
+      <source>Select the node</source>
+      <translation>Выделить узел</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+    <message>
+      <source>selected</source>
+      <translation>выделен</translation>
+    </message>
+  </context>
+  <context>
     <name>NetworkPane</name>
     <message>
       <source> Depth </source>
@@ -2194,6 +2374,10 @@ You can look at it read-only while they work; open it again for editing once the
       <translation>Создаёт отношение</translation>
     </message>
     <message>
+      <source>Credibility of the information</source>
+      <translation>Достоверность информации</translation>
+    </message>
+    <message>
       <source>Currency</source>
       <translation>Валюта</translation>
     </message>
@@ -2204,6 +2388,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Excerpt</source>
       <translation>Выдержка</translation>
+    </message>
+    <message>
+      <source>From entity</source>
+      <translation>От объекта</translation>
     </message>
     <message>
       <source>From:</source>
@@ -2228,6 +2416,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>RUB</source>
       <translation>RUB</translation>
+    </message>
+    <message>
+      <source>Reliability of the source</source>
+      <translation>Надёжность источника</translation>
     </message>
     <message>
       <source>S&amp;ource:</source>
@@ -2256,6 +2448,10 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>Source's grade ({grade})</source>
       <translation>Оценка источника ({grade})</translation>
+    </message>
+    <message>
+      <source>Supports or contradicts</source>
+      <translation>Подтверждает или опровергает</translation>
     </message>
     <message>
       <source>Swap the two entities</source>
@@ -2601,6 +2797,14 @@ SHA-256 {sha256}</translation>
       <translation>Все связи, независимо от их дат.</translation>
     </message>
     <message>
+      <source>And more paths, through circular holdings (not counted).</source>
+      <translation>И другие пути — через круговые владения (не подсчитаны).</translation>
+    </message>
+    <message>
+      <source>And {n} more paths.</source>
+      <translation>И ещё путей: {n}.</translation>
+    </message>
+    <message>
       <source>Arrow</source>
       <translation>Стрелка</translation>
     </message>
@@ -2843,6 +3047,14 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Page {n} of {m}</source>
       <translation>Страница {n} из {m}</translation>
+    </message>
+    <message>
+      <source>Partial: the paths of {n} more owners are not listed — the search for paths stopped at its time limit.</source>
+      <translation>Неполно: пути ещё {n} владельцев не перечислены — поиск путей остановлен по лимиту времени.</translation>
+    </message>
+    <message>
+      <source>Partial: the search for paths stopped at its time limit; more may exist.</source>
+      <translation>Неполно: поиск путей остановлен по лимиту времени; могут быть и другие.</translation>
     </message>
     <message>
       <source>Path</source>
@@ -3290,6 +3502,53 @@ SHA-256 {sha256}</translation>
     </message>
   </context>
   <context>
+    <name>TimelineKeys</name>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <source>Move back / forward in time</source>
+      <translation>Назад / вперёд во времени</translation>
+    </message>
+    <message>
+      <source>Move the “as of” date a month</source>
+      <translation>Сдвинуть дату «на» на месяц</translation>
+    </message>
+    <message>
+      <source>Next / previous event or link</source>
+      <translation>Следующее / предыдущее событие или связь</translation>
+    </message>
+    <message>
+      <source>Scroll the lanes</source>
+      <translation>Прокрутить дорожки</translation>
+    </message>
+    <message>
+      <source>Select the event or link</source>
+      <translation>Выбрать событие или связь</translation>
+    </message>
+    <message>
+      <source>Set the “as of” date to the event or link</source>
+      <translation>Поставить дату «на» по событию или связи</translation>
+    </message>
+    <message>
+      <source>Show the whole time span</source>
+      <translation>Показать весь период</translation>
+    </message>
+    <message>
+      <source>UNSOURCED</source>
+      <translation>БЕЗ ИСТОЧНИКА</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message>
       <source>date not stated</source>
@@ -3325,6 +3584,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Show every event and dated link, not only those of the selected entity</source>
       <translation>Показывать все события и датированные связи, а не только выбранного объекта</translation>
+    </message>
+    <message>
+      <source>Tab: next event or link · Enter: select · arrows: move in time · + / -: zoom (F1: all keys)</source>
+      <translation>Tab: следующее событие или связь · Enter: выбрать · стрелки: по времени · + / -: масштаб (F1: все клавиши)</translation>
     </message>
     <message>
       <source>Timeline</source>
@@ -3639,6 +3902,14 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>Обычно надёжен</translation>
     </message>
     <message>
+      <source>a share is a percentage (51), a range (25–50) or blank, not {text}</source>
+      <translation>доля — это процент (51), диапазон (25–50) или пусто, а не {text}</translation>
+    </message>
+    <message>
+      <source>a share is a percentage from 0 to 100, not {value}</source>
+      <translation>доля — это процент от 0 до 100, а не {value}</translation>
+    </message>
+    <message>
       <source>address</source>
       <translation>адрес</translation>
     </message>
@@ -3715,6 +3986,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>гражданство</translation>
     </message>
     <message>
+      <source>not an amount: {text} (e.g. 6.2 bn or 6200000000)</source>
+      <translation>не сумма: {text} (например, 6.2 bn или 6200000000)</translation>
+    </message>
+    <message>
       <source>notes</source>
       <translation>примечания</translation>
     </message>
@@ -3749,6 +4024,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>sector</source>
       <translation>отрасль</translation>
+    </message>
+    <message>
+      <source>share range {low}–{high} runs backwards</source>
+      <translation>диапазон доли {low}–{high} задан в обратном порядке</translation>
     </message>
     <message>
       <source>share unknown</source>

@@ -118,6 +118,33 @@ def test_export_neutralises_formula_cells_and_can_start_with_a_bom(new_case, tmp
     assert not (tmp_path / "plain" / "entities.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_bom_export_comes_back_through_our_reader_with_its_cyrillic(new_case, make_case,
+                                                                    tmp_path):
+    """Excel itself cannot run here: what is checked is the bytes Excel needs (the UTF-8
+    BOM first) and that the file reads back whole — through Python's csv with utf-8-sig
+    and through this app's own CSV import."""
+    from db.core.commands import run
+    from db.services import entities as E
+
+    names = ["Иван Петров", "ООО «Ромашка»", "Ærø A/S"]
+    run(new_case, "Add", lambda tx: [E.create_entity(tx, "Company", n) for n in names])
+    export_file(new_case, tmp_path / "out.zip", "csv", bom=True)
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        raw = archive.read("entities.csv")
+    assert raw.startswith(b"\xef\xbb\xbf") and "Иван Петров".encode() in raw
+    sheet = tmp_path / "entities.csv"
+    sheet.write_bytes(raw)
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"entity_name": "caption", "entity_schema": "schema",
+                                   "entity_id": "id"}), encoding="utf-8")
+    other = make_case("other")
+    result = import_file(other, sheet, mapping_path=mapping)
+    assert result.added["entities"] == 3 and result.warnings == []  # no encoding guess
+    with new_case.session() as a, other.session() as b:
+        assert {(e.id, e.caption) for e in b.query(Entity)} == \
+            {(e.id, e.caption) for e in a.query(Entity)}
+
+
 def test_spreadsheet_safe_cells():
     from db.formats.csv_export import spreadsheet_safe
 

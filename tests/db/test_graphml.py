@@ -184,3 +184,19 @@ def test_malformed_graphml_is_refused(new_case, tmp_path):
     assert new_case.file_sha256() == sha
     with new_case.session() as session:
         assert queries.counts(session).entities == 0
+
+
+def test_a_gexf_11_draft_file_is_read(new_case, tmp_path):
+    """GEXF 1.1 (older Gephi and sigma.js examples) under its own namespace."""
+    path = tmp_path / "old.gexf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><gexf version="1.1" '
+                    'xmlns="http://www.gexf.net/1.1draft"><graph defaultedgetype="directed">'
+                    '<nodes><node id="0.0" label="Myriel"/><node id="1.0" label="Napoleon"/>'
+                    '</nodes><edges><edge id="0" source="1.0" target="0.0" weight="2.0"/>'
+                    '</edges></graph></gexf>', encoding="utf-8")
+    result = import_file(new_case, path)
+    assert (result.added["entities"], result.added["links"]) == (2, 1)
+    with new_case.session() as session:
+        link = session.query(Link).one()
+        assert session.get(Entity, link.source_id).caption == "Napoleon"
+        assert link.properties == {"weight": ["2"]}

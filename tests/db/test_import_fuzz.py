@@ -49,6 +49,22 @@ def test_random_bytes_are_refused_in_one_line(new_case, tmp_path, fmt, data):
     _check(new_case, fmt, data, CSV_MAPPING if fmt == "csv" else None, tmp_path)
 
 
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(seed=st.integers(0, 2 ** 32 - 1))
+def test_sound_sheets_are_written_then_undone(new_case, tmp_path, seed):
+    """The write path, not only the refusals: a sheet that passes its mapping (Cyrillic,
+    quotes and line breaks in cells, sep= lines, four encodings, local dates) is added —
+    the case changes — and its undo takes every row away again."""
+    from tests.fuzzing import csv_sound_input
+
+    data, mapping = csv_sound_input(random.Random(seed))
+    unexpected: list[BaseException] = []
+    outcome = import_or_refuse(new_case, "csv", data, mapping, tmp_path, unexpected.append)
+    assert not unexpected, f"{type(unexpected[0]).__name__}: {unexpected[0]}"
+    assert outcome == "added"
+
+
 def test_a_refused_write_leaves_every_table_as_it_was(sample, tmp_path):
     """The digest sees a change when there is one, and none after a refusal."""
     from db.formats import FormatError, import_file

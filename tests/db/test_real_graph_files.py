@@ -68,5 +68,10 @@ def test_a_gephi_09_gexf_goes_back_out_readable(new_case, tmp_path):
     labels = sorted(attrs["label"] for _node, attrs in graph.nodes(data=True))
     assert labels[:3] == ["Cosette", "Fantine", "Javert"] and len(labels) == 10
     assert graph.number_of_edges() == 21
-    weights = sorted(attrs["weight"] for _s, _t, attrs in graph.edges(data=True))
-    assert weights.count(1.0) == 21  # no shares: GEXF weight 1 (Gephi's weight is a property)
+    # No shares in a co-appearance graph: Gephi's own weights go back out as they came.
+    names = {node: attrs["label"] for node, attrs in graph.nodes(data=True)}
+    weights = {(names[s], names[t]): attrs["weight"] for s, t, attrs in graph.edges(data=True)}
+    assert weights[("Cosette", "Valjean")] == 31.0
+    assert weights[("Napoleon", "Myriel")] == 1.0  # Gephi's own default
+    assert sorted(weights.values()) == sorted(
+        [5, 3, 3, 9, 7, 2, 12, 1, 13, 31, 4, 1, 17, 5, 1, 5, 1, 1, 8, 10, 6])

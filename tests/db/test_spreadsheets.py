@@ -75,11 +75,15 @@ def test_xlsx_through_the_same_mapping(new_case, tmp_path):
     for row in ROWS:  # a cell starting with "=" would be a formula in the workbook
         book.active.append([c.replace("=HYPERLINK", "HYPERLINK") for c in row])
     path = tmp_path / "sheet.xlsx"
+    book.create_sheet("Notes").append(["not read"])
+    book.create_sheet("Sources")
     book.save(path)
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
-    _check_import(new_case, import_file(new_case, path, mapping_path=mapping),
-                  first_note="HYPERLINK(\"http://x\")")
+    result = import_file(new_case, path, mapping_path=mapping)
+    _check_import(new_case, result, first_note="HYPERLINK(\"http://x\")")
+    assert result.warnings == [  # the sheets it did not read are named, not passed over
+        "only the first sheet is read; 2 other sheet(s) not read: Notes, Sources"]
 
 
 def test_not_a_workbook_is_refused_in_one_line(new_case, tmp_path):
@@ -105,3 +109,11 @@ def test_xlsx_export_neutralises_formulas(new_case, tmp_path):
     assert "'=1+1" in captions and "=1+1" not in captions
     assert all(not (isinstance(c, str) and c.startswith("=")) for row in
                book["links"].iter_rows(values_only=True) for c in row)
+
+
+def test_a_tab_named_by_the_sep_line_is_the_delimiter(new_case, tmp_path):
+    """Excel writes "sep=" and the character itself; a tab is whitespace, not nothing."""
+    text = "sep=\t\r\n" + "\r\n".join("\t".join(r) for r in ROWS) + "\r\n"
+    path, mapping = _files(tmp_path, text.encode("utf-16"), MAPPING)
+    result = import_file(new_case, path, mapping_path=mapping)
+    _check_import(new_case, result)

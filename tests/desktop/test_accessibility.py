@@ -76,8 +76,36 @@ DIALOGS = ["case details", "claim editor", "csv mapping", "new entity", "edit en
 def test_dialog_has_no_unnamed_interactive_widget(name, sample, qtbot):
     context = CaseContext(sample)
     dialog = _dialogs(context, sample.ids)[name]()
+    _walk(qtbot, dialog)
+
+
+def _walk(qtbot, dialog) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
+    assert unnamed_interactive(dialog) == []
+    dialog.reject()
+
+
+def test_import_preview_has_no_unnamed_interactive_widget(donations, qtbot):
+    from db.formats.ftm import read_ftm
+    from desktop.dialogs.import_preview import ImportPreviewDialog
+
+    _walk(qtbot, ImportPreviewDialog(read_ftm(donations)))
+
+
+def test_merge_review_has_no_unnamed_interactive_widget(two_cases, qtbot):
+    from db.services.merge import plan_merge
+    from desktop.dialogs.merge_review import MatchTableModel, MergeReviewDialog
+
+    alice, _a, bob_path, _b = two_cases
+    dialog = MergeReviewDialog(plan_merge(alice, bob_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The decision editor a person opens in the table is named too.
+    dialog.match_view.edit(dialog.matches.index(0, MatchTableModel.COLUMN_DECISION))
+    qtbot.waitUntil(lambda: dialog.match_view.indexWidget(
+        dialog.matches.index(0, MatchTableModel.COLUMN_DECISION)) is not None
+        or dialog.match_view.state() == dialog.match_view.State.EditingState)
     assert unnamed_interactive(dialog) == []
     dialog.reject()
 

@@ -49,6 +49,11 @@ def table_texts(view) -> list[list[str]]:
             for r in range(model.rowCount())]
 
 
+def settled(qtbot, pane) -> None:
+    """What was asked is shown: the detail and the list are read on the worker."""
+    qtbot.waitUntil(lambda: not pane.loading)
+
+
 def set_filter(qtbot, pane, text: str) -> None:
     pane.filter_edit.clear()
     if text.isascii():
@@ -109,7 +114,8 @@ def test_detail_shows_links_with_evidence_and_claims(qtbot, window, sample, arti
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     detail = pane.detail
     qtbot.waitUntil(detail.isVisible)
-    assert detail.title.text() == "Enertech"
+    assert detail.title.text() == "Enertech"  # at once, from the list
+    settled(qtbot, pane)
     links = table_texts(detail.links_view)
     assert ["← Rosatom", "Rosatom controls Enertech", "Kommersant, B2", "",
             "since 2022", "Sample case builder"] in links
@@ -139,6 +145,7 @@ def test_detail_shows_links_with_evidence_and_claims(qtbot, window, sample, arti
         qtbot.mouseClick(detail.links_view.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
     assert selected.args == [sample.ids["rosatom"]]
+    settled(qtbot, pane)
     assert detail.title.text() == "Rosatom"
     assert pane.selected_ids() == [sample.ids["rosatom"]]
 
@@ -149,6 +156,7 @@ def test_enter_opens_the_detail(qtbot, window, sample):
     with qtbot.waitSignal(pane.sig_entity_activated) as activated:
         qtbot.keyClick(pane.list_view, Qt.Key.Key_Return)
     assert activated.args == [sample.ids["kama"]]
+    settled(qtbot, pane)
     assert pane.detail.isVisible() and pane.detail.title.text() == "JSC Kama"
     assert [r[1] for r in table_texts(pane.detail.links_view)] == [
         "JSC Kama is linked to Atom", "Renera owns JSC Kama"]
@@ -161,11 +169,33 @@ def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
         tx, "Ownership", sample.ids["rosatom"], sample.ids["renera"], share_min=25,
         share_max=50, start_date="2023"))
     pane.open_entity_detail(sample.ids["renera"])
+    settled(qtbot, pane)
     links = table_texts(pane.detail.links_view)
     assert ["→ JSC Kama", "Renera owns JSC Kama", "News report (publisher not stated), C2",
             "share unknown · 6.2 bn RUB", "since 2022", "Sample case builder"] in links
     assert ["← Rosatom", "Rosatom owns Renera", "UNSOURCED", "25–50%", "since 2023", ""] in links
     assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
+
+
+def test_detail_follows_changes_made_while_its_pane_was_hidden(qtbot, window, sample):
+    pane = window.panes["entities"]
+    renera = sample.ids["renera"]
+    pane.open_entity_detail(renera)
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (4)"
+    window.docks["entities"].hide()
+    window.context.execute("Add link", lambda tx: link_service.create_link(
+        tx, "Ownership", sample.ids["rosatom"], renera, share=25))
+    window.docks["entities"].show()  # shown again: the detail is read again
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
+    window.docks["entities"].hide()
+    window.actions[ActionId.UNDO].trigger()
+    window.docks["entities"].show()
+    pane.open_entity_detail(renera)  # or opened again
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (4)"
+    assert pane.detail.title.text() == "Renera"
 
 
 def test_new_entity_by_typing_then_undo(qtbot, window):
@@ -235,6 +265,7 @@ def test_merge_two_entities_keeps_links_and_claims_of_both(qtbot, window, sample
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     dialog.accept()
     qtbot.waitUntil(lambda: "JSC KAMA" not in names(pane))
+    settled(qtbot, pane)
     model = pane.list_model
     row = row_of(pane, "JSC Kama")
     assert model.data(model.index(row, COL_LINKS)) == 3
@@ -279,6 +310,7 @@ def test_html_looking_names_show_literally(qtbot, window):
         tx, "Company", "<b>Evil</b> Corp")).result
     qtbot.waitUntil(lambda: "<b>Evil</b> Corp" in names(pane))
     pane.open_entity_detail(evil)
+    settled(qtbot, pane)
     assert pane.detail.title.text() == "<b>Evil</b> Corp"
     assert pane.detail.title.textFormat() == Qt.TextFormat.PlainText
 

@@ -128,6 +128,7 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     entities.open_entity_detail(a["kama"])
     detail = entities.detail
     qtbot.waitUntil(detail.isVisible)
+    qtbot.waitUntil(lambda: not entities.loading)  # the detail is read on the worker
     links = [[detail.links_model.data(detail.links_model.index(r, c)) or ""
               for c in range(detail.links_model.columnCount())]
              for r in range(detail.links_model.rowCount())]

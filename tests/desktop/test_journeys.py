@@ -94,6 +94,7 @@ def test_journey_1_first_launch(qtbot, window, artifacts):
     click_entity(qtbot, window, "Enertech", double=True)
     detail = window.panes["entities"].detail
     qtbot.waitUntil(detail.isVisible)
+    qtbot.waitUntil(lambda: not window.panes["entities"].loading)  # read on the worker
     assert ["← Rosatom", "Rosatom controls Enertech", "Kommersant, B2", "", "since 2022",
             "Sample case builder"] \
         in table_texts(detail.links_view)

@@ -85,6 +85,7 @@ def test_open_a_team_case_see_a_colleagues_edit_on_refresh(qtbot, make_window, s
     qtbot.mouseClick(pane.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClick(pane.list_view, Qt.Key.Key_Return)
     qtbot.waitUntil(pane.detail.isVisible)
+    qtbot.waitUntil(lambda: not pane.loading)  # the detail is read on the worker
     assert pane.detail.title.text() == "Enertech"
     model = pane.detail.links_view.model()
     texts = [model.data(model.index(r, 0)) for r in range(model.rowCount())]

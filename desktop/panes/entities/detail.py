@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from db.reads.entity_list import EntityDetail, LinkLine
 from db.reads.queries import Citation
 from db.schemata import INTERNAL_PROPERTIES
+from db.wording import schema_text
 from desktop.shell.icons import origin_badge, schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -298,6 +299,19 @@ class EntityDetailWidget(QWidget):
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
 
+    def show_pending(self, entity_id: str, caption: str, schema: str,
+                     role: str | None) -> None:
+        """The entity's name and kind at once (known from the list), its properties, links
+        and claims when they are read (``show_detail``)."""
+        self.show_detail(None)
+        self.entity_id = entity_id
+        self.title.setText(caption)
+        self.subtitle.setText(f"{schema} · {role}" if role else schema)
+        self.icon_label.setPixmap(schema_icon(schema, role).pixmap(22, 22))
+        self.links_label.setText(self.tr("Links (reading…)"))
+        self.claims_label.setText(self.tr("Claims (reading…)"))
+        self.edit_button.setEnabled(True)
+
     def show_detail(self, detail: EntityDetail | None) -> None:
         self.entity_id = detail.id if detail else None
         self.title.setText(detail.caption if detail else "")
@@ -305,8 +319,7 @@ class EntityDetailWidget(QWidget):
             self.subtitle.setText("")
             self.icon_label.clear()
         else:
-            self.subtitle.setText(f"{detail.schema} · {detail.role}" if detail.role
-                                  else detail.schema)
+            self.subtitle.setText(schema_text(detail.schema, detail.role))
             self.icon_label.setPixmap(schema_icon(detail.schema, detail.role).pixmap(22, 22))
         for model in (self.properties_model, self.links_model, self.claims_model):
             model.set_detail(detail)

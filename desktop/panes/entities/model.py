@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
 from db.reads import entity_list as views
+from db.wording import schema_text
 from desktop.shell.icons import schema_icon
 from desktop.shell.worker import run_task
 
@@ -28,6 +29,7 @@ SchemaRole = Qt.ItemDataRole.UserRole + 2
 RowRole = Qt.ItemDataRole.UserRole + 3  # the whole views.EntityRow
 
 PAGE_SIZE = 200
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class EntityListModel(QAbstractTableModel):
@@ -155,17 +157,26 @@ class EntityListModel(QAbstractTableModel):
     def entity_id(self, row: int) -> str | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
+    def loaded(self, entity_ids) -> list[str]:
+        """Which of these entities have their row loaded."""
+        count = len(self._rows)
+        return [i for i in entity_ids if self._positions.get(i, count) < count]
+
     def refresh(self, entity_ids: set[str]) -> None:
         """Re-read the loaded rows of these entities (their names or counts changed)."""
-        loaded = [i for i in entity_ids if self._positions.get(i, len(self._rows)) < len(self._rows)]
-        if not loaded or self.case is None:
-            return
-        rows = self.case.read(views.entity_rows, loaded)
+        loaded = self.loaded(entity_ids)
+        if loaded and self.case is not None:
+            self.apply_rows(self.case.read(views.entity_rows, loaded))
+
+    def apply_rows(self, rows: list[views.EntityRow]) -> None:
+        """Put rows read elsewhere (a worker) in place of the loaded rows of their ids."""
+        count = len(self._rows)
         for row in rows:
-            position = self._positions[row.id]
-            self._rows[position] = tuple(row)
-            self.dataChanged.emit(self.index(position, 0),
-                                  self.index(position, self.columnCount() - 1))
+            position = self._positions.get(row.id, count)
+            if position < count and self._rows[position][0] == row.id:
+                self._rows[position] = tuple(row)
+                self.dataChanged.emit(self.index(position, 0),
+                                      self.index(position, self.columnCount() - 1))
 
     # -- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -182,31 +193,30 @@ class EntityListModel(QAbstractTableModel):
                 self.tr("Claims"))[section]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every visible cell and role on each paint: index the plain tuple
+        # (id, caption, schema, role, country, links, claims) rather than build a row.
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = views.EntityRow(*self._rows[index.row()])
+        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
-                return row.caption
+                return row[1]
             if column == COL_TYPE:
-                return f"{row.schema} · {row.role}" if row.role else row.schema
+                return schema_text(row[2], row[3])
             if column == COL_COUNTRY:
-                return row.country.upper()
-            if column == COL_LINKS:
-                return row.links
-            if column == COL_CLAIMS:
-                return row.claims
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
-            return schema_icon(row.schema, row.role)
+                return row[4].upper()
+            return row[5] if column == COL_LINKS else row[6]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return schema_icon(row[2], row[3]) if column == COL_NAME else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
-            return f"{row.caption} [{row.schema}]"
+            return f"{row[1]} [{row[2]}]"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_LINKS, COL_CLAIMS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == IdRole:
-            return row.id
+            return row[0]
         if role == SchemaRole:
-            return row.schema
+            return row[2]
         if role == RowRole:
-            return row
+            return views.EntityRow(*row)
         return None

@@ -1,21 +1,21 @@
 """The entities pane: a filterable, sortable list of every entity, and its detail below.
 
 The list stays quick on 100,000 entities (see ``model.py``); the filter waits for a
-short pause in typing before asking the case. Edits (new, edit, merge, delete) go
-through ``context.execute`` so that Ctrl+Z undoes them.
+short pause in typing before asking the case. The detail of the selected entity and what
+an edit, undo or redo touched are read on the worker (``background.py``): the GUI thread
+only applies the answers. Edits (new, edit, merge, delete: ``edits.py``) go through
+``context.execute`` so that Ctrl+Z undoes them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.core import Changes
-from db.reads import entity_list as views
-from db.services import entities as entity_service
 from desktop.panes.base import Pane
+from desktop.panes.entities.background import ChangeFollower, DetailLoader
 from desktop.panes.entities.detail import EntityDetailWidget
+from desktop.panes.entities.edits import EntityEdits
 from desktop.panes.entities.model import (
     COL_CLAIMS,
     COL_COUNTRY,
@@ -34,6 +34,7 @@ from desktop.panes.entities.model import (
     COL_NAME,
     COL_TYPE,
     EntityListModel,
+    RowRole,
 )
 from desktop.shell.context import CaseContext
 
@@ -43,12 +44,12 @@ FILTER_DELAY_MS = 200
 FETCH_AT_ONCE = 500
 
 
-class EntitiesPane(Pane):
+class EntitiesPane(EntityEdits, Pane):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._selecting = False
         self._pending_select: str | None = None
-        self._pending_detail = False
+        self._detail_stale = False  # changed while hidden: read again before showing
         self.editor_dialog = None
         self.merge_dialog = None
 
@@ -99,6 +100,10 @@ class EntitiesPane(Pane):
         self.detail.sig_link_clicked.connect(self.sig_link_selected)
         self.detail.sig_claim_clicked.connect(self._claim_clicked)
         self.detail.sig_edit_requested.connect(self.edit_entity)
+        self.detail_loader = DetailLoader(self)
+        self.detail_loader.sig_loaded.connect(self._detail_loaded)
+        self.change_follower = ChangeFollower(self)
+        self.change_follower.sig_read.connect(self._changes_read)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -118,6 +123,11 @@ class EntitiesPane(Pane):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         self._fit_columns()
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        if self._detail_stale and self.detail.entity_id and not self.detail.isHidden():
+            self._show_detail(self.detail.entity_id)  # it changed while the pane was hidden
 
     def _fit_columns(self) -> None:
         """In a narrow dock keep the name and the counts; the icon already tells the type."""
@@ -139,6 +149,8 @@ class EntitiesPane(Pane):
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)
         self._filter_timer.stop()
+        self.detail_loader.cancel()
+        self.change_follower.cancel()
         self.detail.show_detail(None)
         self.detail.hide()
         self.setEnabled(context is not None)
@@ -148,6 +160,12 @@ class EntitiesPane(Pane):
     @property
     def filter_pending(self) -> bool:
         return self._filter_timer.isActive()
+
+    @property
+    def loading(self) -> bool:
+        """Something the person asked for is still being read (list, detail, a change)."""
+        return (self.list_model.busy or self.filter_pending or self._pending_select is not None
+                or self.detail_loader.pending is not None or self.change_follower.busy)
 
     def _apply_filter(self) -> None:
         self.list_model.set_filter(self.filter_edit.text())
@@ -201,7 +219,7 @@ class EntitiesPane(Pane):
         if not entity_ids or self.context is None:
             return
         first = entity_ids[0]
-        if model.busy:
+        if model.busy or self.change_follower.busy:  # selected once the list is read
             self._pending_select = first
             return
         position = model.position_of(first)
@@ -253,13 +271,28 @@ class EntitiesPane(Pane):
             self.splitter.setSizes([height * 2 // 5, height - height * 2 // 5])
         self._show_detail(entity_id)
 
-    def _show_detail(self, entity_id: str | None) -> None:
+    def _show_detail(self, entity_id: str | None, again: bool = False) -> None:
+        """Show an entity's detail: its name at once, the rest when the worker has read
+        it. ``again``: re-read the one shown (it changed)."""
         if self.context is None or entity_id is None:
+            self.detail_loader.cancel()
             self.detail.show_detail(None)
             return
+        again, self._detail_stale = again or self._detail_stale, False
+        if not again and entity_id == self.detail.entity_id \
+                and self.detail_loader.pending in (None, entity_id):
+            return  # already shown, or on its way
+        if entity_id != self.detail.entity_id:
+            position = self.list_model.position_of(entity_id)
+            row = None if position is None else self.list_model.index(position, COL_NAME).data(
+                RowRole)
+            if row is not None:
+                self.detail.show_pending(row.id, row.caption, row.schema, row.role)
         self.detail.claims_model.me = self.context.case.author
-        self.detail.show_detail(self.context.case.read(views.entity_detail, entity_id,
-                                                      self.context.case.author))
+        self.detail_loader.load(self.context.case, entity_id, self.context.case.author, again)
+
+    def _detail_loaded(self, detail) -> None:
+        self.detail.show_detail(detail)
 
     def _activated(self, index) -> None:
         entity_id = self.list_model.entity_id(index.row())
@@ -278,118 +311,33 @@ class EntitiesPane(Pane):
 
     # -- changes ---------------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
+        """Follow an edit, an undo or a redo: what it touched is read on the worker."""
         if self.context is None:
             return
-        model = self.list_model
         if changes.everything:
+            self.change_follower.cancel()
             self._reload_keeping_selection()
-        else:
-            affected, present = self.context.case.read(
-                views.listed_after_change, model.filter_text, set(changes.entities),
-                list(changes.links))
-            listed = {i for i in affected if model.position_of(i) is not None}
-            if listed != present:  # an entity came, went or left the filter
-                self._reload_keeping_selection()
-            else:
-                model.refresh(affected)
+        elif changes.entities or changes.links:
+            self.change_follower.follow(self.context.case, self.list_model.filter_text,
+                                        changes)
         shown = self.detail.entity_id
         if shown and self.detail.isVisible():
-            self._show_detail(shown)
+            self._show_detail(shown, again=True)
+        elif shown:  # read again when it is shown again
+            self._detail_stale = True
+
+    def _changes_read(self, affected: set[str], present: set[str], rows: list) -> None:
+        model = self.list_model
+        listed = {i for i in affected if model.position_of(i) is not None}
+        if listed != present or (present and not rows):  # one came, went or left the filter
+            self._reload_keeping_selection()
+            return
+        model.apply_rows(rows)
+        if self._pending_select:
+            entity_id, self._pending_select = self._pending_select, None
+            self.select_entity(entity_id)
 
     def _reload_keeping_selection(self) -> None:
         ids = self.selected_ids()
-        self._pending_select = ids[0] if ids else None
+        self._pending_select = self._pending_select or (ids[0] if ids else None)
         self.list_model.reload()
-
-    # -- edits --------------------------------------------------------------------------------------
-    def new_entity(self) -> None:
-        if self.context is None:
-            return
-        from desktop.dialogs.entity_editor import EntityEditorDialog
-
-        self.editor_dialog = EntityEditorDialog(self.context, parent=self)
-        self.editor_dialog.accepted.connect(self._entity_saved)
-        self.editor_dialog.open()
-
-    def edit_entity(self, entity_id: str) -> None:
-        if self.context is None:
-            return
-        from desktop.dialogs.entity_editor import EntityEditorDialog
-
-        self.editor_dialog = EntityEditorDialog(self.context, entity_id, parent=self)
-        self.editor_dialog.accepted.connect(self._entity_saved)
-        self.editor_dialog.open()
-
-    def _entity_saved(self) -> None:
-        entity_id = self.editor_dialog.entity_id if self.editor_dialog else None
-        if entity_id:
-            self.select_entity(entity_id)
-            self.sig_entity_selected.emit(entity_id)
-
-    def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if self.context is None or len(ids) != 2:
-            return
-        from desktop.dialogs.merge_entities import MergeEntitiesDialog
-
-        self.merge_dialog = MergeEntitiesDialog(self.context, ids[0], ids[1], self)
-        self.merge_dialog.accepted.connect(self._merged)
-        self.merge_dialog.open()
-
-    def _merged(self) -> None:
-        kept = self.merge_dialog.kept_id if self.merge_dialog else None
-        if kept:
-            self.select_entity(kept)
-            self.sig_entity_selected.emit(kept)
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if self.context is None or not ids:
-            return
-        names = [self.list_model.data(self.list_model.index(self.list_model.position_of(i),
-                                                            COL_NAME)) for i in ids]
-        question = self.tr("Delete {names}? Its links and what supports them go too. "
-                           "Undo brings them back.").format(names=", ".join(f"“{n}”" for n in names)) \
-            if len(ids) == 1 else self.tr("Delete {n} entities with their links?").format(n=len(ids))
-        answer = QMessageBox.question(self, self.tr("Delete Entity"), question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-
-        def delete(tx) -> None:
-            for entity_id in ids:
-                entity_service.delete_entity(tx, entity_id)
-
-        label = self.tr("Delete {name}").format(name=names[0]) if len(ids) == 1 \
-            else self.tr("Delete {n} entities").format(n=len(ids))
-        if self.context.execute(label, delete) is not None and self.detail.entity_id in ids:
-            self.detail.show_detail(None)
-
-    def _context_menu(self, point: QPoint) -> None:
-        index = self.list_view.indexAt(point)
-        if not index.isValid() or self.context is None:
-            return
-        if index.row() not in {i.row() for i in self.list_view.selectionModel().selectedRows()}:
-            self.list_view.selectRow(index.row())
-        menu = self.build_context_menu()
-        menu.exec(self.list_view.viewport().mapToGlobal(point))
-
-    def build_context_menu(self) -> QMenu:
-        """The actions on the selected entities (also used by tests)."""
-        ids = self.selected_ids()
-        menu = QMenu(self)
-        if not ids:
-            return menu
-        current = ids[-1]
-        menu.addAction(self.tr("Open Detail"), lambda: self.open_entity_detail(current))
-        menu.addAction(self.tr("Show Control Chain"), lambda: self.sig_show_chain.emit(current))
-        paths = menu.addAction(self.tr("Find Connecting Paths"),
-                               lambda: self.sig_find_paths.emit(ids[0], ids[1]))
-        paths.setEnabled(len(ids) == 2)
-        menu.addAction(self.tr("Print Evidence Summary…"),
-                       lambda: self.sig_print_summary.emit(current))
-        menu.addSeparator()
-        menu.addAction(self.tr("Edit…"), lambda: self.edit_entity(current))
-        merge = menu.addAction(self.tr("Merge…"), self.merge_selected)
-        merge.setEnabled(len(ids) == 2)
-        menu.addAction(self.tr("Delete…"), self.delete_selected)
-        return menu

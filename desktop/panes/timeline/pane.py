@@ -28,6 +28,7 @@ from db.core import Changes
 from db.reads.timeline import EVENT, pane_size
 from db.reads.timeline_load import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.base import Pane
+from desktop.panes.timeline.keyboard import TimelineKeys
 from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
 from desktop.panes.timeline.plot import TimelinePlot
 from desktop.shell.context import CaseContext
@@ -64,6 +65,10 @@ class TimelinePane(Pane):
         self.plot = TimelinePlot(self)
         self.plot.setObjectName("timeline_plot")
         self.plot.setAccessibleName(self.tr("Timeline of events and dated links"))
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.setToolTip(self.tr("Tab: next event or link · Enter: select · "
+                                     "arrows: move in time · + / -: zoom (F1: all keys)"))
+        self.keys = TimelineKeys(self.plot)
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
         self.lane_scroll.setObjectName("timeline_lane_scroll")
         self.lane_scroll.setToolTip(self.tr("More items below"))

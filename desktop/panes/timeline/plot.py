@@ -59,6 +59,7 @@ class TimelinePlot(pg.PlotWidget):
     sig_item_clicked = Signal(str)  # item id
     sig_as_of_dragged = Signal(object)  # datetime.date, when a drag of the line ends
     sig_lanes_fitted = Signal(int, int)  # lanes in view, lanes in all
+    sig_drawn = Signal()  # the items were drawn anew (after a clear)
 
     def __init__(self, parent: QWidget | None = None):
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
@@ -140,7 +141,7 @@ class TimelinePlot(pg.PlotWidget):
         seconds_per_px = (x1 - x0) / width_px
         placed = []
         for drawn in self.drawn:
-            start, end = self._span(drawn.item)
+            start, end = self.span(drawn.item)
             label = (self._metrics.horizontalAdvance(full_label(drawn.item)) + LABEL_GAP_PX
                      ) * seconds_per_px
             # A label that would run off the right edge goes left of its item instead.
@@ -170,6 +171,7 @@ class TimelinePlot(pg.PlotWidget):
         self.view_box.setXRange(x0, x1, padding=0.01)
         self._fit_lanes()
         self.set_as_of(self.as_of)
+        self.sig_drawn.emit()
 
     def _fit_lanes(self) -> None:
         """Lanes share the height (between LANE_PX_MIN and LANE_PX); the rest scrolls."""
@@ -188,7 +190,8 @@ class TimelinePlot(pg.PlotWidget):
         self.first_lane = lane
         self._fit_lanes()
 
-    def _span(self, item: TimelineItem) -> tuple[float, float]:
+    def span(self, item: TimelineItem) -> tuple[float, float]:
+        """Where an item is drawn on the time axis: (start, end) in x."""
         start = item.start_day or item.end_day
         if item.kind == EVENT:
             end = item.end_day or _latest(item.start) or start
@@ -198,7 +201,7 @@ class TimelinePlot(pg.PlotWidget):
 
     def _draw_event(self, drawn: Drawn) -> None:
         item, lane = drawn.item, drawn.lane
-        start, end = self._span(item)
+        start, end = self.span(item)
         if end - start > 2 * 86400:  # a partial date or a period: whisker over it
             whisker = QGraphicsRectItem(QRectF(start, lane - 0.025, end - start, 0.05))
             whisker.setPen(QPen(Qt.PenStyle.NoPen))
@@ -215,7 +218,7 @@ class TimelinePlot(pg.PlotWidget):
     def _draw_link(self, drawn: Drawn) -> None:
         item, lane = drawn.item, drawn.lane
         color = LINK_COLORS.get(item.schema, LINK_COLOR)
-        start, end = self._span(item)
+        start, end = self.span(item)
         certain = start
         if item.start is not None and item.start_day is not None:
             certain = min(to_x(_latest(item.start) + timedelta(days=1)), end)
