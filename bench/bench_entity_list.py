@@ -1,26 +1,26 @@
 """How long the entities pane blocks the GUI thread on a 100,000-entity case.
 
-Generates a case of 100,000 entities and 250,000 links (Core bulk inserts through
-``tx.bulk_insert``), then, in an offscreen QApplication, measures the longest single
-stretch the GUI thread is busy while the EntitiesPane opens the case, scrolls its list
-to the bottom (fetchMore as the view asks for rows) and applies filters. A 5 ms QTimer
-heartbeat records the largest gap between its ticks; a gap is the time the event loop
-could not run. The same steps on a 100-entity case give the baseline.
+Generates (``tests/generated_case.py``) a case of 100,000 entities and 250,000 links,
+then, in an offscreen main window, does what a person does: open the case, scroll the
+list to the bottom, type four filters and clear them, sort by links, click an entity,
+double-click the most linked one to open its detail, click another and back, rename it,
+Edit ▸ Undo, Edit ▸ Redo. For each step a 5 ms heartbeat records the GUI thread's own CPU
+time in its busiest stretch between two ticks (the block the pane causes) and the longest
+gap (wall time: on a loaded machine other processes add to it). The same steps on a
+100-entity case, in the same run, give the baseline and the ratio.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_entity_list.py [--entities N]
-        [--case big.casefile] [--gc-freeze]
+        [--case big.casefile] [--all-panes] [--profile N] [--no-gc-freeze]
 
-Finding (2026-11, this 2-core machine): every step's own work stays near 20–60 ms, but a
-full garbage collection of the objects the imports create (PySide6, SQLAlchemy …)
-takes 80–130 ms wherever it happens to land. ``gc.freeze()`` once the app has started
-makes full collections skip them (``--gc-freeze`` shows the effect).
+``--all-panes`` builds every pane (each follows the selection and the changes), not the
+entities pane alone; ``--profile N`` prints, per step, the N functions the GUI thread
+spent most CPU in (cProfile with a thread-CPU clock, so waiting costs nothing).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
 import tempfile
 import time
@@ -30,73 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from db.core.casefile import CaseFile  # noqa: E402
-from db.models import Claim, ClaimTarget, Entity, Link, new_id  # noqa: E402
-from db.services import evidence  # noqa: E402
+from tests.generated_case import generate  # noqa: E402
 
 BUDGET_MS = 100.0
-_SYLLABLES = ("ka", "ro", "me", "tra", "sol", "vin", "dor", "zen", "bal", "mir", "tek",
-              "lum", "nor", "pax", "gal", "sev", "ur", "an", "os", "it")
-_SUFFIXES = ("LLC", "JSC", "Ltd", "Holding", "Group", "GmbH", "AG", "SA", "Trust", "")
-_COUNTRIES = ("ru", "kr", "tr", "cy", "ae", "gb", "de", "kz", "cn", "us")
-_SCHEMATA = ("Company", "Company", "Company", "Person", "Organization", "LegalEntity",
-             "Asset", "PublicBody")
-
-
-def _name(rng: random.Random, schema: str) -> str:
-    word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
-    if schema == "Person":
-        last = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
-        return f"{word} {last}"
-    suffix = rng.choice(_SUFFIXES)
-    return f"{word} {suffix}".strip()
-
-
-def generate(path: Path, entities: int, links: int, seed: int = 7) -> CaseFile:
-    """A case of ``entities`` entities and ``links`` links, plus a few claims."""
-    rng = random.Random(seed)
-    case = CaseFile.create(path, name=f"Generated {entities}", author="bench")
-    entity_rows = []
-    for _ in range(entities):
-        schema = rng.choice(_SCHEMATA)
-        name = _name(rng, schema)
-        props = {"name": [name], "country": [rng.choice(_COUNTRIES)]}
-        if rng.random() < 0.3:
-            props["alias"] = [_name(rng, schema)]
-        if rng.random() < 0.5:
-            props["registrationNumber"] = [str(rng.randrange(10**9, 10**10))]
-        entity_rows.append({"id": new_id(), "schema": schema, "caption": name, "role": None,
-                            "properties": props, "created_by": "bench",
-                            "created_at": "2026-11-01T00:00:00+00:00",
-                            "updated_at": "2026-11-01T00:00:00+00:00"})
-    ids = [row["id"] for row in entity_rows]
-    link_rows = []
-    for _ in range(links):
-        source, target = rng.sample(ids, 2)
-        owned = rng.random() < 0.6
-        share = round(rng.uniform(1, 100), 1) if owned and rng.random() < 0.7 else None
-        link_rows.append({"id": new_id(), "schema": "Ownership" if owned else "UnknownLink",
-                          "source_id": source, "target_id": target,
-                          "start_date": str(rng.randint(1995, 2024)), "share_min": share,
-                          "share_max": share, "properties": {}, "created_by": "bench",
-                          "created_at": "2026-11-01T00:00:00+00:00"})
-    with case.transaction("Generate bench case") as tx:
-        tx.bulk_insert(Entity, entity_rows)
-        tx.bulk_insert(Link, link_rows)
-        source = evidence.create_source(tx, "Bench registry", reliability="B")
-        document = evidence.add_document(tx, "registry.txt", b"x" * 2000, text="x" * 2000,
-                                         source_id=source)
-        claims, targets = [], []
-        for number, link in enumerate(link_rows[:5000]):
-            claim_id = new_id()
-            claims.append({"id": claim_id, "document_id": document, "excerpt": "x" * 20,
-                           "span_start": number % 1000, "span_end": number % 1000 + 20,
-                           "statement": "", "credibility": 2, "status": "unverified",
-                           "created_at": "2026-11-01T00:00:00+00:00"})
-            targets.append({"id": new_id(), "claim_id": claim_id, "stance": "supports",
-                            "link_id": link["id"]})
-        tx.bulk_insert(Claim, claims)
-        tx.bulk_insert(ClaimTarget, targets)
-    return case
 
 
 class Heartbeat:
@@ -256,6 +192,10 @@ class Steps:
                   lambda: detail.title.text() == old + " renamed" and self.idle())
         window.set_case(None)
         window.close()
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone()  # panes' reads still running
+        self.app.processEvents()
         return self.results
 
 

@@ -4,9 +4,15 @@ Frames: a graph of N nodes and 3N edges (clustered positions, as a layout gives 
 set once on the pane's ``GraphCanvas`` (edges, nodes and labels as three batched layers)
 and, separately, on a bare pyqtgraph ``ScatterPlotItem`` of the same points — the floor:
 pyqtgraph's own fastest way to show the points alone, no edges or names. Each then paints
-the same sequence of views offscreen (fit, zoomed in 4x and 16x, panned), the widget
-grabbed to an image per frame; the median and worst frame times are printed with their
-ratio to the floor. 33 ms a frame is 30 frames per second.
+the same views offscreen, the widget grabbed to an image per frame, in three runs:
+- pan: a drag across the fitted view and across a 4x zoom, 2% of the width a frame
+  (the canvas moves its cached picture of edges and nodes; labels are placed afresh);
+- zoom: wheel steps of 1.2x in, then out (the cached picture is shown scaled until the
+  wheel rests — the "sharp" column is the redraw that follows, a cold frame);
+- cold: fit, zoomed in 4x and 16x at three places, panned — each frame drawn from
+  nothing (the cache dropped first): what a jump to a new view costs.
+The median and worst frame times are printed with their ratio to the floor (its median
+over the same views). 33 ms a frame is 30 frames per second.
 
 Layouts: ``db.analysis.force_layout.force_positions`` (rustworkx, by component) against
 networkx ``spring_layout`` (same iterations) on the same ownership-like graphs, and the
@@ -72,25 +78,52 @@ def views(rect: QRectF) -> list[QRectF]:
             part.moveCenter(rect.topLeft() + QRectF(0, 0, rect.width() * fx,
                                                     rect.height() * fy).bottomRight())
             result.append(part)
-    for step in range(4):
-        panned = QRectF(rect)
-        panned.translate(rect.width() * 0.05 * step, rect.height() * 0.03 * step)
-        result.append(panned)
+    return result + panned(rect, 4, 0.05, 0.03)
+
+
+def panned(rect: QRectF, steps: int, dx: float, dy: float) -> list[QRectF]:
+    """``rect`` moved ``steps`` times by ``dx`` of its width and ``dy`` of its height."""
+    return [rect.translated(rect.width() * dx * step, rect.height() * dy * step)
+            for step in range(steps)]
+
+
+def pan_views(rect: QRectF) -> list[QRectF]:
+    """A drag across the fitted view, then across a 4x zoom: 2% of the width a frame."""
+    result = []
+    for zoom in (1, 4):
+        part = QRectF(0, 0, rect.width() / zoom, rect.height() / zoom)
+        part.moveCenter(rect.center())
+        result += panned(part, 15, 0.02, 0.01)
     return result
 
 
-def frame_times(app: QApplication, widget, box, rects: list[QRectF]) -> list[float]:
+def zoom_views(rect: QRectF) -> list[QRectF]:
+    """Wheel steps of 1.2x towards a point off the centre, then back out."""
+    result = []
+    anchor = rect.topLeft() + QRectF(0, 0, rect.width() * 0.4,
+                                     rect.height() * 0.55).bottomRight()
+    factors = [1.2 ** k for k in range(10)] + [1.2 ** k for k in range(9, -1, -1)]
+    for factor in factors:
+        part = QRectF(0, 0, rect.width() / factor, rect.height() / factor)
+        part.moveCenter(anchor)
+        result.append(part)
+    return result
+
+
+def frame_times(app: QApplication, widget, box, rects: list[QRectF],
+                before=lambda: None) -> list[float]:
     times = []
     for rect in rects:
         box.setRange(rect, padding=0)
         app.processEvents()
+        before()
         start = time.perf_counter()
         widget.grab()
         times.append(time.perf_counter() - start)
     return times
 
 
-def canvas_frames(app, pos, edges) -> tuple[float, list[float], QRectF]:
+def canvas_frames(app, pos, edges) -> tuple[float, dict[str, list[float]], QRectF, int]:
     canvas = GraphCanvas()
     canvas.resize(*SIZE)
     canvas.show()
@@ -106,9 +139,18 @@ def canvas_frames(app, pos, edges) -> tuple[float, list[float], QRectF]:
     canvas.grab()
     first = time.perf_counter() - start
     rect = canvas.viewbox.viewRect()
-    times = frame_times(app, canvas, canvas.viewbox, views(rect))
+    layer = canvas.picture_layer
+
+    def cold() -> None:
+        layer.forget()
+        layer._last_paint = 0.0  # not part of an interaction: no scaled picture
+
+    runs = {"pan": frame_times(app, canvas, canvas.viewbox, pan_views(rect)),
+            "zoom": frame_times(app, canvas, canvas.viewbox, zoom_views(rect)),
+            "cold": frame_times(app, canvas, canvas.viewbox, views(rect), cold)}
+    scaled = layer.scaled
     canvas.close()
-    return first, times, rect
+    return first, runs, rect, scaled
 
 
 def scatter_frames(app, pos, rects: list[QRectF]) -> list[float]:
@@ -150,18 +192,26 @@ def main() -> int:
     parser.add_argument("--layout-sizes", type=int, nargs="+", default=[500, 1000, 2000])
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
-    print(f"frames of a {SIZE[0]}x{SIZE[1]} view, offscreen: the pane's batched canvas "
-          "vs a bare pg.ScatterPlotItem of the same points (the floor)")
-    print(f"{'nodes':>7} {'edges':>7} | {'first':>7} | {'median':>7} {'worst':>7} "
-          f"{'fps':>5} | {'floor':>7} {'worst':>7} | {'ratio':>5}")
+    print(f"frames of a {SIZE[0]}x{SIZE[1]} view, offscreen: the pane's canvas vs a bare "
+          "pg.ScatterPlotItem of the same points (the floor); median / worst ms, fps of "
+          "the median")
+    print(f"{'nodes':>7} {'edges':>7} | {'first':>6} | {'pan':>13} {'fps':>4} | "
+          f"{'zoom':>13} {'fps':>4} | {'cold':>13} | {'floor':>5} | pan/floor cold/floor")
     for count in args.sizes:
         pos, edges = clustered_graph(count)
-        first, times, rect = canvas_frames(app, pos, edges)
-        floor = scatter_frames(app, pos, views(rect))
-        median, base = statistics.median(times), statistics.median(floor)
-        print(f"{count:>7} {len(edges):>7} | {first * 1000:>5.0f}ms | {median * 1000:>5.0f}ms "
-              f"{max(times) * 1000:>5.0f}ms {1 / median:>5.0f} | {base * 1000:>5.0f}ms "
-              f"{max(floor) * 1000:>5.0f}ms | {median / base:>5.1f}")
+        first, runs, rect, _scaled = canvas_frames(app, pos, edges)
+        floor = statistics.median(scatter_frames(app, pos, pan_views(rect) + zoom_views(rect)
+                                                 + views(rect)))
+        cells = []
+        for name in ("pan", "zoom", "cold"):
+            times = runs[name]
+            median = statistics.median(times)
+            cell = f"{median * 1000:>5.0f} /{max(times) * 1000:>5.0f}ms"
+            cells.append(cell if name == "cold" else f"{cell} {1 / median:>4.0f}")
+        print(f"{count:>7} {len(edges):>7} | {first * 1000:>4.0f}ms | {cells[0]} | {cells[1]} | "
+              f"{cells[2]} | {floor * 1000:>3.0f}ms | "
+              f"{statistics.median(runs['pan']) / floor:>9.1f} "
+              f"{statistics.median(runs['cold']) / floor:>10.1f}")
     print()
     print(f"{'nodes':>7} {'edges':>7} | {'rustworkx':>9} {'networkx':>9} {'ratio':>6} | "
           f"{'layered':>8} {'generations':>11}")

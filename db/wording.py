@@ -165,12 +165,15 @@ def parse_share(text: str) -> tuple[float | None, float | None]:
     elif re.fullmatch(NUMBER_PATTERN, cleaned):
         low = high = decimal(cleaned)
     else:
-        raise ValueError(f"a share is a percentage (51), a range (25–50) or blank, not {text!r}")
+        raise ValueError(_t("a share is a percentage (51), a range (25–50) or blank, not "
+                            "{text}").format(text=repr(text)))
     for value in (low, high):
         if not 0 <= value <= 100:
-            raise ValueError(f"a share is a percentage from 0 to 100, not {number(value)}")
+            raise ValueError(_t("a share is a percentage from 0 to 100, not {value}").format(
+                value=number(value)))
     if low > high:
-        raise ValueError(f"share range {number(low)}–{number(high)} runs backwards")
+        raise ValueError(_t("share range {low}–{high} runs backwards").format(
+            low=number(low), high=number(high)))
     return low, high
 
 
@@ -188,7 +191,8 @@ def parse_amount(text: str) -> float | None:
         return None
     match = re.fullmatch(rf"({NUMBER_PATTERN}(?:[ \u00a0]\d{{3}})*)\s*([a-z]*)", cleaned)
     if match is None or (match.group(2) and match.group(2) not in AMOUNT_MULTIPLIERS):
-        raise ValueError(f"not an amount: {text!r} (e.g. 6.2 bn or 6200000000)")
+        raise ValueError(_t("not an amount: {text} (e.g. 6.2 bn or 6200000000)").format(
+            text=repr(text)))
     value = decimal(re.sub(r"[ \u00a0]", "", match.group(1)))
     return value * AMOUNT_MULTIPLIERS.get(match.group(2), 1)
 
@@ -248,6 +252,14 @@ def stance_text(stance: str) -> str:
 def about_text(stance: str, what: str) -> str:
     """What a claim is about: "supports: Rosatom controls Enertech"."""
     return _t("{stance}: {what}").format(stance=stance_text(stance), what=what)
+
+
+# -- entity types -------------------------------------------------------------------------
+def schema_text(schema: str, role: str | None = None) -> str:
+    """An entity's type as shown: "Company", "Asset · brand" (translated; the FtM name is
+    what is stored, filtered on and exported)."""
+    shown = translate("EntitySchema", schema)
+    return f"{shown} · {translate('EntityRole', role)}" if role else shown
 
 
 # -- properties ---------------------------------------------------------------------------

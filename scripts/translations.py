@@ -41,6 +41,8 @@ DYNAMIC_TEXTS = (
     ("Sharing", "desktop.flows.sharing", lambda m: list(m.IMPORT_FILTERS)),
     ("Sharing", "desktop.flows.sharing", lambda m: [v[0] for v in m.EXPORT_FILTERS.values()]),
     ("LinkSchema", "db.schemata", lambda m: list(m.LINK_SCHEMATA)),
+    ("EntitySchema", "db.schemata", lambda m: list(m.ENTITY_SCHEMATA)),
+    ("EntityRole", "db.schemata", lambda m: list(m.ENTITY_ROLES)),
     ("ChainTreeModel", "desktop.panes.chain.model", lambda m: list(m.ChainTreeModel.HEADERS)),
     # db.wording: link verbs read both ways, grades, amount scales
     ("LinkTypes", "db.wording", lambda m: sorted({s.label for s in m.LINK_SCHEMATA.values()}

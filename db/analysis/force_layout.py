@@ -149,7 +149,9 @@ def _starting_positions(graph: rx.PyGraph, members: list[Node], initial: dict[No
     queue = list(positions)
     for node in queue:  # grows while it is walked: a breadth-first walk
         anchor = positions[node]
-        for other in graph.neighbors(node):
+        # rustworkx returns neighbours from a hash set, in an order that changes between
+        # calls: sorted, the walk (and so the whole layout) is the same for the same seed.
+        for other in sorted(graph.neighbors(node)):
             if other not in positions:
                 angle = rng.uniform(0, 2 * math.pi)
                 positions[other] = (anchor[0] + math.cos(angle), anchor[1] + math.sin(angle))

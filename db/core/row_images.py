@@ -165,3 +165,15 @@ def _bulk_image(table: Table, columns: list[str], rows: list[dict[str, Any]]
     else:
         ids = ["/".join(str(row[k]) for k in keys) for row in rows]
     return {"inserted": ids, "columns": columns, "digests": [digest(row) for row in rows]}
+
+
+def bulk_update_image(table_name: str, befores: list[dict[str, Any]],
+                      afters: list[dict[str, Any]]) -> dict[str, Any]:
+    """A bulk update's audit image: each row's key, the digest of the row after (what a
+    replay then expects) and before (what it must have been), over the same columns."""
+    image = bulk_image(table_name, afters)
+    before = bulk_image(table_name, befores)
+    if before["columns"] != image["columns"]:
+        raise ValueError("a bulk update's before and after rows must have the same columns")
+    return {"updated": image.pop("inserted"), "columns": image["columns"],
+            "digests": image["digests"], "before_digests": before["digests"]}

@@ -86,8 +86,14 @@ def read_file(path: str | Path, fmt: str | None = None, *, mapping_path: str | P
 def import_file(case: CaseFile, path: str | Path, fmt: str | None = None, *,
                 mapping_path: str | Path | None = None,
                 progress: Progress = NO_PROGRESS) -> ImportResult:
-    """Read and add a file to the case in one transaction (one undoable step)."""
+    """Read and add a file to the case in one transaction (one undoable step).
+
+    FtM streams (``db.formats.ftm_stream``): memory stays bounded at any file size."""
     from db.formats.batch import write_batch
+
+    if (fmt or guess_format(path)) == "ftm":
+        from db.formats.ftm_stream import import_ftm_file
+        return import_ftm_file(case, path, progress).result
 
     batch = read_file(path, fmt, mapping_path=mapping_path, progress=progress)
     return write_batch(case, batch, progress).result

@@ -7,15 +7,13 @@ the case are left out and counted, so importing the same file twice adds nothing
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError, StatementError
 
 from db.core import seam
+from db.core.collector import paused_gc
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transaction import Record, Transaction
@@ -31,24 +29,6 @@ MODELS = {"entities": Entity, "links": Link, "sources": Source, "documents": Doc
           "claims": Claim, "claim_targets": ClaimTarget, "events": Event}
 CHUNK = 50_000
 log = logging.getLogger(__name__)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building or writing millions of rows.
-
-    Every few hundred new dicts and lists trigger a collection that walks all the
-    (young, then older) objects; reading a million entities spends most of its time
-    there (4 s of 5 s at 200,000 lines). The rows are not cyclic garbage, so nothing is
-    lost by collecting once afterwards, when the collector is enabled again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def entity_row(entity_id: str, schema: str, caption: str, properties: dict[str, list[str]],

@@ -17,6 +17,7 @@ is lossless.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def _caption(schema: str, props: dict[str, list[str]], item: dict[str, Any]) -> 
     return item["id"]
 
 
-def _merge_values(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+def merge_values(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
     """FtM's merge of two fragments of one entity: every property's values, once each."""
     for key, values in more.items():
         have = into.setdefault(key, [])
@@ -64,7 +65,7 @@ def _merge_fragment(first: tuple[int, str, Any], number: int, schema: str,
                           f"({first_schema}, {schema})")
     if target is None:
         return
-    _merge_values(target["properties"] if isinstance(target, dict) else target[2], props)
+    merge_values(target["properties"] if isinstance(target, dict) else target[2], props)
 
 
 def read_ftm(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch:
@@ -77,7 +78,7 @@ def read_ftm_bytes(data: bytes, name: str, progress: Progress = NO_PROGRESS) -> 
         return _read_ftm_bytes(data, name, progress)
 
 
-def _entity_row(item: dict[str, Any], props: dict[str, list[str]], context: dict[str, Any],
+def entity_row(item: dict[str, Any], props: dict[str, list[str]], context: dict[str, Any],
                 name: str, now: str) -> dict[str, Any]:
     if context.get("properties"):
         props.update({k: list(v) for k, v in context["properties"].items()})
@@ -88,6 +89,29 @@ def _entity_row(item: dict[str, Any], props: dict[str, list[str]], context: dict
             "role": role if role in ENTITY_ROLES else None, "properties": props,
             "origin": context.get("origin") or name, "created_by": context.get("created_by"),
             "created_at": now, "updated_at": now}
+
+
+def prepared(item: dict[str, Any], batch: ImportBatch
+             ) -> tuple[str, str, dict[str, list[str]], dict[str, Any]]:
+    """(id, schema, properties with statement metadata, "casefile" context) of an object;
+    top-level fields it does not read are counted in ``batch``'s report."""
+    props = item.get("properties") or {}
+    if not all(props.values()):
+        props = {k: v for k, v in props.items() if v}
+    if len(item) > 3:  # statement metadata beside id, schema, properties
+        props.update(metadata(item))
+        for key in unread_fields(item):
+            batch.skipped[f"FtM field {key} (not carried)"] += 1
+    return item["id"], item["schema"], props, item.get("casefile") or {}
+
+
+def unknown_kind(schema: str) -> str:
+    return schema if ftm_model.is_schema(schema) else f"{schema} (not an FtM schema)"
+
+
+def merged_warning(merged: int) -> str:
+    return (f"{merged} repeated id(s) merged into one entity each, "
+            "their properties combined (as FtM merges fragments)")
 
 
 def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
@@ -103,22 +127,13 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
     for count, (number, item) in enumerate(iter_objects(data, name)):
         if count % 20_000 == 0:
             progress.step(number, total, f"Reading {name}")
-        schema = item["schema"]
-        props = item.get("properties") or {}
-        if not all(props.values()):
-            props = {k: v for k, v in props.items() if v}
-        if len(item) > 3:  # statement metadata beside id, schema, properties
-            props.update(metadata(item))
-            for key in unread_fields(item):
-                batch.skipped[f"FtM field {key} (not carried)"] += 1
-        context = item.get("casefile") or {}
-        entity_id = item["id"]
+        entity_id, schema, props, context = prepared(item, batch)
         if entity_id in seen:
             _merge_fragment(seen[entity_id], number, schema, props, name)
             merged += 1
             continue
         if schema in ENTITY_SCHEMA_SET:
-            row = _entity_row(item, props, context, name, now)
+            row = entity_row(item, props, context, name, now)
             entities.append(row)
             seen[entity_id] = (number, schema, row)
         elif schema in LINK_BY_FTM or schema == "Sanction":
@@ -126,12 +141,10 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
             pending_links.append(pending)
             seen[entity_id] = (number, schema, pending)
         else:
-            kind = schema if ftm_model.is_schema(schema) else f"{schema} (not an FtM schema)"
-            batch.unknown_schemata[kind] += 1
+            batch.unknown_schemata[unknown_kind(schema)] += 1
             seen[entity_id] = (number, schema, None)
     if merged:
-        batch.warnings.append(f"{merged} repeated id(s) merged into one entity each, "
-                              "their properties combined (as FtM merges fragments)")
+        batch.warnings.append(merged_warning(merged))
     reference_links(batch, name, now)
     links = LinkReader(batch, name, now)
     for number, schema, props, context in pending_links:
@@ -144,27 +157,33 @@ def _read_ftm_bytes(data: bytes, name: str, progress: Progress) -> ImportBatch:
 
 
 def _report_properties(batch: ImportBatch) -> None:
+    ids = {row["id"] for row in batch.entities}
+    for kind in ("entities", "links"):
+        report_properties(batch, kind, getattr(batch, kind), ids)
+
+
+def report_properties(batch: ImportBatch, kind: str, rows: list[dict[str, Any]],
+                      ids: Container[str]) -> None:
     """Count what is kept but not modelled: FtM properties the app does not edit,
     properties FtM does not know for the schema (exported apart, in "casefile"), and
     references to entities that did not come in as entities (not in the file, or of a
-    schema the case does not model): kept as the id's text, not as a link."""
-    ids = {row["id"] for row in batch.entities}
-    for kind in ("entities", "links"):
-        for row in getattr(batch, kind):
-            schema = row["schema"]
-            for prop in row["properties"]:
-                if is_app_property(prop) or (kind == "entities" and prop in MODELLED):
-                    continue
-                ftm_schema = schema if kind == "entities" else _ftm_name(schema)
-                if ftm_schema and prop not in ftm_model.properties(ftm_schema):
-                    batch.unknown_properties[f"{schema}.{prop} (not an FtM property)"] += 1
-                elif ftm_schema and ftm_model.prop_type(ftm_schema, prop) == "entity":
-                    absent = any(v not in ids for v in row["properties"][prop])
-                    batch.unknown_properties[f"{schema}.{prop} " + (
-                        "(names an entity that is not imported)" if absent else
-                        "(an entity of the file, kept as its id)")] += 1
-                else:
-                    batch.unknown_properties[f"{schema}.{prop}"] += 1
+    schema the case does not model): kept as the id's text, not as a link. ``ids``: the
+    file's entities."""
+    for row in rows:
+        schema = row["schema"]
+        for prop in row["properties"]:
+            if is_app_property(prop) or (kind == "entities" and prop in MODELLED):
+                continue
+            ftm_schema = schema if kind == "entities" else _ftm_name(schema)
+            if ftm_schema and prop not in ftm_model.properties(ftm_schema):
+                batch.unknown_properties[f"{schema}.{prop} (not an FtM property)"] += 1
+            elif ftm_schema and ftm_model.prop_type(ftm_schema, prop) == "entity":
+                absent = any(v not in ids for v in row["properties"][prop])
+                batch.unknown_properties[f"{schema}.{prop} " + (
+                    "(names an entity that is not imported)" if absent else
+                    "(an entity of the file, kept as its id)")] += 1
+            else:
+                batch.unknown_properties[f"{schema}.{prop}"] += 1
 
 
 def _ftm_name(link_schema: str) -> str | None:

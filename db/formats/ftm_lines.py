@@ -9,9 +9,12 @@ breaks any of this is refused with the line at fault (``FormatError``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+from db.core.progress import NO_PROGRESS, Progress
 from db.formats.results import FormatError
 from db.formats.validate import (
     MAX_ID_CHARS,
@@ -32,38 +35,97 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
     """(line number, object) for each FtM entity in JSON lines or a JSON array.
 
     Lines are split on ``\n`` only: JSON text may hold U+2028 and other characters that
-    ``str.splitlines`` would also break at. Each line goes to the C scanner directly
-    (``json.loads`` adds two Python calls per line); anything it does not take whole —
-    surrounding blanks, an error — is handed to ``json.loads`` for its verdict and message.
+    ``str.splitlines`` would also break at.
     """
     check_size(len(data), name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FormatError(f"{name}: not UTF-8 text (byte {error.start})") from None
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise FormatError(f"{name}, line {error.lineno}: not valid JSON ({error.msg})") from None
-        except RecursionError:
-            raise FormatError(f"{name}: nested more than {MAX_NESTING} levels deep") from None
-        for index, item in enumerate(items, 1):
-            yield index, _check_object(item, name, f"item {index}")
+    if text.lstrip().startswith("["):
+        yield from _array_objects(text, name)
         return
     if "\r" in text:  # CRLF files: a raw CR is only ever whitespace between JSON tokens
         text = text.replace("\r\n", "\n")
+    parse = _line_parser(name)
+    for number, line in enumerate(text.split("\n"), 1):
+        item = parse(line, number)
+        if item is not None:
+            yield number, item
+
+
+def iter_file_objects(path: Path, name: str | None = None, progress: Progress = NO_PROGRESS,
+                      text: str = "", *, ids_only: bool = False
+                      ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """As ``iter_objects``, reading ``path`` a line at a time: JSON lines never hold more
+    than one line in memory, whatever the file's size. (A JSON array is one value: it is
+    read whole, as ``iter_objects`` reads it.) ``progress`` hears of bytes read.
+
+    ``ids_only``: each line is valid JSON with a text ``id`` and ``schema``, the rest
+    unchecked — for a first pass whose second pass checks everything."""
+    name = name or path.name
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when abandoned
+    except OSError as error:
+        raise FormatError(f"{name}: cannot read ({error.strerror})") from None
+    with handle:
+        size = os.fstat(handle.fileno()).st_size
+        check_size(size, name)
+        head = handle.read(4096)
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            yield from iter_objects(head + handle.read(), name)
+            return
+        handle.seek(0)
+        parse = _line_parser(name, ids_only)
+        offset = 0
+        for number, raw in enumerate(handle, 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, offset = raw[3:], 3
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise FormatError(f"{name}: not UTF-8 text (byte {offset + error.start})"
+                                  ) from None
+            offset += len(raw)
+            if number % 20_000 == 0:
+                progress.step(offset, size, text)
+            if line.endswith("\n"):
+                line = line[:-2] if line.endswith("\r\n") else line[:-1]
+            item = parse(line, number)
+            if item is not None:
+                yield number, item
+
+
+def _array_objects(text: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"{name}, line {error.lineno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise FormatError(f"{name}: nested more than {MAX_NESTING} levels deep") from None
+    for index, item in enumerate(items, 1):
+        yield index, _check_object(item, name, f"item {index}")
+
+
+def _line_parser(name: str, ids_only: bool = False
+                 ) -> Callable[[str, int], dict[str, Any] | None]:
+    """A function (line, its number) → the checked object, or None for a blank line.
+
+    Each line goes to the C scanner directly (``json.loads`` adds two Python calls per
+    line); anything it does not take whole — surrounding blanks, an error — is handed to
+    ``json.loads`` for its verdict and message.
+    """
     scan = json.JSONDecoder().scan_once
     loads = json.loads
-    for number, line in enumerate(text.split("\n"), 1):
+
+    def parse(line: str, number: int) -> dict[str, Any] | None:
         try:
             item, end = scan(line, 0)
             if end != len(line):
                 raise StopIteration
         except (StopIteration, json.JSONDecodeError, RecursionError):
             if not line.strip():
-                continue
+                return None
             try:
                 item = loads(line)
             except json.JSONDecodeError as error:
@@ -71,7 +133,11 @@ def iter_objects(data: bytes, name: str) -> Iterator[tuple[int, dict[str, Any]]]
             except RecursionError:
                 raise FormatError(f"{name}, line {number}: nested more than {MAX_NESTING} "
                                   "levels deep") from None
-        yield number, _check_object(item, name, f"line {number}")
+        if ids_only:
+            return _check_ids(item, f"{name}, line {number}")
+        return _check_object(item, name, f"line {number}")
+
+    return parse
 
 
 def _check_values(props: Any, where: str) -> dict[str, list[str]]:
@@ -115,13 +181,18 @@ def _check_context(context: Any, where: str) -> dict[str, Any]:
     return context
 
 
-def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
-    where = f"{name}, {where}"
+def _check_ids(item: Any, where: str) -> dict[str, Any]:
     if not isinstance(item, dict) or not item.get("id") or not item.get("schema"):
         raise FormatError(f"{where}: an FtM entity needs \"id\" and \"schema\"")
     item["id"] = check_id(item["id"] if type(item["id"]) is not int else str(item["id"]),
                           where, "\"id\"")
     check_id(item["schema"], where, "\"schema\"")
+    return item
+
+
+def _check_object(item: Any, name: str, where: str) -> dict[str, Any]:
+    where = f"{name}, {where}"
+    _check_ids(item, where)
     _check_values(item.get("properties") or {}, where)
     if "casefile" in item:
         item["casefile"] = _check_context(item["casefile"], where)

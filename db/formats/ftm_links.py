@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Container
 from typing import Any
 
 from db.formats import ftm_model
@@ -67,38 +68,54 @@ def reference_links(batch: ImportBatch, name: str, now: str) -> None:
     """
     ids = {row["id"] for row in batch.entities}
     for row in batch.entities:
-        props = row["properties"]
-        for prop in list(props):
-            if prop in NOT_REFERENCES or ftm_model.prop_type(row["schema"], prop) != "entity":
-                continue
-            targets = [v for v in props[prop] if v in ids and v != row["id"]]
-            if not targets:
-                continue
-            for target in targets:
-                batch.links.append(link_row(
-                    "Reference", row["id"], target,
-                    link_id=_stable("ftm-reference", row["id"], prop, target), role=prop,
-                    properties={"ftmProperty": [prop]}, origin=row["origin"], now=now))
-            rest = [v for v in props[prop] if v not in targets]
-            if rest:
-                props[prop] = rest
-            else:
-                del props[prop]
+        batch.links.extend(references_of(row, ids, now))
+
+
+def references_of(row: dict[str, Any], ids: Container[str], now: str) -> list[dict[str, Any]]:
+    """The ``Reference`` links of one entity row to the entities ``ids`` of its file; the
+    values that became links leave the row's properties."""
+    links = []
+    props = row["properties"]
+    for prop in list(props):
+        if prop in NOT_REFERENCES or ftm_model.prop_type(row["schema"], prop) != "entity":
+            continue
+        targets = [v for v in props[prop] if v in ids and v != row["id"]]
+        if not targets:
+            continue
+        for target in targets:
+            links.append(link_row(
+                "Reference", row["id"], target,
+                link_id=_stable("ftm-reference", row["id"], prop, target), role=prop,
+                properties={"ftmProperty": [prop]}, origin=row["origin"], now=now))
+        rest = [v for v in props[prop] if v not in targets]
+        if rest:
+            props[prop] = rest
+        else:
+            del props[prop]
+    return links
+
+
+def authority_name(text: str) -> str:
+    """A sanctioning authority's name as the entity standing for it is captioned."""
+    return " ".join(text.split())[:500] or UNNAMED_AUTHORITY
 
 
 class LinkReader:
     """Turns the file's interval objects into links once every entity has been read."""
 
-    def __init__(self, batch: ImportBatch, name: str, now: str):
+    def __init__(self, batch: ImportBatch, name: str, now: str,
+                 names: dict[str, str] | None = None):
+        """``names``: caption → entity id of the file's entities (default: the batch's)."""
         self.batch, self.name, self.now = batch, name, now
-        self.names: dict[str, str] = {}
-        for row in batch.entities:
-            self.names.setdefault(row["caption"], row["id"])
+        self.names: dict[str, str] = {} if names is None else names
+        if names is None:
+            for row in batch.entities:
+                self.names.setdefault(row["caption"], row["id"])
         self.authorities: dict[str, dict[str, Any]] = {}
 
     def authority(self, text: str) -> str:
         """The id of the entity standing for a sanctioning authority named in text."""
-        text = " ".join(text.split())[:500] or UNNAMED_AUTHORITY
+        text = authority_name(text)
         if text in self.names:
             return self.names[text]
         if text not in self.authorities:

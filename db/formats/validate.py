@@ -136,10 +136,15 @@ def check_batch(batch: ImportBatch) -> None:
         if twice:
             raise FormatError(f"{batch.origin}: {len(twice)} id(s) among the {kind.replace('_', ' ')} "
                               f"occur more than once (first: {str(twice[0])[:80]!r})")
-        for row in rows:
-            where = f"{batch.origin}, {kind[:-1].replace('_', ' ')} {str(row.get('id'))[:80]!r}"
-            check_id(row.get("id"), where)
-            if kind == "entities":
-                _entity(row, where)
-            elif kind == "links":
-                _link(row, where)
+        check_rows(batch.origin, kind, rows)
+
+
+def check_rows(origin: str, kind: str, rows: list[dict[str, Any]]) -> None:
+    """Raise ``FormatError`` for the first of ``rows`` (of ``kind``) the case could not hold."""
+    for row in rows:
+        where = f"{origin}, {kind[:-1].replace('_', ' ')} {str(row.get('id'))[:80]!r}"
+        check_id(row.get("id"), where)
+        if kind == "entities":
+            _entity(row, where)
+        elif kind == "links":
+            _link(row, where)

@@ -101,6 +101,9 @@ def _apply_bulk(replay: Replay, entry: AuditEntry, progress: Progress) -> None:
         for key in image["deleted"]:
             table.pop(str(key), None)
         return
+    if "updated" in image:
+        _apply_bulk_update(replay, entry, table, image)
+        return
     keys = image.get("inserted", [])
     digests = image.get("digests")
     batch = None
@@ -111,6 +114,39 @@ def _apply_bulk(replay: Replay, entry: AuditEntry, progress: Progress) -> None:
         if index % 100_000 == 0:
             progress.step(index, len(keys), f"Replaying a bulk insert into {entry.object_type}")
         table[str(key)] = BulkRow(batch, index)
+
+
+def _apply_bulk_update(replay: Replay, entry: AuditEntry, table: dict[str, Image | BulkRow],
+                       image: dict[str, Any]) -> None:
+    """Rows a bulk update (a merge folding entities) rewrote: each must have been, before
+    it, what the history says (its before-digest), and is from now on its after-digest."""
+    columns = list(image.get("columns", []))
+    after = Batch(entry.object_type, columns, image.get("digests", []), entry.seq, entry.at)
+    before = image.get("before_digests", [])
+    for index, key in enumerate(image.get("updated", [])):
+        key = str(key)
+        current = table.get(key)
+        if current is None:
+            replay.findings.append(Finding(
+                "state", entry.object_type, key, f"audit row {entry.seq} changes a row the "
+                "history never created (history cut or rows added outside the app)"))
+        elif not _was(current, after, before[index] if index < len(before) else None):
+            replay.findings.append(Finding(
+                "state", entry.object_type, key, f"was changed outside the app before audit "
+                f"row {entry.seq} (a merge) changed it", since=current.at))
+        table[key] = BulkRow(after, index)
+
+
+def _was(current: Image | BulkRow, batch: Batch, digest: str | None) -> bool:
+    """Whether the row the history holds has ``digest`` over ``batch``'s columns (True when
+    that cannot be told: a digest over other columns, or none recorded)."""
+    if digest is None:
+        return True
+    if isinstance(current, Image):
+        return batch.digest(current.values) == digest
+    if current.batch is None or current.batch.columns != batch.columns:
+        return True
+    return current.batch.digests[current.index] == digest
 
 
 def _apply_row(replay: Replay, entry: AuditEntry) -> None:

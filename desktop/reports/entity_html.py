@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.reporting.content import EntitySummary
+from db.wording import schema_text
 from desktop.reports.markup import (
     FIGURE_URL,
     annex,
@@ -23,7 +24,7 @@ from desktop.reports.markup import (
 def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> str:
     """``figure_size`` is the chain figure's (width, height) in CSS pixels, or None when
     there is no chain to draw."""
-    kind = summary.schema + (f" · {summary.role}" if summary.role else "")
+    kind = schema_text(summary.schema, summary.role)
     parts = [cover(summary.header, tr("Evidence summary"), summary.name, kind)]
     parts.append(f"<h1>{text(summary.name)}</h1>")
     parts.append(f"<h2>{text(tr('Identity'))}</h2>")
@@ -76,6 +77,10 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
                                  "disputed. Dark outline: controls {name}.").format(
                                      name=summary.name), "note"))
             parts.append(figure_legend(summary.figure))
+            if summary.figure.owners_not_drawn:
+                parts.append(para(tr("The figure shows the chain's first owners; {n} more "
+                                     "are listed below, not drawn.").format(
+                                         n=f"{summary.figure.owners_not_drawn:,}"), "note"))
             parts.append('<p style="margin-top: 10px"></p>')
         rows = []
         for owner in summary.owners:
@@ -86,7 +91,7 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
             unsourced = (f'<br/><span class="unsourced">'
                          f'{text(tr("{n} unsourced step(s)").format(n=owner.unsourced_steps))}'
                          f"</span>" if owner.unsourced_steps else "")
-            rows.append([para(owner.name) + f'<p class="muted">{text(owner.schema)}</p>',
+            rows.append([para(owner.name) + f'<p class="muted">{text(schema_text(owner.schema))}</p>',
                          f"<b>{text(owner.share)}</b>", text(role),
                          "".join(para(p, ltr=True) for p in owner.paths)
                          + _more_paths(owner),

@@ -915,6 +915,25 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentsKeys</name>
+    <message>
+      <source>Close Find</source>
+      <translation>Закрыть поиск</translation>
+    </message>
+    <message>
+      <source>Find in the document</source>
+      <translation>Найти в документе</translation>
+    </message>
+    <message>
+      <source>Mark the selected passage as a claim</source>
+      <translation>Отметить выделенный фрагмент как утверждение</translation>
+    </message>
+    <message>
+      <source>Next / previous match (in Find)</source>
+      <translation>Следующее / предыдущее совпадение (в поиске)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPane</name>
     <message>
       <source>Add documents from files (or drop files on this pane)</source>
@@ -1002,6 +1021,13 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntitiesKeys</name>
+    <message>
+      <source>Open the entity's detail</source>
+      <translation>Открыть подробности объекта</translation>
+    </message>
+  </context>
+  <context>
     <name>EntitiesPane</name>
     <message>
       <source>1 entity</source>
@@ -1010,34 +1036,6 @@ Details were saved to {log}.</source>
     <message>
       <source>1 match</source>
       <translation>совпадений: 1</translation>
-    </message>
-    <message>
-      <source>Delete Entity</source>
-      <translation>Удаление объекта</translation>
-    </message>
-    <message>
-      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
-      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
-    </message>
-    <message>
-      <source>Delete {name}</source>
-      <translation>Удалить {name}</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities</source>
-      <translation>Удалить объекты ({n})</translation>
-    </message>
-    <message>
-      <source>Delete {n} entities with their links?</source>
-      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
-    </message>
-    <message>
-      <source>Delete…</source>
-      <translation>Удалить…</translation>
-    </message>
-    <message>
-      <source>Edit…</source>
-      <translation>Изменить…</translation>
     </message>
     <message>
       <source>Entities</source>
@@ -1050,26 +1048,6 @@ Details were saved to {log}.</source>
     <message>
       <source>Filter entities</source>
       <translation>Фильтр объектов</translation>
-    </message>
-    <message>
-      <source>Find Connecting Paths</source>
-      <translation>Найти связующие пути</translation>
-    </message>
-    <message>
-      <source>Merge…</source>
-      <translation>Объединить…</translation>
-    </message>
-    <message>
-      <source>Open Detail</source>
-      <translation>Открыть подробности</translation>
-    </message>
-    <message>
-      <source>Print Evidence Summary…</source>
-      <translation>Печать сводки доказательств…</translation>
-    </message>
-    <message>
-      <source>Show Control Chain</source>
-      <translation>Показать цепочку контроля</translation>
     </message>
     <message>
       <source>{n} entities</source>
@@ -1087,6 +1065,10 @@ Details were saved to {log}.</source>
       <translation>Утверждения</translation>
     </message>
     <message>
+      <source>Claims (reading…)</source>
+      <translation>Утверждения (читаются…)</translation>
+    </message>
+    <message>
       <source>Claims ({n})</source>
       <translation>Утверждения ({n})</translation>
     </message>
@@ -1097,6 +1079,10 @@ Details were saved to {log}.</source>
     <message>
       <source>Links</source>
       <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Links (reading…)</source>
+      <translation>Связи (читаются…)</translation>
     </message>
     <message>
       <source>Links ({n})</source>
@@ -1171,6 +1157,57 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>EntityEdits</name>
+    <message>
+      <source>Delete Entity</source>
+      <translation>Удаление объекта</translation>
+    </message>
+    <message>
+      <source>Delete {names}? Its links and what supports them go too. Undo brings them back.</source>
+      <translation>Удалить {names}? Вместе с объектом удаляются его связи и то, что их подтверждает. Команда «Отменить» всё вернёт.</translation>
+    </message>
+    <message>
+      <source>Delete {name}</source>
+      <translation>Удалить {name}</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities</source>
+      <translation>Удалить объекты ({n})</translation>
+    </message>
+    <message>
+      <source>Delete {n} entities with their links?</source>
+      <translation>Удалить объекты ({n}) вместе с их связями?</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Удалить…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Изменить…</translation>
+    </message>
+    <message>
+      <source>Find Connecting Paths</source>
+      <translation>Найти связующие пути</translation>
+    </message>
+    <message>
+      <source>Merge…</source>
+      <translation>Объединить…</translation>
+    </message>
+    <message>
+      <source>Open Detail</source>
+      <translation>Открыть подробности</translation>
+    </message>
+    <message>
+      <source>Print Evidence Summary…</source>
+      <translation>Печать сводки доказательств…</translation>
+    </message>
+    <message>
+      <source>Show Control Chain</source>
+      <translation>Показать цепочку контроля</translation>
+    </message>
+  </context>
+  <context>
     <name>EntityListModel</name>
     <message>
       <source>Claims</source>
@@ -1198,6 +1235,120 @@ Details were saved to {log}.</source>
     <message>
       <source>Type a name…</source>
       <translation>Введите имя…</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntityRole</name>
+    <message>
+      <source>brand</source>
+      <translation>бренд</translation>
+    </message>
+    <message>
+      <source>facility</source>
+      <translation>предприятие</translation>
+    </message>
+    <message>
+      <source>media</source>
+      <translation>СМИ</translation>
+    </message>
+    <message>
+      <source>registry</source>
+      <translation>реестр</translation>
+    </message>
+    <message>
+      <source>state</source>
+      <translation>государство</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitySchema</name>
+    <message>
+      <source>Address</source>
+      <translation>Адрес</translation>
+    </message>
+    <message>
+      <source>Airplane</source>
+      <translation>Самолёт</translation>
+    </message>
+    <message>
+      <source>Asset</source>
+      <translation>Актив</translation>
+    </message>
+    <message>
+      <source>BankAccount</source>
+      <translation>Банковский счёт</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Компания</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Договор</translation>
+    </message>
+    <message>
+      <source>CourtCase</source>
+      <translation>Судебное дело</translation>
+    </message>
+    <message>
+      <source>CryptoWallet</source>
+      <translation>Криптокошелёк</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Событие</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Удостоверение</translation>
+    </message>
+    <message>
+      <source>LegalEntity</source>
+      <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Заметка</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Организация</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>Паспорт</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Лицо</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Должность</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Проект</translation>
+    </message>
+    <message>
+      <source>PublicBody</source>
+      <translation>Госорган</translation>
+    </message>
+    <message>
+      <source>RealEstate</source>
+      <translation>Недвижимость</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Ценная бумага</translation>
+    </message>
+    <message>
+      <source>Vehicle</source>
+      <translation>Транспортное средство</translation>
+    </message>
+    <message>
+      <source>Vessel</source>
+      <translation>Судно</translation>
     </message>
   </context>
   <context>
@@ -1890,6 +2041,45 @@ You can look at it read-only while they work; open it again for editing once the
     <message>
       <source>“{case}” by {whose}. {sure} of their entities are surely ours (an identifier agrees), {proposed} may be (names and context agree — decide below); {new} are new. Their claims on links we already have attach to our links; a different stake for the same link is kept as a dispute, not a second link. Everything names whose it was. The merge is one step you can undo.</source>
       <translation>«{case}», автор: {whose}. Точно совпадают с нашими (совпал идентификатор) объектов: {sure}; возможно совпадают (совпадают имена и контекст — решите ниже): {proposed}; новых: {new}. Их утверждения о связях, которые у нас уже есть, привязываются к нашим связям; другая доля для той же связи сохраняется как спор, а не как вторая связь. У всего указано, чьё оно. Слияние — один шаг, который можно отменить.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NetworkKeys</name>
+    <message>
+      <source>Clear the selection</source>
+      <translation>Снять выделение</translation>
+    </message>
+    <message>
+      <source>Fit the whole graph in the view</source>
+      <translation>Показать весь граф</translation>
+    </message>
+    <message>
+      <source>Hide the selected nodes</source>
+      <translation>Скрыть выделенные узлы</translation>
+    </message>
+    <message>
+      <source>Move the view</source>
+      <translation>Сдвинуть вид</translation>
+    </message>
+    <message>
+      <source>Next / previous node, most connected first</source>
+      <translation>Следующий / предыдущий узел, начиная с самых связанных</translation>
+    </message>
+    <message>
+      <source>Open the node: add its neighbours, or open a group</source>
+      <translation>Раскрыть узел: добавить его соседей или открыть группу</translation>
+    </message>
+    <message>
+      <source>Select the node</source>
+      <translation>Выделить узел</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>Приблизить / отдалить</translation>
+    </message>
+    <message>
+      <source>selected</source>
+      <translation>выделен</translation>
     </message>
   </context>
   <context>
@@ -2633,6 +2823,14 @@ SHA-256 {sha256}</translation>
       <translation>Все связи, независимо от их дат.</translation>
     </message>
     <message>
+      <source>And more paths, through circular holdings (not counted).</source>
+      <translation>И другие пути — через круговые владения (не подсчитаны).</translation>
+    </message>
+    <message>
+      <source>And {n} more paths.</source>
+      <translation>И ещё путей: {n}.</translation>
+    </message>
+    <message>
       <source>Arrow</source>
       <translation>Стрелка</translation>
     </message>
@@ -2875,6 +3073,14 @@ SHA-256 {sha256}</translation>
     <message>
       <source>Page {n} of {m}</source>
       <translation>Страница {n} из {m}</translation>
+    </message>
+    <message>
+      <source>Partial: the paths of {n} more owners are not listed — the search for paths stopped at its time limit.</source>
+      <translation>Неполно: пути ещё {n} владельцев не перечислены — поиск путей остановлен по лимиту времени.</translation>
+    </message>
+    <message>
+      <source>Partial: the search for paths stopped at its time limit; more may exist.</source>
+      <translation>Неполно: поиск путей остановлен по лимиту времени; могут быть и другие.</translation>
     </message>
     <message>
       <source>Path</source>
@@ -3722,6 +3928,14 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>Обычно надёжен</translation>
     </message>
     <message>
+      <source>a share is a percentage (51), a range (25–50) or blank, not {text}</source>
+      <translation>доля — это процент (51), диапазон (25–50) или пусто, а не {text}</translation>
+    </message>
+    <message>
+      <source>a share is a percentage from 0 to 100, not {value}</source>
+      <translation>доля — это процент от 0 до 100, а не {value}</translation>
+    </message>
+    <message>
       <source>address</source>
       <translation>адрес</translation>
     </message>
@@ -3798,6 +4012,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>гражданство</translation>
     </message>
     <message>
+      <source>not an amount: {text} (e.g. 6.2 bn or 6200000000)</source>
+      <translation>не сумма: {text} (например, 6.2 bn или 6200000000)</translation>
+    </message>
+    <message>
       <source>notes</source>
       <translation>примечания</translation>
     </message>
@@ -3832,6 +4050,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>sector</source>
       <translation>отрасль</translation>
+    </message>
+    <message>
+      <source>share range {low}–{high} runs backwards</source>
+      <translation>диапазон доли {low}–{high} задан в обратном порядке</translation>
     </message>
     <message>
       <source>share unknown</source>

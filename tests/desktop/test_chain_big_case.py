@@ -18,6 +18,7 @@ import pytest
 
 from desktop.panes.chain.model import KIND_ROLE, MORE, OWNER, PENDING, STEP
 from tests.desktop.watchdog import Watchdog
+from tests.generated_case import random_links
 
 NOW = "2026-11-01T00:00:00+00:00"
 
@@ -33,16 +34,7 @@ def hundred_k_shaped(case, entities: int = 5000, links: int = 12500, seed: int =
                     "properties": {"name": [f"Entity {number}"]}, "created_by": "test",
                     "created_at": NOW, "updated_at": NOW}
                    for number, id_ in enumerate(ids)]
-    link_rows = []
-    for _ in range(links):
-        source, target = rng.sample(ids, 2)
-        owned = rng.random() < 0.6
-        share = round(rng.uniform(1, 100), 1) if owned and rng.random() < 0.7 else None
-        link_rows.append({"id": new_id(), "schema": "Ownership" if owned else "UnknownLink",
-                          "source_id": source, "target_id": target,
-                          "start_date": str(rng.randint(1995, 2024)), "share_min": share,
-                          "share_max": share, "properties": {}, "created_by": "test",
-                          "created_at": NOW})
+    link_rows = random_links(rng, ids, links, "test", NOW)
     with case.transaction("Generate a 100k-shaped case") as tx:
         tx.bulk_insert(Entity, entity_rows)
         tx.bulk_insert(Link, link_rows)

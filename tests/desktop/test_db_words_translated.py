@@ -29,6 +29,7 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
     qtbot.waitUntil(lambda: entities.list_model.rowCount() > 10)
     entities.open_entity_detail(sample.ids["enertech"])
     qtbot.waitUntil(entities.detail.isVisible)
+    qtbot.waitUntil(lambda: not entities.loading)  # the detail is read on the worker
     chain = window.panes["chain"]
     chain.show_chain(sample.ids["kama"])
     qtbot.waitUntil(lambda: not chain.computing and chain.chain is not None)
@@ -43,6 +44,8 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
     return {
         "detail links": "\n".join(" | ".join(r) for r in table_texts(entities.detail.links_view)),
         "detail claims": "\n".join(" | ".join(r) for r in table_texts(entities.detail.claims_view)),
+        "detail type": entities.detail.subtitle.text(),
+        "entity list": "\n".join(" | ".join(r) for r in table_texts(entities.list_view)),
         "chain": "\n".join(str(i.data()) for i in chain.model.iter_nodes()),
         "claims": "\n".join(" | ".join(r) for r in table_texts(claims_view)),
         "entity summary": summaries[0],
@@ -56,11 +59,13 @@ EXPECTED = {  # place: (Russian, English)
                      ("с 2022", "since 2022")],
     "detail claims": [("подтверждает: Rosatom контролирует Enertech",
                        "supports: Rosatom controls Enertech")],
+    "detail type": [("Компания", "Company")],
+    "entity list": [("Актив · бренд", "Asset · brand"), ("Лицо", "Person")],
     "chain": [("доля неизвестна · 6.2 млрд RUB · с 2022", "share unknown · 6.2 bn RUB · since 2022")],
     "claims": [("не проверено", "unverified"),
                ("подтверждает: Enertech: отрасль = Supplier of Korean-origin batteries",
                 "supports: Enertech: sector = Supplier of Korean-origin batteries")],
-    "entity summary": [("обычно надёжен; вероятно, верно", "usually reliable; probably true"),
+    "entity summary": [("Компания", "Company"), ("обычно надёжен; вероятно, верно", "usually reliable; probably true"),
                        ("не проверено", "unverified"), ("символы 220–303", "characters 220–303"),
                        ("контролируется", "is controlled by"),
                        ("это дело («Battery supply chain", "this case (“Battery supply chain"),
@@ -108,3 +113,10 @@ def test_import_report_follows_the_language(language):
                "not imported: 3 × schema Vessel", "kept but not modelled: 1 × Company.mainCountry",
                "skipped: 2 × no id", "warning: odd date 2020-13"]}
     assert result.lines() == expected[language]
+
+
+def test_what_is_typed_wrong_is_said_in_the_language(language):
+    with pytest.raises(ValueError) as refused:
+        wording.parse_share("120")
+    assert str(refused.value) == {"ru": "доля — это процент от 0 до 100, а не 120",
+                                  "en": "a share is a percentage from 0 to 100, not 120"}[language]

@@ -177,6 +177,27 @@ def test_stake_without_share_and_unsourced_link(qtbot, window, sample):
     assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
 
 
+def test_detail_follows_changes_made_while_its_pane_was_hidden(qtbot, window, sample):
+    pane = window.panes["entities"]
+    renera = sample.ids["renera"]
+    pane.open_entity_detail(renera)
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (4)"
+    window.docks["entities"].hide()
+    window.context.execute("Add link", lambda tx: link_service.create_link(
+        tx, "Ownership", sample.ids["rosatom"], renera, share=25))
+    window.docks["entities"].show()  # shown again: the detail is read again
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (5, 1 unsourced)"
+    window.docks["entities"].hide()
+    window.actions[ActionId.UNDO].trigger()
+    window.docks["entities"].show()
+    pane.open_entity_detail(renera)  # or opened again
+    settled(qtbot, pane)
+    assert pane.detail.links_label.text() == "Links (4)"
+    assert pane.detail.title.text() == "Renera"
+
+
 def test_new_entity_by_typing_then_undo(qtbot, window):
     pane = window.panes["entities"]
     window.actions[ActionId.NEW_ENTITY].trigger()

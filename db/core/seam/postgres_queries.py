@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Table, insert, text
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -159,3 +159,22 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
     """Many rows through Core's executemany (psycopg batches it)."""
     if rows:
         connection.execute(insert(table), rows)
+
+
+def plain_rows(connection: Connection, table: Table) -> list[dict[str, Any]]:
+    """Every row of ``table`` as a dict of column values (the driver decodes JSON)."""
+    return [dict(row._mapping) for row in connection.execute(select(table))]
+
+
+def update_rows(connection: Connection, table: Table, afters: list[dict[str, Any]],
+                columns: list[str], where: list[tuple[str, list[Any]]]) -> int:
+    """One executemany UPDATE through Core; the rows changed, or -1 when the driver cannot
+    tell for an executemany (the caller then checks the rows themselves)."""
+    statement = update(table).where(
+        *(table.c[name] == bindparam(f"k_{name}") for name, _ in where)).values(
+        {name: bindparam(f"v_{name}", type_=table.c[name].type) for name in columns})
+    params = [{**{f"v_{name}": row.get(name) for name in columns},
+               **{f"k_{name}": values[index] for name, values in where}}
+              for index, row in enumerate(afters)]
+    result = connection.execute(statement, params)
+    return result.rowcount if connection.dialect.supports_sane_multi_rowcount else -1

@@ -13,14 +13,21 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from db.core.seam.sqlite_bulk import existing_ids, indexed_entity_rows, insert_rows
+from db.core.seam.sqlite_bulk import (
+    existing_ids,
+    indexed_entity_rows,
+    insert_rows,
+    plain_rows,
+    update_rows,
+)
 from db.core.seam.sqlite_fts import fts_query
 
 text_query = fts_query  # what a person typed, as a safe full-text query
 
 __all__ = ["entity_ids_matching", "entity_text_match", "existing_ids", "fetch_rows",
            "id_list", "id_list_select", "id_list_value", "indexed_entity_rows", "insert_rows",
-           "insertion_order", "json_first", "json_has_value", "no_index", "nocase",
+           "insertion_order", "json_first", "json_has_value", "no_index", "nocase", "plain_rows",
+           "update_rows",
            "json_values_text", "search_claims", "search_documents", "search_entities",
            "text_query"]
 

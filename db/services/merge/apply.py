@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import select
 
 from db.core.casefile import CaseFile
+from db.core.collector import paused_gc
 from db.core.commands import Command
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.signing import learn_signers
-from db.core.transaction import Record, Transaction, snapshot
+from db.core.transaction import Transaction
 from db.models import (
     Blob,
     CaseMeta,
@@ -38,7 +39,9 @@ from db.models import (
     utc_now,
 )
 from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
-from db.services.merge.plan import TABLES, MergePlan, _key, _open_other, _rows
+from db.services.merge.plan import MergePlan, _open_other
+from db.services.merge.reading import TABLES
+from db.services.merge.reading import row_key as _key
 from db.services.merge.reconcile import disputed_claims, reconcile, target_key
 
 
@@ -54,8 +57,11 @@ def apply_merge(case: CaseFile, plan: MergePlan, decisions: dict[str, str] | Non
     bad = {d for d in decisions.values() if d not in ("same", "not_same", "unsure")}
     if bad:
         raise ValueError(f"a merge decision is same, not_same or unsure, not {bad.pop()!r}")
-    return Command(f"Merge {plan.other_name}",
-                   lambda tx: _apply(tx, case, plan, decisions, progress))
+    def merge(tx: Transaction) -> dict[str, int]:
+        with paused_gc():  # tens of thousands of plain rows: no cyclic garbage
+            return _apply(tx, case, plan, decisions, progress)
+
+    return Command(f"Merge {plan.other_name}", merge)
 
 
 def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str, str],
@@ -80,66 +86,54 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     progress.step(0, steps, "Folding matched entities")
     matches = {m.other_id: m for m in plan.matches}
     mapping = {oid: m.our_id for oid, m in matches.items() if decisions.get(oid) == "same"}
-    existing_judgements = {(j.left_id, j.right_id, j.decision)
-                           for j in session.scalars(select(Judgement))}
+    ours = plan.ours_now(session)  # the plan's read, unless the case changed since
+    existing_judgements = {(j["left_id"], j["right_id"], j["decision"])
+                           for j in ours["judgements"]}
     judgements = []
     now = utc_now()
-    ours_folded = {}
-    wanted = list(set(mapping.values()))
-    for start in range(0, len(wanted), 500):  # one query per 500, not one per entity
-        ours_folded.update((e.id, e) for e in session.scalars(
-            select(Entity).where(Entity.id.in_(wanted[start:start + 500]))))
-    folds: dict[str, tuple[Entity, dict[str, Any]]] = {}
+    wanted = set(mapping.values())
+    ours_folded = {e["id"]: e for e in ours["entities"] if e["id"] in wanted}
+    folds: dict[str, dict[str, Any]] = {}  # our id → its properties with theirs folded in
     for entity in theirs["entities"]:
         match = matches.get(entity["id"])
         if match is None:
             continue
         decision = decisions.get(entity["id"], "unsure")
         if decision == "same":
-            ours = ours_folded.get(match.our_id)
-            if ours is None:
+            mine = ours_folded.get(match.our_id)
+            if mine is None:
                 raise ValueError(f"{match.our_caption} is no longer in this case; "
                                  "plan the merge again")
-            base = folds[ours.id][1] if ours.id in folds else ours.properties
-            folds[ours.id] = (ours, _fold(base, ours.caption, ours.id, entity))
+            base = folds.get(mine["id"], mine["properties"])
+            folds[mine["id"]] = _fold(base, mine["caption"], mine["id"], entity)
         if match.our_id != entity["id"] and \
                 (match.our_id, entity["id"], decision) not in existing_judgements:
             judgements.append({"id": new_id(), "left_id": match.our_id, "right_id": entity["id"],
                                "decision": decision, "score": match.score,
                                "note": f"merge of {origin}: " + "; ".join(match.reasons),
                                "author": tx.author, "created_at": now})
-    _update_properties(tx, [(e, p) for e, p in folds.values() if p != e.properties], now)
+    befores = [ours_folded[i] for i, props in folds.items()
+               if props != ours_folded[i]["properties"]]
+    tx.bulk_update(Entity, befores, [
+        {**row, "properties": folds[row["id"]], "updated_at": now,
+         "row_version": (row.get("row_version") or 1) + 1} for row in befores])
     # Sources with the same name are the same speaker; documents with the same bytes and
     # text are the same document.
-    our_sources = {s.name.casefold(): s.id for s in session.scalars(select(Source))}
+    our_sources = {s["name"].casefold(): s["id"] for s in ours["sources"]}
     source_map = {s["id"]: our_sources[s["name"].casefold()] for s in theirs["sources"]
                   if s["name"].casefold() in our_sources}
-    our_docs = {(d.sha256, d.text): d.id for d in session.scalars(select(Document))}
+    our_docs = {(d["sha256"], d["text"]): d["id"] for d in ours["documents"]}
     document_map = {d["id"]: our_docs[(d["sha256"], d["text"])] for d in theirs["documents"]
                     if (d["sha256"], d["text"]) in our_docs}
-    ours = {model.__tablename__: _rows(session, model)
-            for model in (Link, Claim, Event, ClaimTarget)}
     found = reconcile(ours, theirs, mapping, document_map, origin)
     remap = {"source_id": source_map, "document_id": document_map, "claim_id": found.claim_map,
              "link_id": found.link_map, "event_id": found.event_map}
 
     def fresh(model: type, rows: list[dict[str, Any]], skip: dict[str, str] | None = None,
               entity_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        """Their rows, re-pointed at ours, that are not in this case already."""
         table = model.__tablename__
-        keys = set()
-        for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
-            if table == "event_entities":
-                keys |= {(e, n) for e, n in session.execute(
-                    select(EventEntity.event_id, EventEntity.entity_id).where(
-                        EventEntity.event_id.in_([found.event_map.get(r["event_id"],
-                                                                      r["event_id"])
-                                                  for r in chunk])))}
-            elif table == "node_positions":
-                keys |= set(session.scalars(select(NodePosition.entity_id)))
-            else:
-                keys |= set(session.scalars(select(model.id).where(
-                    model.id.in_([r["id"] for r in chunk]))))
+        keys = {_key(table, r) for r in ours[table]}
         out = []
         for row in rows:
             row = dict(row)
@@ -158,7 +152,8 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
 
     entity_rows = [e for e in theirs["entities"] if e["id"] not in mapping]
     plan_rows = [
-        (Origin, _origins(session, theirs["origins"], plan, tx.author, now, fingerprint)),
+        (Origin, _origins(session, ours["origins"], theirs["origins"], plan, tx.author, now,
+                          fingerprint)),
         (Entity, fresh(Entity, entity_rows)),
         (Source, fresh(Source, theirs["sources"], source_map, ("entity_id",))),
     ]
@@ -169,8 +164,7 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     links = fresh(Link, theirs["links"], found.link_map, ("source_id", "target_id"))
     links = [r for r in links if r["source_id"] != r["target_id"]]
     dropped = {r["id"] for r in theirs["links"]} - {r["id"] for r in links} - set(
-        found.link_map) - set(session.scalars(select(Link.id).where(
-            Link.id.in_([r["id"] for r in theirs["links"]]))))
+        found.link_map) - {r["id"] for r in ours["links"]}
     existing_targets = {target_key(t) for t in ours["claim_targets"]}
     targets = [r for r in fresh(ClaimTarget, theirs["claim_targets"], None, ("entity_id",))
                if r["link_id"] not in dropped and target_key(r) not in existing_targets]
@@ -203,11 +197,12 @@ def _apply(tx: Transaction, case: CaseFile, plan: MergePlan, decisions: dict[str
     return added
 
 
-def _origins(session, theirs: list[dict[str, Any]], plan: MergePlan, author: str | None,
-             now: str, fingerprint: str | None) -> list[dict[str, Any]]:
+def _origins(session, ours: list[dict[str, Any]], theirs: list[dict[str, Any]],
+             plan: MergePlan, author: str | None, now: str,
+             fingerprint: str | None) -> list[dict[str, Any]]:
     """The other case as an origin (whose it was, when merged, by whom) and the origins
     it carried itself; none already known."""
-    known = set(session.scalars(select(Origin.case_id)))
+    known = {r["case_id"] for r in ours}
     ours = session.get(CaseMeta, "case_id")
     if ours is not None:  # our own work coming back is not "from" anyone
         known.add(ours.value)
@@ -245,6 +240,9 @@ def _unique(rows: list[dict[str, Any]], key) -> list[dict[str, Any]]:
     return out
 
 
+_IDENTIFIERS = frozenset(MATCH_IDENTIFIERS)
+
+
 def _fold(properties: dict[str, Any], caption: str, our_id: str,
           theirs: dict[str, Any]) -> dict[str, Any]:
     """Our properties with theirs folded in: their names become our aliases, their values
@@ -253,27 +251,20 @@ def _fold(properties: dict[str, Any], caption: str, our_id: str,
     names = set(props.get("name", [])) | {caption}
     for key, values in (theirs["properties"] or {}).items():
         target = "alias" if key == "name" else key
+        have = props.get(target, [])
+        # "1021 602013971" is the number we have, spaced differently
+        numbers = ({identifier_value(v) for v in have} if target in _IDENTIFIERS else None)
         for value in values:
-            if target in MATCH_IDENTIFIERS and identifier_value(value) in {
-                    identifier_value(v) for v in props.get(target, [])}:
-                continue  # "1021 602013971" is the number we have, spaced differently
-            if value not in props.get(target, []) and not (target == "alias" and value in names):
-                props.setdefault(target, []).append(value)
+            if numbers is not None:
+                number = identifier_value(value)
+                if number in numbers:
+                    continue
+                numbers.add(number)
+            if value not in have and not (target == "alias" and value in names):
+                have = props.setdefault(target, have)
+                have.append(value)
     if theirs["caption"] not in names | set(props.get("alias", [])):
         props.setdefault("alias", []).append(theirs["caption"])
     if theirs["id"] != our_id and theirs["id"] not in props.get("mergedIds", []):
         props.setdefault("mergedIds", []).append(theirs["id"])
     return props
-
-
-def _update_properties(tx: Transaction, updates: list[tuple[Entity, dict[str, Any]]],
-                       now: str) -> None:
-    """Many entities' properties changed with one flush (not one per entity), each row's
-    before and after image recorded as ``Transaction.update`` would."""
-    befores = [snapshot(entity) for entity, _ in updates]
-    for entity, props in updates:
-        entity.properties = props
-        entity.updated_at = now  # the ORM raises row_version itself (db.core.conflicts)
-    tx.session.flush()
-    for before, (entity, _) in zip(befores, updates, strict=True):
-        tx.records.append(Record(entity.__tablename__, before, snapshot(entity)))

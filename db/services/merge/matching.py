@@ -23,6 +23,7 @@ from db.services.merge.names import (
     DATE_PROPERTIES,
     IDENTIFIER_LABELS,
     EntityKeys,
+    NameForms,
     dates_agree,
     entity_keys,
 )
@@ -119,8 +120,8 @@ def score(ours: EntityKeys, theirs: EntityKeys) -> tuple[float, str, list[str]] 
 class OurIndex:
     """Our entities' keys, indexed for candidate look-up (blocking)."""
 
-    def __init__(self, ours: list[dict[str, Any]]):
-        self.keys = {e["id"]: entity_keys(e) for e in ours}
+    def __init__(self, ours: list[dict[str, Any]], known: dict[str, NameForms] | None = None):
+        self.keys = {e["id"]: entity_keys(e, known) for e in ours}
         self.merged = {m: k for k in self.keys.values() for m in k.merged_ids}
         self.by_identifier: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_key: dict[str, list[str]] = defaultdict(list)
@@ -149,7 +150,8 @@ class OurIndex:
 
 
 def match_entities(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[Match]:
-    index = OurIndex(ours)
+    known: dict[str, NameForms] = {}  # each distinct name's forms, once for both cases
+    index = OurIndex(ours, known)
     matches = []
     for other in theirs:
         hit = index.keys.get(other["id"]) or index.merged.get(other["id"])
@@ -158,7 +160,7 @@ def match_entities(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> 
                                  "same", ["same id" if hit.id == other["id"]
                                           else "merged before"]))
             continue
-        keys = entity_keys(other)
+        keys = entity_keys(other, known)
         best = None
         for candidate_id in index.candidates(keys):
             found = score(index.keys[candidate_id], keys)

@@ -52,6 +52,10 @@ _LOOSE = {"tsch": "h", "sch": "sh", "ck": "k", "ph": "f", "th": "t", "kh": "h", 
           "ae": "e", "w": "f", "v": "f", "y": "i", "c": "k", "j": "i"}
 _LOOSE_PATTERN = re.compile("|".join(sorted(_LOOSE, key=len, reverse=True)))
 _DOUBLED = re.compile(r"(.)\1+")
+# Compiled once: ``re.split(pattern, …)`` looks the pattern up (and checks its flags) on
+# every call, which cost more than the split itself at tens of thousands of names.
+_WORD_BREAKS = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"\W")
 
 
 def loose_form(normalised: str) -> str:
@@ -66,7 +70,7 @@ def _words(name: str, transliterate: bool) -> list[str]:
         text = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = LONG_LEGAL_FORMS.sub(" ", text)
-    return [w for w in re.split(r"[\W_]+", text)
+    return [w for w in _WORD_BREAKS.split(text)
             if w and w not in LEGAL_FORMS and w not in HONORIFICS]
 
 
@@ -86,7 +90,7 @@ def order_key(normalised: str) -> str:
 
 
 def identifier_value(value: str) -> str:
-    return re.sub(r"\W", "", value).casefold()
+    return _NOT_WORD.sub("", value).casefold()
 
 
 @dataclass
@@ -112,18 +116,40 @@ class EntityKeys:
                 if len(w) > 1}
 
 
-def entity_keys(entity: dict[str, Any]) -> EntityKeys:
+NameForms = tuple[str, str, str, str]  # normalised, own script, word-order key, loose
+
+
+def name_forms(written: str, known: dict[str, NameForms] | None = None) -> NameForms:
+    """The forms matching compares of one name, worked out once per distinct spelling in
+    ``known`` (one merge's memo): colleagues' cases share most of their names, often in
+    another case ("ROSATOM" and "Rosatom" have the same forms)."""
+    # An ASCII name's forms start from its case-folded text, so case-folding first
+    # changes nothing but lets "ENTITY 5" and "Entity 5" share the work.
+    key = written.casefold() if written.isascii() else written
+    if known is not None and key in known:
+        return known[key]
+    normal = normalise_name(key)
+    forms = (normal, normal if key.isascii() else script_form(key), order_key(normal),
+             loose_form(normal)) if normal else ("", "", "", "")
+    if known is not None:
+        known[key] = forms
+    return forms
+
+
+def entity_keys(entity: dict[str, Any], known: dict[str, NameForms] | None = None
+                ) -> EntityKeys:
     props = entity.get("properties") or {}
     keys = EntityKeys(entity["id"], entity["caption"], entity["schema"],
                       merged_ids=tuple(props.get("mergedIds", [])))
-    for written in [entity["caption"], *props.get("name", []), *props.get("alias", []),
-                    *props.get("previousName", [])]:
-        normal = normalise_name(written)
+    # The caption is usually the first name: each distinct spelling is worked on once.
+    for written in dict.fromkeys([entity["caption"], *props.get("name", []),
+                                  *props.get("alias", []), *props.get("previousName", [])]):
+        normal, script, order, loose = name_forms(written, known)
         if normal:
             keys.names.setdefault(normal, written)
-            keys.scripts.add(normal if written.isascii() else script_form(written))
-            keys.keys.add(order_key(normal))
-            keys.loose[normal] = loose_form(normal)
+            keys.scripts.add(script)
+            keys.keys.add(order)
+            keys.loose[normal] = loose
     for prop in props.keys() & _IDENTIFIER_SET:
         values = {identifier_value(v) for v in props[prop]}
         values = {v for v in values if len(v) >= 3}

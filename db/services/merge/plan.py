@@ -8,28 +8,25 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.core.casefile import CaseFile
+from db.core.collector import paused_gc
 from db.core.progress import NO_PROGRESS, Progress
 from db.core.transfer import has_work_of_its_own
-from db.models import (
-    Claim,
-    ClaimTarget,
-    Document,
-    Entity,
-    Event,
-    EventEntity,
-    Judgement,
-    Link,
-    NodePosition,
-    Origin,
-    Source,
-)
 from db.schemata import INTERNAL_PROPERTIES
 from db.services.merge.matching import Match, match_entities
 from db.services.merge.names import MATCH_IDENTIFIERS, identifier_value
+from db.services.merge.reading import (
+    TABLES,
+    Rows,
+    audit_head,
+    file_stamp,
+    read_case,
+    read_ours,
+    read_session,
+)
+from db.services.merge.reading import row_key as _key
 from db.services.merge.reconcile import link_key, reconcile, stake_differs
 from db.wording import Stake, dates_not_stated, share_range_text, translate
 
@@ -65,32 +62,25 @@ class MergePlan:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def read_once(self, other: CaseFile) -> dict[str, list[dict[str, Any]]]:
+    def read_once(self, other: CaseFile) -> Rows:
         """The other case's rows: those the plan read, while the file is unchanged (one
         read of the other case per merge), else read again."""
         cached = getattr(self, "_theirs", None)
-        if cached is not None and cached[0] == _stamp(other.path):
+        if cached is not None and cached[0] == file_stamp(other.path):
             return cached[1]
-        return _read(other)
+        return read_case(other)
+
+    def ours_now(self, session: Session) -> Rows:
+        """Our rows: those the plan read while our audit head is where it was, else read
+        again in ``session`` (the merge's own transaction)."""
+        cached = getattr(self, "_ours", None)
+        if cached is not None and cached[0] == audit_head(session):
+            return cached[1]
+        return read_session(session)
 
     def default_decisions(self, accept_unsure: bool = False) -> dict[str, str]:
         return {m.other_id: "same" if m.category == "same" or accept_unsure else "unsure"
                 for m in self.matches}
-
-
-# -- reading ------------------------------------------------------------------------------
-TABLES = (Entity, Link, Source, Document, Claim, ClaimTarget, Event, EventEntity, Judgement,
-          NodePosition)
-
-
-def _rows(session: Session, model: type) -> list[dict[str, Any]]:
-    table = model.__table__
-    return [dict(row._mapping) for row in session.execute(select(table))]
-
-
-def _read(case: CaseFile) -> dict[str, list[dict[str, Any]]]:
-    with case.session() as session:
-        return {model.__tablename__: _rows(session, model) for model in (*TABLES, Origin)}
 
 
 def _open_other(case: CaseFile, other_path: str | Path) -> tuple[CaseFile, dict[str, str]]:
@@ -146,15 +136,20 @@ def _conflicts(ours: dict[str, list[dict[str, Any]]], theirs: dict[str, list[dic
 def plan_merge(case: CaseFile, other_path: str | Path,
                progress: Progress = NO_PROGRESS) -> MergePlan:
     """What merging ``other_path`` would do. Pure: writes nothing to ``case``."""
+    with paused_gc():  # both cases' rows and every entity's keys: no cyclic garbage
+        return _plan_merge(case, other_path, progress)
+
+
+def _plan_merge(case: CaseFile, other_path: str | Path, progress: Progress) -> MergePlan:
     progress.step(0, 3, "Reading the other case")
     other, meta = _open_other(case, other_path)
     try:
-        theirs = _read(other)
+        theirs = read_case(other)
     finally:
         other.engine.dispose()
-    plan_stamp = _stamp(Path(other_path))
+    plan_stamp = file_stamp(Path(other_path))
     progress.step(1, 3, "Reading this case")
-    ours = _read(case)
+    head, ours = read_ours(case)
     progress.step(2, 3, "Matching entities")
     name = meta.get("name", Path(other_path).stem)
     plan = MergePlan(str(other_path), name, meta.get("case_id", ""),
@@ -195,20 +190,6 @@ def plan_merge(case: CaseFile, other_path: str | Path,
     plan.present["entities"] = sum(1 for m in plan.matches if m.score == 1.0)
     plan.new["entities"] = sum(1 for e in theirs["entities"] if e["id"] not in folded)
     plan._theirs = (plan_stamp, theirs)  # not part of the plan's data: apply's one read
+    plan._ours = (head, ours)
     progress.step(3, 3, "Done")
     return plan
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    state = Path(path).stat()
-    return (state.st_mtime_ns, state.st_size)
-
-
-def _key(table: str, row: dict[str, Any]) -> Any:
-    if table == "event_entities":
-        return (row["event_id"], row["entity_id"])
-    if table == "node_positions":
-        return row["entity_id"]
-    return row["id"]
-
-

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from db.reads.entity_list import EntityDetail, LinkLine
 from db.reads.queries import Citation
 from db.schemata import INTERNAL_PROPERTIES
+from db.wording import schema_text
 from desktop.shell.icons import origin_badge, schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -318,8 +319,7 @@ class EntityDetailWidget(QWidget):
             self.subtitle.setText("")
             self.icon_label.clear()
         else:
-            self.subtitle.setText(f"{detail.schema} · {detail.role}" if detail.role
-                                  else detail.schema)
+            self.subtitle.setText(schema_text(detail.schema, detail.role))
             self.icon_label.setPixmap(schema_icon(detail.schema, detail.role).pixmap(22, 22))
         for model in (self.properties_model, self.links_model, self.claims_model):
             model.set_detail(detail)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
 from db.reads import entity_list as views
+from db.wording import schema_text
 from desktop.shell.icons import schema_icon
 from desktop.shell.worker import run_task
 
@@ -202,7 +203,7 @@ class EntityListModel(QAbstractTableModel):
             if column == COL_NAME:
                 return row[1]
             if column == COL_TYPE:
-                return f"{row[2]} · {row[3]}" if row[3] else row[2]
+                return schema_text(row[2], row[3])
             if column == COL_COUNTRY:
                 return row[4].upper()
             return row[5] if column == COL_LINKS else row[6]

@@ -49,7 +49,7 @@ class EntitiesPane(EntityEdits, Pane):
         super().__init__(parent)
         self._selecting = False
         self._pending_select: str | None = None
-        self._pending_detail = False
+        self._detail_stale = False  # changed while hidden: read again before showing
         self.editor_dialog = None
         self.merge_dialog = None
 
@@ -123,6 +123,11 @@ class EntitiesPane(EntityEdits, Pane):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         self._fit_columns()
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        if self._detail_stale and self.detail.entity_id and not self.detail.isHidden():
+            self._show_detail(self.detail.entity_id)  # it changed while the pane was hidden
 
     def _fit_columns(self) -> None:
         """In a narrow dock keep the name and the counts; the icon already tells the type."""
@@ -273,6 +278,7 @@ class EntitiesPane(EntityEdits, Pane):
             self.detail_loader.cancel()
             self.detail.show_detail(None)
             return
+        again, self._detail_stale = again or self._detail_stale, False
         if not again and entity_id == self.detail.entity_id \
                 and self.detail_loader.pending in (None, entity_id):
             return  # already shown, or on its way
@@ -317,6 +323,8 @@ class EntitiesPane(EntityEdits, Pane):
         shown = self.detail.entity_id
         if shown and self.detail.isVisible():
             self._show_detail(shown, again=True)
+        elif shown:  # read again when it is shown again
+            self._detail_stale = True
 
     def _changes_read(self, affected: set[str], present: set[str], rows: list) -> None:
         model = self.list_model

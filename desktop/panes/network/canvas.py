@@ -2,7 +2,8 @@
 
 The canvas knows a ``DrawnGraph`` (arrays), not the case: the pane hands it nodes and
 edges and listens to its signals (clicked, moved, menu, rubber band). Edges, nodes and
-labels are one item each (see ``layer_base``), so 50,000 nodes are three items, and the
+labels are drawn by two items (see ``layer_base``; edges and nodes are one picture, kept
+while the view only pans — ``picture_layer``), so 50,000 nodes are two items, and the
 view finds what is under the mouse with numpy instead of asking Qt item by item. Pan with
 the mouse, zoom with the wheel, drag a node to move it; Shift or Ctrl + drag on the
 background draws a rubber band that selects.
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.panes.network.drawn import DrawnGraph, EdgeSpec, NodeSpec
-from desktop.panes.network.edge_layer import EdgeLayer
+from desktop.panes.network.frame import Frame, view_frame
+from desktop.panes.network.keyboard import NetworkKeys
 from desktop.panes.network.label_layer import LabelLayer
-from desktop.panes.network.node_layer import NodeLayer, cluster_pixels
+from desktop.panes.network.node_layer import cluster_sizes
+from desktop.panes.network.picture_layer import PictureLayer
 from desktop.panes.network.view_box import SelectingViewBox
 
 MIN_FIT = (800.0, 500.0)  # scene units shown at least, so two nodes are not drawn huge
@@ -69,11 +72,14 @@ class GraphCanvas(pg.GraphicsView):
         self.graph: DrawnGraph | None = None
         self._container = _Container()
         self.viewbox.addItem(self._container, ignoreBounds=True)
-        self.edge_layer = EdgeLayer(self)
-        self.node_layer = NodeLayer(self)
+        self.version = 0  # of what is drawn: a new graph, a move, a state change
+        self._frame: tuple[tuple, Frame] | None = None
+        self.picture_layer = PictureLayer(self)
+        self.edge_layer, self.node_layer = self.picture_layer.edges, self.picture_layer.nodes
         self.label_layer = LabelLayer(self)
-        for layer in (self.edge_layer, self.node_layer, self.label_layer):
+        for layer in (self.picture_layer, self.label_layer):
             layer.setParentItem(self._container)
+        self.keys = NetworkKeys(self)  # arrows, +/-, Tab through the nodes, Enter
         self._last_click: tuple[str, float] | None = None
         self._dragging: int | None = None
         self._grab = QPointF()
@@ -105,18 +111,29 @@ class GraphCanvas(pg.GraphicsView):
         self.graph = DrawnGraph(nodes, edges, self._graph_changed)
         self._dragging = None
         self._graph_changed(True)
+        self.keys.redrawn()
 
     def update_layers(self) -> None:
         """States (selection, highlight) changed: repaint, nothing to rebuild."""
         self._graph_changed(False)
 
     def _graph_changed(self, geometry: bool) -> None:
+        self.version += 1
         if geometry and self.graph is not None:
             self.graph.moved()
-        for layer in (self.edge_layer, self.node_layer, self.label_layer):
+        for layer in (self.picture_layer, self.label_layer):
             if geometry:
                 layer.geometry_changed()
             layer.update()
+        self.keys.states_changed()
+
+    def frame(self, transform, width: float, height: float) -> Frame:
+        """Where everything is in pixels for this view, computed once for all layers."""
+        key = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+               transform.m31(), transform.m32(), width, height, self.version, id(self.graph))
+        if self._frame is None or self._frame[0] != key:
+            self._frame = (key, view_frame(self.graph, transform, width, height))
+        return self._frame[1]
 
     # -- what is where ---------------------------------------------------------------------
     def pixels_per_unit(self) -> float:
@@ -135,8 +152,7 @@ class GraphCanvas(pg.GraphicsView):
         scale = self.pixels_per_unit()
         distance = np.hypot(graph.pos[:, 0] - point.x(), graph.pos[:, 1] - point.y()) * scale
         radius = self.node_layer.radius
-        reach = np.array([cluster_pixels(radius, w) for w in graph.weight]) \
-            if (graph.weight > 1).any() else radius
+        reach = cluster_sizes(radius, graph.weight)
         inside = np.flatnonzero(distance <= reach + 3)
         if not len(inside):
             return None
@@ -250,6 +266,17 @@ class GraphCanvas(pg.GraphicsView):
         rect.setWidth(width / scale)
         rect.setHeight(height / scale)
         rect.moveCenter(centre)
+        self.viewbox.setRange(rect, padding=0)
+
+    def show_nodes(self, node_ids: list[str]) -> None:
+        """Zoom to the drawn nodes among ``node_ids`` (an opened group's members)."""
+        rows = [self.graph.index[n] for n in node_ids if n in self.graph.index]
+        if not rows:
+            return
+        points = self.graph.pos[rows]  # the middle 90%: a few loose members packed aside
+        (left, top), (right, bottom) = np.percentile(points, [5, 95], axis=0) \
+            if len(rows) >= 40 else (points.min(axis=0), points.max(axis=0))
+        rect = QRectF(left, top, right - left, bottom - top).adjusted(-300, -300, 300, 300)
         self.viewbox.setRange(rect, padding=0)
 
     def centre_on(self, entity_id: str, zoom_to: float | None = None) -> None:

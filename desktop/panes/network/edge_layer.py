@@ -1,4 +1,4 @@
-"""All edges in one item: a few cached paths, arrows and emphasis where it is readable.
+"""All edges in one pass: a few cached paths, arrows and emphasis where it is readable.
 
 Every edge is a line from its source through its middle (pushed sideways for parallel
 links) to its target. Each frame the two halves of every edge are mapped to pixels and
@@ -19,19 +19,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from desktop.panes.network.drawn import DISPUTED, HIGHLIGHT
-from desktop.panes.network.layer_base import (
-    Layer,
-    detailed,
-    node_pixels,
-    scale_of,
-    to_device,
-    visible_rows,
-)
-from desktop.panes.network.node_layer import cluster_pixels
-
-ARROW_LIMIT = 2_000  # visible edges given arrowheads at most
-ANTIALIAS_LIMIT = 800  # edges on screen: above, lines are drawn without antialiasing
-DASH_LIMIT = 3_000  # edges on screen: above, unsourced ones are not dashed (Qt dashes slowly)
+from desktop.panes.network.frame import Frame, to_device
+from desktop.panes.network.layer_base import Drawer
+from desktop.panes.network.node_layer import cluster_sizes
 
 Style = tuple[bool, bool, int]  # sourced, disputed, thickness step
 
@@ -75,17 +65,15 @@ def clip_segments(starts: np.ndarray, ends: np.ndarray, width: float,
             np.hstack([np.concatenate([ends[whole], b]), number]))
 
 
-class EdgeLayer(Layer):
+class EdgeLayer(Drawer):
     def __init__(self, canvas):
         super().__init__(canvas)
-        self.setZValue(1)
         self._paths: np.ndarray | None = None  # each edge's style number
         self._scene_paths: dict[Style, QPainterPath] | None = None
 
     def geometry_changed(self) -> None:
         self._paths = None
         self._scene_paths = None
-        self.update()
 
     def _whole(self) -> dict[Style, QPainterPath]:
         """Every edge in scene units, one path per style, built once per layout: what a
@@ -146,34 +134,31 @@ class EdgeLayer(Layer):
         return QColor.fromRgbF(*(0.62 * t + 0.38 * b for t, b in zip(
             text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def render(self, painter: QPainter, frame: Frame) -> None:
+        """Every edge on ``frame``; ``painter`` paints in the frame's pixels."""
         graph = self.graph
         if graph is None or not graph.edge_ids:
             return
         painter.save()
-        transform = painter.worldTransform()
-        device, mask = visible_rows(graph, transform, painter)
-        visible = int(mask.sum())
-        radius = node_pixels(scale_of(transform), visible)
-        seen = np.flatnonzero(mask[graph.source] | mask[graph.target])
-        base = 1.0 if len(seen) > ANTIALIAS_LIMIT else 1.5
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(seen) <= ANTIALIAS_LIMIT)
+        transform, detail, seen = frame.transform, frame.detail, frame.seen
+        base = 1.5 if detail.antialiased_edges else 1.0
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail.antialiased_edges)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        window = painter.viewport()
-        if len(seen) > DASH_LIMIT:  # many on screen: the cached paths, no dashes
+        if detail.many_edges:  # many on screen: the cached paths, no dashes
+            painter.setWorldTransform(transform)
             for (_sourced, disputed, step), path in self._whole().items():
                 painter.setPen(self.pen(True, disputed, base * step))
                 painter.drawPath(path)
             painter.setWorldTransform(QTransform())
         else:  # few: cut to the view in pixels, so dashes cost only what is seen
-            painter.setWorldTransform(QTransform())
-            for (sourced, disputed, step), path in self._bulk(transform, window.width(),
-                                                              window.height()).items():
+            for (sourced, disputed, step), path in self._bulk(transform, frame.width,
+                                                              frame.height).items():
                 painter.setPen(self.pen(sourced, disputed, base * step))
                 painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if detailed(radius, visible) and len(seen) <= ARROW_LIMIT:
-            self._paint_arrows(painter, transform, device, seen[graph.directed[seen]], radius)
+        if detail.arrows:
+            self._paint_arrows(painter, transform, frame.device, seen[graph.directed[seen]],
+                               frame.radius)
         self._paint_emphasis(painter, transform, seen)
         painter.restore()
 
@@ -186,18 +171,20 @@ class EdgeLayer(Layer):
         length = np.maximum(np.hypot(direction[:, 0], direction[:, 1]), 1e-9)
         unit = direction / length[:, None]
         size = max(7.0, radius * 0.55)
-        text = self.line_colour()
+        reach = cluster_sizes(radius, graph.weight[graph.target[rows]]) + 3
+        tip = tips - unit * reach[:, None]
+        back = tip - unit * size
+        side = np.stack([-unit[:, 1], unit[:, 0]], axis=1) * size * 0.45
+        # Every arrowhead of one colour is a subpath of one path, filled in one call.
+        triangles = np.stack([tip, back + side, back - side], axis=1)
         painter.setPen(Qt.PenStyle.NoPen)
-        for number, row in enumerate(rows):
-            reach = cluster_pixels(radius, graph.weight[graph.target[row]]) + 3
-            ux, uy = unit[number]
-            tx, ty = tips[number] - unit[number] * reach
-            bx, by = tx - ux * size, ty - uy * size
-            side_x, side_y = -uy * size * 0.45, ux * size * 0.45
-            painter.setBrush(DISPUTED if graph.disputed[row] else text)
-            painter.drawPolygon(QPolygonF([QPointF(tx, ty),
-                                           QPointF(bx + side_x, by + side_y),
-                                           QPointF(bx - side_x, by - side_y)]))
+        for disputed, colour in ((False, self.line_colour()), (True, DISPUTED)):
+            chosen = triangles[graph.disputed[rows] == disputed].reshape(-1, 2)
+            if len(chosen):
+                connect = np.tile(np.array([1, 1, 0], dtype=np.int32), len(chosen) // 3)
+                painter.setBrush(colour)
+                painter.drawPath(pg.arrayToQPath(chosen[:, 0], chosen[:, 1], connect=connect,
+                                                 finiteCheck=False))
 
     def _paint_emphasis(self, painter: QPainter, transform, rows: np.ndarray) -> None:
         graph = self.graph

@@ -1,4 +1,4 @@
-"""All nodes in one item: coloured dots far out, schema icons close in.
+"""All nodes in one pass: coloured dots far out, schema icons close in.
 
 Far out, every visible node is stamped from a small atlas of coloured discs in one
 ``drawPixmapFragments`` call (what pyqtgraph's own scatter plot does) — no Python loop
@@ -16,17 +16,12 @@ from functools import cache
 import numpy as np
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.panes.network.drawn import HIGHLIGHT
-from desktop.panes.network.layer_base import (
-    Layer,
-    detailed,
-    node_pixels,
-    scale_of,
-    visible_rows,
-)
+from desktop.panes.network.frame import Frame
+from desktop.panes.network.layer_base import Drawer
 
 
 @cache
@@ -44,10 +39,15 @@ def cluster_pixels(radius: float, weight: float) -> float:
     return radius * (0.8 + 0.4 * math.log10(max(weight, 1.0))) if weight > 1 else radius
 
 
-class NodeLayer(Layer):
+def cluster_sizes(radius: float, weights: np.ndarray) -> np.ndarray:
+    """``cluster_pixels`` of many nodes at once."""
+    return np.where(weights > 1, radius * (0.8 + 0.4 * np.log10(np.maximum(weights, 1.0))),
+                    radius)
+
+
+class NodeLayer(Drawer):
     def __init__(self, canvas):
         super().__init__(canvas)
-        self.setZValue(2)
         self._columns: tuple[np.ndarray, list[QColor]] | None = None
         self._atlas_key: tuple | None = None
         self._atlas_pixmap = QPixmap()
@@ -56,7 +56,6 @@ class NodeLayer(Layer):
 
     def geometry_changed(self) -> None:
         self._columns = None
-        self.update()
 
     def _colour_columns(self) -> tuple[np.ndarray, list[QColor]]:
         """Per node, its column in the atlas; and the atlas's colours."""
@@ -96,30 +95,24 @@ class NodeLayer(Layer):
         fragments[:, 6:10] = [1.0, 1.0, 0.0, 1.0]  # scale x, scale y, rotation, opacity
         painter.drawPixmapFragments(*self._fragments.drawargs(), atlas)
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def render(self, painter: QPainter, frame: Frame) -> None:
+        """Every node on ``frame``; ``painter`` paints in the frame's pixels."""
         graph = self.graph
         if graph is None or not graph.ids:
             return
         painter.save()
-        self._paint(painter, graph)
-        painter.restore()
-
-    def _paint(self, painter: QPainter, graph) -> None:
-        transform = painter.worldTransform()
-        device, mask = visible_rows(graph, transform, painter)
-        visible = int(mask.sum())
-        radius = node_pixels(scale_of(transform), visible)
+        device, mask, radius = frame.device, frame.mask, frame.radius
         self.radius = radius
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, visible <= 3000)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, frame.detail.visible <= 3000)
         clusters = np.flatnonzero(mask & (graph.weight > 1))
-        painter.setWorldTransform(QTransform())
         entities = np.flatnonzero(mask & (graph.weight <= 1))
-        if detailed(radius, visible):
+        if frame.detail.icons:
             self._paint_icons(painter, device, entities, radius)
         else:
             self._paint_dots(painter, device, entities, radius)
         self._paint_clusters(painter, device, clusters, radius)
         self._paint_rings(painter, device, mask, radius)
+        painter.restore()
 
     def _paint_icons(self, painter: QPainter, device: np.ndarray, rows: np.ndarray,
                      radius: float) -> None:

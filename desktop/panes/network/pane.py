@@ -82,6 +82,7 @@ class NetworkPane(Pane):
         self._home: dict[str, tuple[float, float]] = {}  # laid-out place before a first drag
         self._places: dict[str, tuple[float, float]] = {}  # where each node was last drawn
         self._centre_next: str | None = None  # zoom to this entity once it is drawn
+        self._open_next: str | None = None  # a group being opened: shown once it is drawn
         self._build()
 
     # -- widgets -------------------------------------------------------------------------
@@ -369,6 +370,9 @@ class NetworkPane(Pane):
         if self._centre_next in self.canvas.nodes:
             self.canvas.centre_on(self._centre_next, zoom_to=FOCUS_WIDTH)
             self._centre_next = None
+        elif self._open_next and drawing.clusters and self._open_next in drawing.clusters.groups:
+            self.canvas.show_nodes(drawing.clusters.groups[self._open_next].members)
+        self._open_next = None
         self.sig_drawn.emit()
 
     def _name(self, entity_id: str) -> str:
@@ -460,6 +464,7 @@ class NetworkPane(Pane):
         if is_group(entity_id):  # open a group of the whole case where it stands
             if entity_id not in self.opened_groups:
                 self.opened_groups.append(entity_id)
+            self._open_next = entity_id
             self._reload(fit=False)
             return
         if self.mode != NEIGHBOURHOOD:

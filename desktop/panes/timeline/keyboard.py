@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from db.reads.timeline import EVENT
 from desktop.panes.timeline.model import full_label
 from desktop.panes.timeline.plot import TimelinePlot, to_x
+from desktop.shell.tab_steps import tab_step
 
 PAN_STEP = 0.1  # of the visible time span, per arrow key
 ZOOM_STEP = 1.5  # per + or -
@@ -94,18 +95,10 @@ class TimelineKeys(QObject):
         return sorted(self.plot.drawn, key=lambda d: (self.plot.span(d.item)[0], d.lane))
 
     def step(self, direction: int) -> bool:
-        order = [d.item.id for d in self.order()]
-        if not order:
-            return False
-        if self.current in order:
-            position = order.index(self.current) + direction
-        else:
-            position = 0 if direction > 0 else len(order) - 1
-        if not 0 <= position < len(order):
-            self.set_current(None)
-            return False  # let Qt move the focus on
-        self.set_current(order[position])
-        return True
+        """The next (1) or previous (-1) item; False past either end (the focus moves on)."""
+        item = tab_step([d.item.id for d in self.order()], self.current, direction)
+        self.set_current(item)
+        return item is not None
 
     def set_current(self, item_id: str | None) -> None:
         self.current = item_id
