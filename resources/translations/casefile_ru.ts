@@ -915,6 +915,25 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentsKeys</name>
+    <message>
+      <source>Close Find</source>
+      <translation>Закрыть поиск</translation>
+    </message>
+    <message>
+      <source>Find in the document</source>
+      <translation>Найти в документе</translation>
+    </message>
+    <message>
+      <source>Mark the selected passage as a claim</source>
+      <translation>Отметить выделенный фрагмент как утверждение</translation>
+    </message>
+    <message>
+      <source>Next / previous match (in Find)</source>
+      <translation>Следующее / предыдущее совпадение (в поиске)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPane</name>
     <message>
       <source>Add documents from files (or drop files on this pane)</source>
@@ -999,6 +1018,13 @@ Details were saved to {log}.</source>
     <message>
       <source>The pages as printed or scanned; drag over words to select a passage</source>
       <translation>Страницы в печатном или отсканированном виде; проведите по словам, чтобы выделить фрагмент</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitiesKeys</name>
+    <message>
+      <source>Open the entity's detail</source>
+      <translation>Открыть подробности объекта</translation>
     </message>
   </context>
   <context>
@@ -2698,6 +2724,121 @@ SHA-256 {sha256}</translation>
     <message>
       <source>the signing key could not be read</source>
       <translation>не удалось прочитать ключ подписи</translation>
+    </message>
+  </context>
+  <context>
+    <name>Progress</name>
+    <message>
+      <source>Adding links</source>
+      <translation>Добавление связей</translation>
+    </message>
+    <message>
+      <source>Building the chart</source>
+      <translation>Построение схемы</translation>
+    </message>
+    <message>
+      <source>Building the graph</source>
+      <translation>Построение графа</translation>
+    </message>
+    <message>
+      <source>Checking custody</source>
+      <translation>Проверка цепочки хранения</translation>
+    </message>
+    <message>
+      <source>Checking the file's integrity</source>
+      <translation>Проверка целостности файла</translation>
+    </message>
+    <message>
+      <source>Checking the search index</source>
+      <translation>Проверка поискового индекса</translation>
+    </message>
+    <message>
+      <source>Claims</source>
+      <translation>Утверждения</translation>
+    </message>
+    <message>
+      <source>Collecting ownership and control</source>
+      <translation>Сбор владения и контроля</translation>
+    </message>
+    <message>
+      <source>Control chain</source>
+      <translation>Цепочка контроля</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation>Подсчёт</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Готово</translation>
+    </message>
+    <message>
+      <source>Folding matched entities</source>
+      <translation>Объединение совпавших объектов</translation>
+    </message>
+    <message>
+      <source>Grouping claims</source>
+      <translation>Группировка утверждений</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Идентификация</translation>
+    </message>
+    <message>
+      <source>Links</source>
+      <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Matching entities</source>
+      <translation>Сопоставление объектов</translation>
+    </message>
+    <message>
+      <source>Re-hashing document bytes</source>
+      <translation>Пересчёт хешей документов</translation>
+    </message>
+    <message>
+      <source>Reading the other case</source>
+      <translation>Чтение другого дела</translation>
+    </message>
+    <message>
+      <source>Reading this case</source>
+      <translation>Чтение этого дела</translation>
+    </message>
+    <message>
+      <source>Replaying the audit log</source>
+      <translation>Воспроизведение журнала аудита</translation>
+    </message>
+    <message>
+      <source>Source annex</source>
+      <translation>Приложение: источники</translation>
+    </message>
+    <message>
+      <source>Writing ANX</source>
+      <translation>Запись ANX</translation>
+    </message>
+    <message>
+      <source>Writing GEXF</source>
+      <translation>Запись GEXF</translation>
+    </message>
+    <message>
+      <source>Writing GraphML</source>
+      <translation>Запись GraphML</translation>
+    </message>
+    <message>
+      <source>Writing claims</source>
+      <translation>Запись утверждений</translation>
+    </message>
+    <message>
+      <source>Writing entities</source>
+      <translation>Запись объектов</translation>
+    </message>
+    <message>
+      <source>Writing links</source>
+      <translation>Запись связей</translation>
+    </message>
+    <message>
+      <source>Writing statements</source>
+      <translation>Запись заявлений BODS</translation>
     </message>
   </context>
   <context>

@@ -120,3 +120,32 @@ def test_what_is_typed_wrong_is_said_in_the_language(language):
         wording.parse_share("120")
     assert str(refused.value) == {"ru": "доля — это процент от 0 до 100, а не 120",
                                   "en": "a share is a percentage from 0 to 100, not 120"}[language]
+
+
+def test_progress_steps_named_by_db_show_in_the_language(language, qtbot):
+    """The worker's progress dialog shows db's step names ("Matching entities")."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from desktop.shell.worker import run_task
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release, results = threading.Event(), []
+
+    def work(progress):
+        progress.step(1, 3, "Matching entities")
+        release.wait(10)
+        return "ok"
+
+    run_task(parent, "Merge", work, results.append)
+    try:
+        qtbot.waitUntil(lambda: any(d.labelText() != "Merge"
+                                    for d in parent.findChildren(QProgressDialog)))
+        (dialog,) = parent.findChildren(QProgressDialog)
+        assert dialog.labelText() == {"ru": "Сопоставление объектов",
+                                      "en": "Matching entities"}[language]
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: results == ["ok"])

@@ -293,7 +293,8 @@ class ChainPane(Pane):
 
     # -- the "as of" date ----------------------------------------------------------------------------
     def _load_range(self) -> None:
-        """The slider spans the case's dates; on a big case they are found on the worker."""
+        """The slider spans the case's dates; past a few thousand links they are found on
+        the worker (``SMALL_CASE_ROWS``)."""
         case = self.context.case
         if case.read(is_small_case):
             self._set_range(case.read(date_range))
