@@ -172,8 +172,12 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     timeline = window.panes["timeline"]
     window.focus_pane("timeline")
     qtbot.waitUntil(lambda: a["link:stake"] in timeline.plot.labels(), timeout=10_000)
-    hovered = timeline.plot.item_at(timeline.plot.scene_point(a["link:stake"]))
-    assert hovered.provenance == "by Anna K., added " + today  # the link: she made it
+    plot = timeline.plot  # a person hovering the link's label sees whose it is
+    at = plot.mapFromScene(plot.scene_point(a["link:stake"]))
+    QApplication.sendEvent(plot.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, at, plot.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == "by Anna K., added " + today  # the link: she made it
+    QToolTip.hideText()
 
     # Edit Claim says whose the claim is, in the badge's colour.
     pane.edit_claim(boris_claim)

@@ -11,9 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
+from db.reads.timeline import EVENT, TimelineItem
 from db.services import entities as entity_service
-from desktop.panes.timeline.plot import to_x
+from desktop.panes.timeline import label_layout
+from desktop.panes.timeline.plot import Drawn, to_x
 from desktop.shell.actions import ActionId
 from tests.desktop.watchdog import Watchdog
 from tests.generated_case import generate
@@ -76,3 +80,41 @@ def test_open_rename_undo_redo_never_block_the_gui(qtbot, make_window, case, art
     watchdog.stop()
     timeline.grab().save(str(artifacts / "timeline_generated_250.png"))
     assert watchdog.late == 0, watchdog.report()
+
+
+def test_zoomed_out_labels_never_overlap(qtbot, make_window, case, artifacts):
+    window = make_window(case, panes=("timeline",), size=(1000, 700))
+    timeline = window.panes["timeline"]
+    qtbot.waitUntil(lambda: timeline.loading == 0 and len(timeline.plot.drawn) == 250,
+                    timeout=30_000)
+    plot = timeline.plot
+    for _ in range(4):  # as far out as the plot goes
+        qtbot.keyClick(plot, Qt.Key.Key_Minus)
+    shown = [d for d in plot.drawn if d.label_rect is not None]
+    assert len(shown) >= plot.visible_lanes
+    for a in shown:
+        for b in shown:
+            assert a is b or not a.label_rect.intersects(b.label_rect), (a.text, b.text)
+    timeline.grab().save(str(artifacts / "timeline_zoomed_out.png"))
+
+
+def _drawn(item_id: str, lane: int, order: int, **flags) -> Drawn:
+    item = TimelineItem(kind=EVENT, id=item_id, title=item_id * 20, start="2020",
+                        end=None, entity_ids=())
+    return Drawn(item, lane=lane, order=order, text=item.title, anchor=to_x(date(2020, 1, 1)),
+                 **flags)
+
+
+def test_crowded_lanes_name_the_keyboard_item_then_the_selection_then_the_rest(qapp):
+    view = ((to_x(date(2019, 1, 1)), to_x(date(2022, 1, 1))), (-1.3, 5.0))
+    pixel = ((view[0][1] - view[0][0]) / 800, 0.03)
+    plain, selected, keyboard = (_drawn("a", 0, 0), _drawn("b", 0, 1, bold=True),
+                                 _drawn("c", 0, 2))
+    other_lane = _drawn("d", 1, 3)
+    drawn = [plain, selected, keyboard, other_lane]
+    label_layout.layout(drawn, QFont(), pixel, view, None, 0.13)
+    assert [d.label_rect is not None for d in drawn] == [False, True, False, True]
+    label_layout.layout(drawn, QFont(), pixel, view, "c", 0.13)
+    assert [d.label_rect is not None for d in drawn] == [False, False, True, True]
+    label_layout.layout(drawn, QFont(), pixel, ((0.0, 1.0), (-1.3, 5.0)), None, 0.13)
+    assert all(d.label_rect is None for d in drawn)  # off screen: not laid out

@@ -92,7 +92,7 @@ class TimelineKeys(QObject):
     # -- moving through items -----------------------------------------------------------------
     def order(self) -> list:
         """The drawn items in the order Tab visits them: by time, then lane."""
-        return sorted(self.plot.drawn, key=lambda d: (self.plot.span(d.item)[0], d.lane))
+        return sorted(self.plot.drawn, key=lambda d: (d.start, d.lane))
 
     def step(self, direction: int) -> bool:
         """The next (1) or previous (-1) item; False past either end (the focus moves on)."""
@@ -131,7 +131,7 @@ class TimelineKeys(QObject):
         middle of the view."""
         low, high = self.plot.view_box.viewRange()[0]
         drawn = self._drawn(self.current)
-        centre = self.plot.span(drawn.item)[0] if drawn else (low + high) / 2
+        centre = drawn.start if drawn else (low + high) / 2
         half = max((high - low) * factor / 2, 86400 * 7 / 2)
         self.plot.view_box.setXRange(centre - half, centre + half, padding=0)
 
@@ -155,7 +155,7 @@ class TimelineKeys(QObject):
 
     def _ensure_visible(self, drawn) -> None:
         low, high = self.plot.view_box.viewRange()[0]
-        start = self.plot.span(drawn.item)[0]
+        start = drawn.start
         if not low <= start <= high:
             half = (high - low) / 2
             self.plot.view_box.setXRange(start - half, start + half, padding=0)
