@@ -112,9 +112,14 @@ def test_crowded_lanes_name_the_keyboard_item_then_the_selection_then_the_rest(q
                                  _drawn("c", 0, 2))
     other_lane = _drawn("d", 1, 3)
     drawn = [plain, selected, keyboard, other_lane]
+    # Three labels at one spot of a lane: the first placed takes it, the second goes to
+    # the other side of its item, the third is crowded out.
     label_layout.layout(drawn, QFont(), pixel, view, None, 0.13)
-    assert [d.label_rect is not None for d in drawn] == [False, True, False, True]
+    assert [d.label_rect is not None for d in drawn] == [True, True, False, True]
+    assert selected.label_rect.left() == selected.anchor  # the selection keeps its spot
+    assert plain.label_rect.right() == pytest.approx(plain.anchor)  # left of its item
     label_layout.layout(drawn, QFont(), pixel, view, "c", 0.13)
-    assert [d.label_rect is not None for d in drawn] == [False, False, True, True]
+    assert [d.label_rect is not None for d in drawn] == [False, True, True, True]
+    assert keyboard.label_rect.left() == keyboard.anchor
     label_layout.layout(drawn, QFont(), pixel, ((0.0, 1.0), (-1.3, 5.0)), None, 0.13)
     assert all(d.label_rect is None for d in drawn)  # off screen: not laid out

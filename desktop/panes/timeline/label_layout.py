@@ -54,14 +54,20 @@ def layout(drawn: list, base: QFont, pixel: tuple[float, float],
         if not top - 1 <= d.lane <= bottom + 1:
             continue
         width = (text_width(base, d.text, d.bold) + LABEL_PAD_PX) * px_x
-        x0 = d.anchor - width if d.flipped else d.anchor
-        x1 = x0 + width
-        if x1 < left or x0 > right:
+        at = d.anchor - width if d.flipped else d.anchor
+        if at + width < left or at > right:
             continue
         spans = taken.setdefault(d.lane, [])
-        if any(a < x1 and x0 < b for a, b in spans):
+        # Where it was packed; at the view's edge (zoomed, or a wider bold label), the
+        # other side of its item if that is in view and free.
+        other = d.anchor if d.flipped else d.anchor - width
+        at_fits, other_fits = (left <= x and x + width <= right for x in (at, other))
+        tries = [other, at] if other_fits and not at_fits else [at, other]
+        free = [x for x in tries if not any(a < x + width and x < b for a, b in spans)]
+        if not free:
             continue  # its lane is taken there: the more important label stays
-        spans.append((x0, x1))
+        x0 = free[0]
+        spans.append((x0, x0 + width))
         low = d.lane - bar_half - LABEL_ABOVE
         d.label_rect = QRectF(x0, low - height_px * px_y, width, height_px * px_y)
 
