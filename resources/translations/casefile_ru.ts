@@ -816,6 +816,49 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentKind</name>
+    <message>
+      <source>E-mail</source>
+      <translation>Эл. письмо</translation>
+    </message>
+    <message>
+      <source>Excel</source>
+      <translation>Excel</translation>
+    </message>
+    <message>
+      <source>HTML</source>
+      <translation>HTML</translation>
+    </message>
+    <message>
+      <source>MHTML</source>
+      <translation>MHTML</translation>
+    </message>
+    <message>
+      <source>Mailbox</source>
+      <translation>Почтовый ящик</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Скан</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Текст</translation>
+    </message>
+    <message>
+      <source>Web archive</source>
+      <translation>Веб-архив</translation>
+    </message>
+    <message>
+      <source>Word</source>
+      <translation>Word</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentTableModel</name>
     <message>
       <source>Claims</source>
@@ -3294,6 +3337,10 @@ SHA-256 {sha256}</translation>
       <translation>Объекты дела с наибольшим числом отношений.</translation>
     </message>
     <message>
+      <source>The figure shows the chain's first owners; {n} more are listed below, not drawn.</source>
+      <translation>На рисунке — первые владельцы цепочки; ещё {n} перечислены ниже, но не нарисованы.</translation>
+    </message>
+    <message>
       <source>To</source>
       <translation>К</translation>
     </message>
@@ -4055,6 +4102,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>адрес</translation>
     </message>
     <message>
+      <source>alias</source>
+      <translation>псевдоним</translation>
+    </message>
+    <message>
       <source>bn</source>
       <translation>млрд</translation>
     </message>
@@ -4121,6 +4172,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>m</source>
       <translation>млн</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>имя</translation>
     </message>
     <message>
       <source>nationality</source>
