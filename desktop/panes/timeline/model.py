@@ -1,7 +1,7 @@
 """The timeline's items as a Qt list model, each worded as the investigator reads it.
 
-The plot draws from this model and the "undated" strip is this model filtered to items
-with no date, so both always agree. Labels are plain text ("Rosatom controls Enertech",
+The plot draws the dated items and the "undated" strip lists the others, each worded
+the same way. Labels are plain text ("Rosatom controls Enertech",
 "Renera owns JSC Kama (share unknown)"); dates keep their precision ("2022", "2023-09").
 """
 
@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -76,6 +75,9 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
 
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
@@ -106,9 +108,3 @@ class TimelineModel(QAbstractListModel):
                 return row
         return -1
 
-
-class UndatedFilter(QSortFilterProxyModel):
-    """Only the items with no date: the strip under the plot."""
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        return not self.sourceModel().index(row, 0, parent).data(DATED_ROLE)

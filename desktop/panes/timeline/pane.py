@@ -29,7 +29,7 @@ from db.reads.timeline import EVENT, pane_size
 from db.reads.timeline_load import ITEM_LIMIT, TimelineLoad, load_timeline
 from desktop.panes.base import Pane
 from desktop.panes.timeline.keyboard import TimelineKeys
-from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
+from desktop.panes.timeline.model import ID_ROLE, TimelineModel
 from desktop.panes.timeline.plot import TimelinePlot
 from desktop.panes.timeline.prepared import PreparedTimeline, prepare
 from desktop.shell.context import CaseContext
@@ -80,8 +80,9 @@ class TimelinePane(Pane):
         self.undated = QListView(self)
         self.undated.setObjectName("timeline_undated")
         self.undated.setAccessibleName(self.tr("Events and links with no date"))
-        self.undated_model = UndatedFilter(self)
-        self.undated_model.setSourceModel(self.model)
+        # The items with no date, a model of their own: a filter over the items would
+        # call back into Python once per item on every change.
+        self.undated_model = TimelineModel(self)
         self.undated.setModel(self.undated_model)
         self.undated.setUniformItemSizes(True)
 
@@ -109,7 +110,7 @@ class TimelinePane(Pane):
         self.lane_scroll.valueChanged.connect(self.plot.scroll_to_lane)
         self.undated.clicked.connect(
             lambda index: self._item_clicked(index.data(ID_ROLE)))
-        self.model.modelReset.connect(self._update_strip)
+        self.undated_model.modelReset.connect(self._update_strip)
         self._update_strip()
         self._update_header()
 
@@ -174,6 +175,8 @@ class TimelinePane(Pane):
         as_of = self.context.as_of if self.context is not None else None
         self.model.set_items(load.items)
         self.model.set_as_of(as_of)
+        self.undated_model.set_items([item for item in load.items if not item.dated])
+        self.undated_model.set_as_of(as_of)
         self.plot.as_of = as_of
         self.plot.set_highlight(self.selected if self.whole_case.isChecked() else None)
         self.plot.set_prepared(prepared)
@@ -186,6 +189,7 @@ class TimelinePane(Pane):
 
     def _as_of_changed(self, value: date | None) -> None:
         self.model.set_as_of(value)
+        self.undated_model.set_as_of(value)
         self.plot.set_as_of(value)
         self._update_header()
 

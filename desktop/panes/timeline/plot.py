@@ -99,6 +99,7 @@ class TimelinePlot(pg.PlotWidget):
         self.plot_item.addItem(self.layer, ignoreBounds=True)
         self.plot_item.addItem(self.as_of_line)
         self.keyboard_item: str | None = None  # set by the keyboard: its label goes first
+        self._x_bounds: tuple[float, float] | None = None  # the span the view was fitted to
         self._relayout = QTimer(self, singleShot=True, interval=120)
         self._relayout.timeout.connect(self._draw)
         self._metrics = QFontMetrics(self.font())
@@ -179,9 +180,11 @@ class TimelinePlot(pg.PlotWidget):
             [d.colour for d in self.drawn],
             [d.item.kind == EVENT for d in self.drawn],
             [d.item.kind != EVENT and d.item.end_day is None for d in self.drawn])
-        self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
-                                minXRange=86400 * 7)
-        self.view_box.setXRange(x0, x1, padding=0.01)
+        if self._x_bounds != (x0, x1):  # a change within the same span keeps the view
+            self._x_bounds = (x0, x1)  # (and pyqtgraph's date axis, slow to re-tick, as is)
+            self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
+                                    minXRange=86400 * 7)
+            self.view_box.setXRange(x0, x1, padding=0.01)
         self._fit_lanes()
         self.set_as_of(self.as_of)
         self.sig_drawn.emit()
@@ -209,23 +212,33 @@ class TimelinePlot(pg.PlotWidget):
 
     # -- labels -------------------------------------------------------------------------------
     def layout_labels(self) -> None:
-        """Place the labels for the current view (after a change, pan, zoom or resize)."""
+        """The labels are to be placed anew for the current view (after a change, pan, zoom
+        or resize): done once, when next painted or asked for, however many changes come
+        first."""
         if "layer" not in self.__dict__:
             return  # pyqtgraph is still building
-        label_layout.layout(self.drawn, self.font(), self.view_box.viewPixelSize(),
-                            self.view_box.viewRange(), self.keyboard_item, BAR_HALF)
+        self._labels_stale = True
         self.layer.update()
 
+    def _place_labels(self) -> None:
+        if self.__dict__.get("_labels_stale", True):
+            self._labels_stale = False
+            label_layout.layout(self.drawn, self.font(), self.view_box.viewPixelSize(),
+                                self.view_box.viewRange(), self.keyboard_item, BAR_HALF)
+
     def paint_labels(self, painter: QPainter, transform: QTransform) -> None:
+        self._place_labels()
         label_layout.paint(painter, transform, self.drawn, self.font(), self._text_color,
                            FADED)
 
     def labels(self) -> dict[str, str]:
         """The labels a person sees now, by item id (crowded-out ones left out)."""
+        self._place_labels()
         return {d.item.id: d.text for d in self.drawn if d.label_rect is not None}
 
     def item_rect(self, drawn: Drawn) -> QRectF:
         """Where an item and its label are, in view units."""
+        self._place_labels()
         start, end = drawn.start, drawn.end
         pixel_x, _ = self.view_box.viewPixelSize()
         if drawn.item.kind == EVENT:
@@ -274,6 +287,7 @@ class TimelinePlot(pg.PlotWidget):
 
     def scene_point(self, item_id: str) -> QPointF | None:
         """Where an item's label is, in scene coordinates (to click it)."""
+        self._place_labels()
         for drawn in self.drawn:
             if drawn.item.id == item_id and drawn.label_rect is not None:
                 return self.view_box.mapViewToScene(drawn.label_rect.center())
@@ -298,4 +312,5 @@ class TimelinePlot(pg.PlotWidget):
         super().resizeEvent(event)
         if getattr(self, "_relayout", None) is not None and self.drawn:
             self._fit_lanes()
+            self._x_bounds = None  # lanes are packed for the new width: fit the span again
             self._relayout.start()
