@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from desktop.panes.network.edge_layer import EdgeLayer
-from desktop.panes.network.frame import Frame, area_frame
+from desktop.panes.network.frame import Frame, area_frame, scale_of
 from desktop.panes.network.layer_base import Layer
 from desktop.panes.network.node_layer import NodeLayer
 
@@ -28,6 +28,7 @@ CACHE_FROM = 2_000  # nodes + edges: from this many the picture is cached
 MARGIN = 0.25  # of the view's width and height rendered beyond each side
 INTERACTIVE_S = 0.3  # a paint this soon after the last one is part of a pan or a zoom
 SETTLE_MS = 180  # after the last scaled frame, the picture is redrawn sharp
+MAX_STRETCH = 1.6  # a picture is shown scaled by at most this much (a wheel step or two)
 
 
 @dataclass
@@ -114,6 +115,9 @@ class PictureLayer(Layer):
         if not invertible:
             return False
         mapping = inverse * view.transform  # pixmap pixels → view pixels
+        stretch = scale_of(mapping)
+        if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:  # a jump: worth a fresh picture
+            return False
         covered = mapping.mapRect(QRectF(0, 0, picture.width, picture.height))
         if not covered.contains(QRectF(0, 0, view.width, view.height)):
             return False
