@@ -77,3 +77,11 @@ def test_an_export_draws_lines_not_the_picture(qtbot, tmp_path):
     text = path.read_text()
     widths = [float(w) for w in re.findall(r'<image [^>]*width="([0-9.]+)"', text)]
     assert "<path" in text and widths and max(widths) < 50  # dots, not one big bitmap
+
+
+def test_parallel_links_fan_out_to_both_sides():
+    from desktop.panes.network.drawn import PARALLEL_BEND, _bends
+
+    # a→b, a→b, b→a (the other way: its sideways push is mirrored), a→c alone
+    bends = _bends(np.array([0, 0, 1, 0]), np.array([1, 1, 0, 2]))
+    assert bends.tolist() == [-PARALLEL_BEND, 0.0, -PARALLEL_BEND, 0.0]
