@@ -35,7 +35,7 @@ MAX_STRETCH = 1.6  # a picture is shown scaled by at most this much (a wheel ste
 class Picture:
     pixmap: QPixmap
     transform: QTransform  # scene → pixels of the pixmap
-    key: tuple  # scale, level of detail, graph version, palette, pixel ratio
+    key: tuple  # scale, level of detail, geometry, edge marks, palette, pixel ratio
     width: float  # in logical pixels
     height: float
 
@@ -81,17 +81,27 @@ class PictureLayer(Layer):
             self._render(painter, view)
         painter.restore()
 
-    def _render(self, painter: QPainter, frame: Frame) -> None:
+    def _render(self, painter: QPainter, frame: Frame, rings: bool = True) -> None:
         self.edges.render(painter, frame)
-        self.nodes.render(painter, frame)
+        self.nodes.render(painter, frame, rings)
 
     def _paint_cached(self, painter: QPainter, view: Frame) -> None:
         now = time.monotonic()
         interactive, self._last_paint = now - self._last_paint < INTERACTIVE_S, now
         ratio = painter.device().devicePixelRatioF()
         transform = view.transform
+        graph = self.graph
+        marks = hash((graph.edge_selected.tobytes(), graph.edge_highlighted.tobytes()))
         key = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
-               view.detail.key(), self.canvas.version, self.canvas.palette().cacheKey(), ratio)
+               view.detail.key(), self.canvas.geometry_version, marks,
+               self.canvas.palette().cacheKey(), ratio)
+        self._show_picture(painter, view, ratio, key, interactive)
+        painter.setWorldTransform(QTransform())
+        self.nodes.render_rings(painter, view)  # a click changes only these: never cached
+
+    def _show_picture(self, painter: QPainter, view: Frame, ratio: float, key: tuple,
+                      interactive: bool) -> None:
+        transform = view.transform
         picture = self.picture
         if picture is not None and picture.key == key:
             left = transform.m31() - picture.transform.m31()
@@ -135,7 +145,7 @@ class PictureLayer(Layer):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(self.canvas.palette().base().color())
         painter = QPainter(pixmap)
-        self._render(painter, frame)
+        self._render(painter, frame, rings=False)
         painter.end()
         self.rendered += 1
         return Picture(pixmap, frame.transform, key, width, height)
