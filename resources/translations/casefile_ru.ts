@@ -915,6 +915,25 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentsKeys</name>
+    <message>
+      <source>Close Find</source>
+      <translation>Закрыть поиск</translation>
+    </message>
+    <message>
+      <source>Find in the document</source>
+      <translation>Найти в документе</translation>
+    </message>
+    <message>
+      <source>Mark the selected passage as a claim</source>
+      <translation>Отметить выделенный фрагмент как утверждение</translation>
+    </message>
+    <message>
+      <source>Next / previous match (in Find)</source>
+      <translation>Следующее / предыдущее совпадение (в поиске)</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPane</name>
     <message>
       <source>Add documents from files (or drop files on this pane)</source>
@@ -999,6 +1018,13 @@ Details were saved to {log}.</source>
     <message>
       <source>The pages as printed or scanned; drag over words to select a passage</source>
       <translation>Страницы в печатном или отсканированном виде; проведите по словам, чтобы выделить фрагмент</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntitiesKeys</name>
+    <message>
+      <source>Open the entity's detail</source>
+      <translation>Открыть подробности объекта</translation>
     </message>
   </context>
   <context>

@@ -29,6 +29,7 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
     qtbot.waitUntil(lambda: entities.list_model.rowCount() > 10)
     entities.open_entity_detail(sample.ids["enertech"])
     qtbot.waitUntil(entities.detail.isVisible)
+    qtbot.waitUntil(lambda: not entities.loading)  # the detail is read on the worker
     chain = window.panes["chain"]
     chain.show_chain(sample.ids["kama"])
     qtbot.waitUntil(lambda: not chain.computing and chain.chain is not None)

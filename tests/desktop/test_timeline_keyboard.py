@@ -101,6 +101,12 @@ def test_keys_move_the_shared_as_of_date(qtbot, pane, sample):
 
 
 def test_the_keys_are_listed_in_help(qapp):
+    """Help ▸ Keyboard Shortcuts lists each pane's own keys, read from its ``KEYS``."""
+    from desktop.panes.documents import KEYS as DOCUMENT_KEYS
+
     rows = shortcut_rows()
     for keys, what in KEYS:
         assert (f"Timeline: {what}", keys) in rows
+    assert ("Documents: Mark the selected passage as a claim", "Ctrl+Shift+M") in rows
+    assert ("Entities: Open the entity's detail", "Enter") in rows
+    assert len(rows) == len(set(rows)) and len(DOCUMENT_KEYS) == 4

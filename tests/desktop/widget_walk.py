@@ -51,14 +51,21 @@ def accessible_name(widget: QWidget) -> str:
     return interface.text(QAccessible.Text.Name) if interface is not None else ""
 
 
-def unnamed_interactive(root: QWidget) -> list[str]:
+def unnamed_interactive(root: QWidget, combos_by_item: bool = False) -> list[str]:
     """Each interactive widget under ``root`` a screen reader would announce without a
-    name, as 'Class objectName (parent chain)'."""
+    name, as 'Class objectName (parent chain)'. ``combos_by_item``: accept a combo box
+    announced only by its current item (see below)."""
     found = []
+    labelled = {label.buddy() for label in root.findChildren(QLabel) if label.buddy()}
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or _qt_internal(widget):
             continue
-        if not accessible_name(widget).strip():
+        name = accessible_name(widget).strip()
+        # On Linux a combo box's accessible name is its current item ("Unsure"), which says
+        # nothing of what is being chosen; what does is a label naming it as its buddy
+        # (AT-SPI's labelled-by) or a name of its own.
+        if not name or (isinstance(widget, QComboBox) and not combos_by_item
+                        and not widget.accessibleName() and widget not in labelled):
             chain, parent = [], widget.parentWidget()
             while parent is not None and len(chain) < 3:
                 chain.append(parent.objectName() or type(parent).__name__)
