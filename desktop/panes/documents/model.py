@@ -185,7 +185,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return row.reliability
             if column == self.CLAIMS:
                 return str(row.claims)
-            return kind_of(row.mime_type)
+            return views.kind_text(row.mime_type)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
             return self._kind_icon(row.mime_type)
         if role == Qt.ItemDataRole.ToolTipRole:
