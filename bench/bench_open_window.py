@@ -64,24 +64,7 @@ def _ready(window) -> bool:
     return documents is None or not getattr(documents.model, "busy", False)
 
 
-class BusyBeat(Heartbeat):
-    """The heartbeat, also noting how much of its longest gap the GUI thread itself was
-    busy (its own CPU time): on 2 shared cores the workers' reads can delay a tick while
-    the GUI thread waits for the interpreter lock or the scheduler."""
-
-    def start(self) -> None:
-        self.busiest = 0.0
-        self._cpu = time.thread_time()
-        super().start()
-
-    def _tick(self) -> None:
-        cpu = time.thread_time()
-        self.busiest = max(self.busiest, (cpu - self._cpu) * 1000)
-        self._cpu = cpu
-        super()._tick()
-
-
-def open_once(app, window, path: Path, beat: BusyBeat | None = None,
+def open_once(app, window, path: Path, beat: Heartbeat | None = None,
               profile: cProfile.Profile | None = None) -> tuple[float, float]:
     """(seconds to the first paint of the window on the case, seconds to every pane
     loaded and painted again)."""
@@ -94,7 +77,7 @@ def open_once(app, window, path: Path, beat: BusyBeat | None = None,
     window.set_case(case)
     window.grab()  # the first paint: the window answers, lists fill as their reads end
     painted = time.perf_counter() - started
-    _spin(app, lambda: _ready(window))
+    _spin(app, lambda: _ready(window), settle_s=0)
     window.grab()  # painted with everything loaded
     if profile:
         profile.disable()
@@ -102,7 +85,7 @@ def open_once(app, window, path: Path, beat: BusyBeat | None = None,
     if beat:
         beat.stop()
     window.set_case(None)
-    _spin(app, lambda: _ready(window))
+    _spin(app, lambda: _ready(window), settle_s=0)
     return painted, loaded
 
 
@@ -134,9 +117,9 @@ def main() -> int:
         window = MainWindow()
         window.resize(1500, 950)
         window.show()
-        _spin(app, lambda: True)
+        _spin(app, lambda: True, settle_s=0)
         open_once(app, window, empty)  # warm imports and caches once
-        beat = BusyBeat()
+        beat = Heartbeat()  # the longest gap and the GUI thread's CPU in its busiest
         large, small, blocks = [], [], []
         for _ in range(args.rounds):
             small.append(open_once(app, window, empty))

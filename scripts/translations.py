@@ -7,7 +7,8 @@
 ``update`` runs pyside6-lupdate over desktop/ and cli/, then adds what lupdate cannot see:
 texts passed to a module's one-line wrapper (``def tr(text): return
 QCoreApplication.translate("Files", text)``, and ``_t``/``_tr`` alike, literal or named
-module constant), what db/ words itself (``translate("Provenance", "unknown")`` from
+module constant), the literal step names of ``progress.step(done, total, "…")`` (under
+"Progress", which the worker's progress dialog asks), what db/ words itself (``translate("Provenance", "unknown")`` from
 ``db.wording`` and db's own ``_t`` wrappers around it), the menu titles in ``MENUS``, and
 the few texts translated from data (``DYNAMIC_TEXTS``). Wrapper texts are filed under the
 wrapper's context. Existing
@@ -43,6 +44,7 @@ DYNAMIC_TEXTS = (
     ("LinkSchema", "db.schemata", lambda m: list(m.LINK_SCHEMATA)),
     ("EntitySchema", "db.schemata", lambda m: list(m.ENTITY_SCHEMATA)),
     ("EntityRole", "db.schemata", lambda m: list(m.ENTITY_ROLES)),
+    ("DocumentKind", "db.reads.document_list", lambda m: [*m.KINDS.values(), "Scan", "Text"]),
     ("ChainTreeModel", "desktop.panes.chain.model", lambda m: list(m.ChainTreeModel.HEADERS)),
     # db.wording: link verbs read both ways, grades, amount scales
     ("LinkTypes", "db.wording", lambda m: sorted({s.label for s in m.LINK_SCHEMATA.values()}
@@ -128,6 +130,11 @@ def wrapped_texts(path: Path, every_wrapper: dict[str, dict[str, str]]
             text = _text(node.args[0], constants)
             if isinstance(text, str):
                 found.append((wrappers[node.func.id], text, node.lineno))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "step" and len(node.args) == 3 \
+                and isinstance(node.args[2], ast.Constant) and node.args[2].value:
+            # progress.step(done, total, "Matching entities"): the worker's dialog shows it
+            found.append(("Progress", node.args[2].value, node.lineno))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "translate" and _is_translate(node):
             context, text = _text(node.args[0], constants), _text(node.args[1], constants)

@@ -62,9 +62,10 @@ def print_chains(result: ChainResult, paths: int = DEFAULT_PATHS,
         return
     names = {o.id: o.name for o in result.owners} | {result.entity_id: result.entity_name}
     width = max(len(o.name) for o in result.owners) + 2
-    print(f"  {'OWNER':{width}}{'SCHEMA':12}{'EFFECTIVE':>12}  CONTROLS  ULTIMATE  DIRECT")
+    shares = max(12, *(len(o.share_text) for o in result.owners))
+    print(f"  {'OWNER':{width}}{'SCHEMA':12}{'EFFECTIVE':>{shares}}  CONTROLS  ULTIMATE  DIRECT")
     for o in result.owners:
-        print(f"  {o.name:{width}}{o.schema:12}{o.share_text:>12}  "
+        print(f"  {o.name:{width}}{o.schema:12}{o.share_text:>{shares}}  "
               f"{_yes(o.controls):10}{_yes(o.ultimate):10}{_yes(o.direct)}")
     controllers = ", ".join(o.name for o in result.controllers) or "none"
     print(f"Ultimate controllers: {controllers}")

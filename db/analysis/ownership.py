@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ from sqlalchemy.orm import Session
 from db.analysis.chain_paths import NOT_SEARCHED, ChainPaths, PathList
 from db.analysis.collector import collector_paused
 from db.analysis.control import control_summary
+from db.analysis.declared import declared_steps
 from db.analysis.shares import (
     reaching,
     strong_components,
@@ -51,7 +53,7 @@ from db.core.progress import Cancelled
 from db.reads import graph as graph_load
 from db.reads.queries import Citation
 from db.schemata import CONTROL_LINKS, NATURAL_TOPS, OWNERSHIP_LINKS
-from db.wording import Stake, share_range_text
+from db.wording import CONTEXT, Stake, share_range_text, translate
 
 CHAIN_LINKS = OWNERSHIP_LINKS | CONTROL_LINKS
 MAX_PATHS_PER_OWNER = 10  # paths listed per owner (shortest first); shares use all walks
@@ -64,10 +66,18 @@ class ChainStep:
     schema: str
     source_id: str
     target_id: str
-    stake: Stake
+    link: graph_load.LinkRow = field(repr=False)
     supporting: list[str] = field(default_factory=list)
     contradicting: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+
+    @cached_property
+    def stake(self) -> Stake:
+        # Made when first read: a frozen Stake costs ~2 µs, and a chain of 100,000 steps
+        # shows a few of them.
+        link = self.link
+        return Stake(link.share_min, link.share_max, link.shares_value,
+                     link.shares_currency, link.start_date, link.end_date)
 
     @property
     def unsourced(self) -> bool:
@@ -104,6 +114,9 @@ class OwnerShare:
     ultimate: bool
     direct: bool
     ultimate_controller: bool = False
+    # The share rests on a declared indirect interest (BODS): the declaration's figure,
+    # not one computed from its components (see ``declared``).
+    declared_indirect: bool = False
     # Where the paths come from: searched on first use (see ``path_list``).
     chain_paths: ChainPaths | None = field(default=None, repr=False, compare=False)
 
@@ -128,7 +141,10 @@ class OwnerShare:
     def share_text(self) -> str:
         if self.effective_share_min is None or self.effective_share_max is None:
             return share_range_text(None, None)
-        return share_range_text(self.effective_share_min, self.effective_share_max)
+        share = share_range_text(self.effective_share_min, self.effective_share_max)
+        if self.declared_indirect:
+            return translate(CONTEXT, "{share} declared indirect").format(share=share)
+        return share
 
     def to_json(self, listing: PathList | None = None) -> dict[str, Any]:
         """The owner as JSON; ``listing``: its paths as already searched (else now)."""
@@ -140,6 +156,7 @@ class OwnerShare:
                 "controls": self.controls, "ultimate": self.ultimate,
                 "paths": listing.paths, "direct": self.direct,
                 "ultimate_controller": self.ultimate_controller,
+                "declared_indirect": self.declared_indirect,
                 "paths_truncated": listing.truncated, "paths_count": listing.count,
                 "paths_search_stopped": listing.stopped}
 
@@ -231,42 +248,59 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
     check()
     known: list[tuple[str, str, tuple[float, float]]] = []  # (owner, owned, (min, max))
     unknown_steps: set[str] = set()  # owners with a step of unknown share
-    # A control link beside an ownership link of the same pair says nothing more about
-    # shares: the stake gives the share (BODS often declares shares and votes together).
-    owned_pairs = {(link.source_id, link.target_id) for link in links
-                   if link.schema in OWNERSHIP_LINKS}
-    control_pairs = [(link.source_id, link.target_id) for link in links
-                     if link.schema in CONTROL_LINKS]
-    for link in links:
-        if link.schema in CONTROL_LINKS and (link.source_id, link.target_id) in owned_pairs:
+    # A declared indirect share stands for its components (``declared``).
+    declared, components = declared_steps(session, links, entity_id)
+    pairs: list[tuple[str, str]] = []
+    control_links: list[graph_load.LinkRow] = []
+    owned_pairs: set[tuple[str, str]] = set()
+    graph: dict[str, set[str]] = {}  # owner → owned, every endpoint a key
+    for link in links:  # one pass: a chain may have 100,000 links
+        pair = (link.source_id, link.target_id)
+        pairs.append(pair)
+        if link.source_id in graph:
+            graph[link.source_id].add(link.target_id)
+        else:
+            graph[link.source_id] = {link.target_id}
+        if link.target_id not in graph:
+            graph[link.target_id] = set()
+        if link.schema in CONTROL_LINKS:
+            control_links.append(link)
+            continue  # a control link holds no share: see below
+        owned_pairs.add(pair)
+        if link.id in components:
             continue
-        bounds = _bounds(link)
-        if bounds is None:
+        if link.share_min is None and link.share_max is None:
             unknown_steps.add(link.source_id)
         else:
-            known.append((link.source_id, link.target_id, bounds))
-    pairs = [(link.source_id, link.target_id) for link in links]
+            known.append((link.source_id, link.target_id, (
+                (link.share_min if link.share_min is not None else 0.0) / 100.0,
+                (link.share_max if link.share_max is not None else 100.0) / 100.0)))
+    # A control link says nothing about shares: its owner's share is unknown — unless
+    # the same pair also has an ownership link, whose stake gives the share (BODS often
+    # declares shares and votes together), or it is a component of a declared share.
+    unknown_steps.update(link.source_id for link in control_links
+                         if (link.source_id, link.target_id) not in owned_pairs
+                         and link.id not in components)
     unknown = reaching(pairs, unknown_steps)
-    graph: dict[str, set[str]] = {}  # owner → owned, every endpoint a key
-    for source, owned in pairs:
-        graph.setdefault(source, set()).add(owned)
-        graph.setdefault(owned, set())
-    components = strong_components(graph, graph)  # shared by control, sums and tops
+    groups = strong_components(graph, graph)  # shared by control, sums and tops
     controllers, controlled_by_someone = control_summary(
-        ((s, t, b[0]) for s, t, b in known), control_pairs, components, entity_id)
+        ((s, t, b[0]) for s, t, b in known),
+        ((link.source_id, link.target_id) for link in control_links), groups, entity_id)
     check()
-    tops = _tops(graph, components, labels)
+    tops = _tops(graph, groups, labels)
     # An owner with a step of unknown share below it reports no share, and nothing
     # below a known owner is unknown: only the known owners' holdings need summing.
     summed = [k for k in known if k[0] not in unknown]
     # The chain's components serve when most links are summed; when few are (unknown
     # shares above a tangle), the few find their own components faster.
-    effective = walk_sums(summed, entity_id, components if 2 * len(summed) >= len(links)
+    effective = walk_sums(summed, entity_id, groups if 2 * len(summed) >= len(links)
                           else None, cancelled=cancelled)
     check()
     chain_paths = ChainPaths(graph, entity_id, MAX_PATHS_PER_OWNER)
-    direct = {link.source_id for link in links if link.target_id == entity_id}
-    owners: list[OwnerShare] = []
+    direct = {link.source_id for link in links
+              if link.target_id == entity_id and link.id not in declared}
+    declaring = {link.source_id for link in links if link.id in declared}
+    ordered: list[tuple[tuple, OwnerShare]] = []  # (list order, owner)
     for owner in owner_ids:
         name, schema = labels.get(owner, (owner, ""))
         if owner in unknown:
@@ -276,24 +310,17 @@ def _control_chains(session: Session, entity_id: str, as_of: date | None, citati
             low_pct, high_pct = _percent(low), _percent(high)
             share = low_pct if low_pct == high_pct else None
         controls = owner in controllers
-        owners.append(OwnerShare(
+        # Largest share first, unknown shares last, then by name.
+        order = ((1, 0.0) if high_pct is None else (0, -high_pct)) + (name.casefold(), owner)
+        ordered.append((order, OwnerShare(
             owner, name, schema, share, low_pct, high_pct, controls,
             ultimate=owner in tops, direct=owner in direct,
             ultimate_controller=controls and owner not in controlled_by_someone,
-            chain_paths=chain_paths))
-    owners.sort(key=_owner_order)
+            declared_indirect=owner in declaring and share is not None,
+            chain_paths=chain_paths)))
+    ordered.sort(key=lambda keyed: keyed[0])
+    owners = [owner for _, owner in ordered]
     return ChainResult(entity_id, entity_name, as_of, owners, steps)
-
-
-def _bounds(link: graph_load.LinkRow) -> tuple[float, float] | None:
-    """(min, max) fraction a link holds; None when unknown (control links hold none)."""
-    if link.schema not in OWNERSHIP_LINKS:
-        return None
-    if link.share_min is None and link.share_max is None:
-        return None
-    low = link.share_min if link.share_min is not None else 0.0
-    high = link.share_max if link.share_max is not None else 100.0
-    return low / 100.0, high / 100.0
 
 
 def _percent(fraction: float) -> float:
@@ -324,17 +351,7 @@ def _steps(session: Session, links: list[graph_load.LinkRow],
     steps: dict[str, ChainStep] = {}
     for link in sorted(links):  # by id: rows are tuples with the (unique) id first
         supporting, contradicting = stances.get(link.id, ([], []))
-        # The stake built field by field: a chain may have 100,000 steps.
-        stake = Stake(link.share_min, link.share_max, link.shares_value,
-                      link.shares_currency, link.start_date, link.end_date)
         steps[link.id] = ChainStep(link.id, link.schema, link.source_id, link.target_id,
-                                   stake, supporting, contradicting,
+                                   link, supporting, contradicting,
                                    cited.get(link.id, []))
     return steps
-
-
-def _owner_order(owner: OwnerShare) -> tuple:
-    if owner.effective_share_max is None:
-        return (1, 0.0, owner.name.casefold(), owner.id)
-    return (0, -owner.effective_share_max, owner.name.casefold(), owner.id)
-

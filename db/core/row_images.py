@@ -170,10 +170,18 @@ def _bulk_image(table: Table, columns: list[str], rows: list[dict[str, Any]]
 def bulk_update_image(table_name: str, befores: list[dict[str, Any]],
                       afters: list[dict[str, Any]]) -> dict[str, Any]:
     """A bulk update's audit image: each row's key, the digest of the row after (what a
-    replay then expects) and before (what it must have been), over the same columns."""
+    replay then expects) and, before, digests over each column set the history's bulk
+    writes use — every column, and every column but those the database fills (imports
+    leave ``row_version`` to it) — so the replay can compare the row as it last recorded
+    it, however that row was written."""
     image = bulk_image(table_name, afters)
-    before = bulk_image(table_name, befores)
-    if before["columns"] != image["columns"]:
-        raise ValueError("a bulk update's before and after rows must have the same columns")
+    table = table_of(table_name)
+    filled = {c.name for c in table.columns if c.server_default is not None}
+    befores_by_columns = {}
+    for columns in (image["columns"], [c for c in image["columns"] if c not in filled]):
+        key = ",".join(columns)
+        if key not in befores_by_columns:
+            digest = digester(table, columns)
+            befores_by_columns[key] = [digest(row) for row in befores]
     return {"updated": image.pop("inserted"), "columns": image["columns"],
-            "digests": image["digests"], "before_digests": before["digests"]}
+            "digests": image["digests"], "before_digests": befores_by_columns}

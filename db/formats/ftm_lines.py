@@ -87,8 +87,8 @@ def iter_file_objects(path: Path, name: str | None = None, progress: Progress = 
                 raise FormatError(f"{name}: not UTF-8 text (byte {offset + error.start})"
                                   ) from None
             offset += len(raw)
-            if number % 20_000 == 0:
-                progress.step(offset, size, text)
+            if number % 20_000 == 0:  # in KiB: a progress bar counts in 32-bit integers
+                progress.step(offset >> 10, max(size >> 10, 1), text)
             if line.endswith("\n"):
                 line = line[:-2] if line.endswith("\r\n") else line[:-1]
             item = parse(line, number)

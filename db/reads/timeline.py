@@ -23,7 +23,10 @@ from db.wording import Stake
 
 EVENT = "event"
 LINK = "link"
-SMALL_CASE_ROWS = 20_000
+# Links and events up to which the timeline and the chain's date range are read on the GUI
+# thread (a few ms); at 12,000 links reading and drawing them took ~50 ms at open, beside
+# every other pane's loading — past this they are read on the worker.
+SMALL_CASE_ROWS = 2_000
 
 
 @dataclass(frozen=True)

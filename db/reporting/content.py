@@ -117,6 +117,7 @@ class FigureEdge:
 class ChainFigure:
     nodes: tuple[FigureNode, ...]
     edges: tuple[FigureEdge, ...]
+    owners_not_drawn: int = 0  # owners of the chain the figure leaves out (a big chain)
 
     @property
     def layers(self) -> int:

@@ -13,10 +13,15 @@ from db.analysis import ChainResult
 from db.reporting.content import ChainFigure, FigureEdge, FigureNode
 from db.wording import translate
 
+FIGURE_OWNERS = 60  # owners drawn at most: the first of the chain (largest shares first)
+
 
 def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
-    owners = {o.id: o for o in result.owners}
-    steps = list(result.steps.values())
+    """The figure of the chain's first ``FIGURE_OWNERS`` owners and the steps between
+    them: a chain of 58,000 owners is no picture, and layering it costs owners × steps."""
+    owners = {o.id: o for o in result.owners[:FIGURE_OWNERS]}
+    steps = [s for s in result.steps.values() if s.source_id in owners
+             and (s.target_id in owners or s.target_id == result.entity_id)]
     layer = {result.entity_id: 0}
     # Longest-path layering, bounded so a cycle cannot loop for ever.
     for _ in range(len(owners) + 1):
@@ -46,7 +51,7 @@ def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
             position[node] = index - (len(members) - 1) / 2
     nodes = [FigureNode(result.entity_id, result.entity_name, subject_schema, 0, 0, True,
                         False, False)]
-    for owner in result.owners:
+    for owner in owners.values():
         if owner.id in layer:
             nodes.append(FigureNode(owner.id, owner.name, owner.schema, layer[owner.id],
                                     order[owner.id], False, owner.controls, owner.ultimate))
@@ -65,4 +70,4 @@ def chain_figure(result: ChainResult, subject_schema: str) -> ChainFigure:
         edges.append(FigureEdge(step.source_id, step.target_id, label, control,
                                 step.unsourced, number, disputed,
                                 names.get(step.source_id, ""), names.get(step.target_id, "")))
-    return ChainFigure(tuple(nodes), tuple(edges))
+    return ChainFigure(tuple(nodes), tuple(edges), len(result.owners) - (len(nodes) - 1))

@@ -122,7 +122,7 @@ def _apply_bulk_update(replay: Replay, entry: AuditEntry, table: dict[str, Image
     it, what the history says (its before-digest), and is from now on its after-digest."""
     columns = list(image.get("columns", []))
     after = Batch(entry.object_type, columns, image.get("digests", []), entry.seq, entry.at)
-    before = image.get("before_digests", [])
+    befores = image.get("before_digests") or {}
     for index, key in enumerate(image.get("updated", [])):
         key = str(key)
         current = table.get(key)
@@ -130,23 +130,24 @@ def _apply_bulk_update(replay: Replay, entry: AuditEntry, table: dict[str, Image
             replay.findings.append(Finding(
                 "state", entry.object_type, key, f"audit row {entry.seq} changes a row the "
                 "history never created (history cut or rows added outside the app)"))
-        elif not _was(current, after, before[index] if index < len(before) else None):
+        elif not _was(current, after, befores, index):
             replay.findings.append(Finding(
                 "state", entry.object_type, key, f"was changed outside the app before audit "
                 f"row {entry.seq} (a merge) changed it", since=current.at))
         table[key] = BulkRow(after, index)
 
 
-def _was(current: Image | BulkRow, batch: Batch, digest: str | None) -> bool:
-    """Whether the row the history holds has ``digest`` over ``batch``'s columns (True when
-    that cannot be told: a digest over other columns, or none recorded)."""
-    if digest is None:
-        return True
+def _was(current: Image | BulkRow, after: Batch, befores: dict[str, list[str]],
+         index: int) -> bool:
+    """Whether the row the history holds is the one the update's before-digests describe
+    (True when that cannot be told: history recorded by id only, or over other columns)."""
     if isinstance(current, Image):
-        return batch.digest(current.values) == digest
-    if current.batch is None or current.batch.columns != batch.columns:
+        digests = befores.get(",".join(after.columns))
+        return digests is None or after.digest(current.values) == digests[index]
+    if current.batch is None:
         return True
-    return current.batch.digests[current.index] == digest
+    digests = befores.get(",".join(current.batch.columns))
+    return digests is None or current.batch.digests[current.index] == digests[index]
 
 
 def _apply_row(replay: Replay, entry: AuditEntry) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from db.formats import FormatError, guess_format, read_file
 from db.formats.batch import import_command
@@ -37,6 +37,10 @@ EXPORT_FILTERS = {"ftm": ("FollowTheMoney JSON lines (*.ijson)", ".ijson"),
                   "anx": ("i2 Analyst's Notebook import (*.anx)", ".anx"),
                   "csv": ("CSV tables, zipped (*.zip)", ".zip"),
                   "xlsx": ("Excel workbook (*.xlsx)", ".xlsx")}
+
+
+# Above this an FtM file is imported streaming, without the whole-file preview.
+LARGE_FTM_BYTES = 64 * 1024 ** 2
 
 
 def tr(text: str) -> str:
@@ -69,6 +73,9 @@ def import_file(shell: Shell, path: str | None = None) -> None:
     if fmt == "casefile":
         merge_case(shell, path)
         return
+    if fmt == "ftm" and _size(path) > LARGE_FTM_BYTES:
+        _stream_ftm(shell, Path(path))
+        return
     if fmt in ("csv", "xlsx"):
         mapping = _ask_csv_mapping(shell, Path(path))
         if mapping is None:
@@ -79,6 +86,39 @@ def import_file(shell: Shell, path: str | None = None) -> None:
     run_task(shell.dialog_parent(), tr("Reading {name}").format(name=Path(path).name), reader,
              lambda batch: _preview_and_write(shell, batch),
              lambda message: shell.show_warning(tr("Import"), message))
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # the reader says what is wrong with it
+
+
+def _stream_ftm(shell: Shell, path: Path) -> None:
+    """A large FtM file: no preview (that would hold every row in memory); imported in
+    chunks in one transaction, memory bounded (``db.formats.ftm_stream``), one undo step."""
+    from db.formats.ftm_stream import import_ftm_file
+
+    context = shell.context
+    answer = QMessageBox.question(
+        shell.dialog_parent(), tr("Import"),
+        tr("{name} is {size} MB: it is imported without a preview, in chunks, so that "
+           "memory stays bounded. Import it?").format(
+            name=path.name, size=f"{_size(str(path)) / 1024 ** 2:,.0f}"))
+    if answer != QMessageBox.StandardButton.Yes or context is None:
+        return
+
+    def write(progress: Any) -> Any:
+        return import_ftm_file(context.case, path, progress)
+
+    def done(command: Any) -> None:
+        context.push_done(command)
+        shell.show_status("; ".join(command.result.lines()[:2]))
+
+    run_task(shell.dialog_parent(), tr("Importing {name}").format(name=path.name), write,
+             done, lambda message: shell.show_warning(tr("Import"), message),
+             lambda: shell.show_status(tr("Import cancelled; nothing was changed.")))
 
 
 def _csv_sample(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -77,6 +77,10 @@ def entity_html(summary: EntitySummary, figure_size: tuple[int, int] | None) -> 
                                  "disputed. Dark outline: controls {name}.").format(
                                      name=summary.name), "note"))
             parts.append(figure_legend(summary.figure))
+            if summary.figure.owners_not_drawn:
+                parts.append(para(tr("The figure shows the chain's first owners; {n} more "
+                                     "are listed below, not drawn.").format(
+                                         n=f"{summary.figure.owners_not_drawn:,}"), "note"))
             parts.append('<p style="margin-top: 10px"></p>')
         rows = []
         for owner in summary.owners:

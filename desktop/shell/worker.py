@@ -13,10 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from db.core import Cancelled, Progress
+
+PROGRESS_CONTEXT = "Progress"  # where scripts/translations.py files progress.step() texts
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +92,8 @@ def run_task(parent: QWidget | None, title: str, function: Callable[[Progress], 
         def progress(done: int, total: int, text: str) -> None:
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
-            if text:
-                dialog.setLabelText(text)
+            if text:  # db's step names ("Matching entities") are in the catalogue
+                dialog.setLabelText(QCoreApplication.translate(PROGRESS_CONTEXT, text))
 
         task.signals.sig_progress.connect(progress)
 

@@ -816,6 +816,49 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentKind</name>
+    <message>
+      <source>E-mail</source>
+      <translation>Эл. письмо</translation>
+    </message>
+    <message>
+      <source>Excel</source>
+      <translation>Excel</translation>
+    </message>
+    <message>
+      <source>HTML</source>
+      <translation>HTML</translation>
+    </message>
+    <message>
+      <source>MHTML</source>
+      <translation>MHTML</translation>
+    </message>
+    <message>
+      <source>Mailbox</source>
+      <translation>Почтовый ящик</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Скан</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Текст</translation>
+    </message>
+    <message>
+      <source>Web archive</source>
+      <translation>Веб-архив</translation>
+    </message>
+    <message>
+      <source>Word</source>
+      <translation>Word</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentTableModel</name>
     <message>
       <source>Claims</source>
@@ -2727,6 +2770,121 @@ SHA-256 {sha256}</translation>
     </message>
   </context>
   <context>
+    <name>Progress</name>
+    <message>
+      <source>Adding links</source>
+      <translation>Добавление связей</translation>
+    </message>
+    <message>
+      <source>Building the chart</source>
+      <translation>Построение схемы</translation>
+    </message>
+    <message>
+      <source>Building the graph</source>
+      <translation>Построение графа</translation>
+    </message>
+    <message>
+      <source>Checking custody</source>
+      <translation>Проверка цепочки хранения</translation>
+    </message>
+    <message>
+      <source>Checking the file's integrity</source>
+      <translation>Проверка целостности файла</translation>
+    </message>
+    <message>
+      <source>Checking the search index</source>
+      <translation>Проверка поискового индекса</translation>
+    </message>
+    <message>
+      <source>Claims</source>
+      <translation>Утверждения</translation>
+    </message>
+    <message>
+      <source>Collecting ownership and control</source>
+      <translation>Сбор владения и контроля</translation>
+    </message>
+    <message>
+      <source>Control chain</source>
+      <translation>Цепочка контроля</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation>Подсчёт</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Готово</translation>
+    </message>
+    <message>
+      <source>Folding matched entities</source>
+      <translation>Объединение совпавших объектов</translation>
+    </message>
+    <message>
+      <source>Grouping claims</source>
+      <translation>Группировка утверждений</translation>
+    </message>
+    <message>
+      <source>Identity</source>
+      <translation>Идентификация</translation>
+    </message>
+    <message>
+      <source>Links</source>
+      <translation>Связи</translation>
+    </message>
+    <message>
+      <source>Matching entities</source>
+      <translation>Сопоставление объектов</translation>
+    </message>
+    <message>
+      <source>Re-hashing document bytes</source>
+      <translation>Пересчёт хешей документов</translation>
+    </message>
+    <message>
+      <source>Reading the other case</source>
+      <translation>Чтение другого дела</translation>
+    </message>
+    <message>
+      <source>Reading this case</source>
+      <translation>Чтение этого дела</translation>
+    </message>
+    <message>
+      <source>Replaying the audit log</source>
+      <translation>Воспроизведение журнала аудита</translation>
+    </message>
+    <message>
+      <source>Source annex</source>
+      <translation>Приложение: источники</translation>
+    </message>
+    <message>
+      <source>Writing ANX</source>
+      <translation>Запись ANX</translation>
+    </message>
+    <message>
+      <source>Writing GEXF</source>
+      <translation>Запись GEXF</translation>
+    </message>
+    <message>
+      <source>Writing GraphML</source>
+      <translation>Запись GraphML</translation>
+    </message>
+    <message>
+      <source>Writing claims</source>
+      <translation>Запись утверждений</translation>
+    </message>
+    <message>
+      <source>Writing entities</source>
+      <translation>Запись объектов</translation>
+    </message>
+    <message>
+      <source>Writing links</source>
+      <translation>Запись связей</translation>
+    </message>
+    <message>
+      <source>Writing statements</source>
+      <translation>Запись заявлений BODS</translation>
+    </message>
+  </context>
+  <context>
     <name>PropertiesModel</name>
     <message>
       <source>Property</source>
@@ -3177,6 +3335,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>The entities with the most relationships in the case.</source>
       <translation>Объекты дела с наибольшим числом отношений.</translation>
+    </message>
+    <message>
+      <source>The figure shows the chain's first owners; {n} more are listed below, not drawn.</source>
+      <translation>На рисунке — первые владельцы цепочки; ещё {n} перечислены ниже, но не нарисованы.</translation>
     </message>
     <message>
       <source>To</source>
@@ -3940,6 +4102,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>адрес</translation>
     </message>
     <message>
+      <source>alias</source>
+      <translation>псевдоним</translation>
+    </message>
+    <message>
       <source>bn</source>
       <translation>млрд</translation>
     </message>
@@ -4006,6 +4172,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>m</source>
       <translation>млн</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>имя</translation>
     </message>
     <message>
       <source>nationality</source>

@@ -99,3 +99,26 @@ def test_a_row_changed_since_it_was_read_refuses_the_bulk_update(make_case, tmp_
         run(ours, "Fold", lambda tx: tx.bulk_update(Entity, rows, afters))
     assert {r["id"]: r["caption"] for r in _entities(ours)}["o2"] == "Renamed"
     assert all("alias" not in r["properties"] for r in _entities(ours))
+
+
+@pytest.mark.parametrize("made_by", ["import", "edit"])
+def test_a_row_changed_behind_the_apps_back_before_a_merge_folded_it_still_shows(
+        make_case, tmp_path, theirs, made_by):
+    """Folding a tampered row must not launder it: the merge's before-digests are
+    compared with the history, whether the row was imported (digests over the import's
+    columns) or last written by an edit (a full image)."""
+    import sqlite3
+
+    ours = make_case("ours")
+    import_file(ours, _ftm(tmp_path / "ours.ijson", "o", str.upper, count=20), "ftm")
+    if made_by == "edit":
+        run(ours, "Edit", lambda tx: E.edit_entity(tx, "o4", name="ENTITY NUMBER 4"))
+    connection = sqlite3.connect(ours.path)
+    connection.execute("UPDATE entities SET caption = 'Forged' WHERE id = 'o4'")
+    connection.commit()
+    connection.close()
+    apply_merge(ours, plan_merge(ours, theirs)).do(ours)
+    findings = [(f.table, f.row_id, f.problem) for f in check_case(ours).findings]
+    assert ("entities", "o4") in [(table, row) for table, row, _ in findings]
+    assert any("before audit row" in message and "(a merge)" in message
+               for _, _, message in findings)

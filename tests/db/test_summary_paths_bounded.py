@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from db.reporting import entity_summary
 from db.reporting.entity_summary import PATHS_PER_OWNER, build_entity_summary
+from db.reporting.figure import FIGURE_OWNERS
 from tests.chain_shapes import ladder, tangle
 
 
@@ -30,3 +31,15 @@ def test_tangle_summary_says_uncounted_and_partial(new_case, monkeypatch):
     summary = build_entity_summary(new_case, subject)
     unlisted = [r for r in summary.owners if not r.paths]
     assert summary.owners_without_paths == len(unlisted) > 0
+
+
+def test_a_big_chain_is_drawn_by_its_first_owners(new_case):
+    subject = ladder(new_case, layers=10, width=7)  # 70 owners, 40 million paths each on top
+    summary = build_entity_summary(new_case, subject)
+    assert len(summary.owners) == 70
+    drawn = [node for node in summary.figure.nodes if not node.subject]
+    assert (len(drawn), summary.figure.owners_not_drawn) == (FIGURE_OWNERS, 10)
+    names = {node.id: node.name for node in summary.figure.nodes}
+    assert all(edge.source in names and edge.target in names for edge in summary.figure.edges)
+    top = next(row for row in summary.owners if row.name == "L09-0")
+    assert top.paths_more == 7 ** 9 - PATHS_PER_OWNER

@@ -30,6 +30,8 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
     entities.open_entity_detail(sample.ids["enertech"])
     qtbot.waitUntil(entities.detail.isVisible)
     qtbot.waitUntil(lambda: not entities.loading)  # the detail is read on the worker
+    documents = window.panes["documents"].findChildren(QTableView)
+    qtbot.waitUntil(lambda: any(v.model().rowCount() for v in documents))
     chain = window.panes["chain"]
     chain.show_chain(sample.ids["kama"])
     qtbot.waitUntil(lambda: not chain.computing and chain.chain is not None)
@@ -45,6 +47,9 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
         "detail links": "\n".join(" | ".join(r) for r in table_texts(entities.detail.links_view)),
         "detail claims": "\n".join(" | ".join(r) for r in table_texts(entities.detail.claims_view)),
         "detail type": entities.detail.subtitle.text(),
+        "documents": "\n".join(" | ".join(r) for v in documents for r in table_texts(v)),
+        "detail properties": "\n".join(" | ".join(r) for r in table_texts(
+            entities.detail.properties_view)),
         "entity list": "\n".join(" | ".join(r) for r in table_texts(entities.list_view)),
         "chain": "\n".join(str(i.data()) for i in chain.model.iter_nodes()),
         "claims": "\n".join(" | ".join(r) for r in table_texts(claims_view)),
@@ -60,6 +65,8 @@ EXPECTED = {  # place: (Russian, English)
     "detail claims": [("подтверждает: Rosatom контролирует Enertech",
                        "supports: Rosatom controls Enertech")],
     "detail type": [("Компания", "Company")],
+    "detail properties": [("страна | ru", "country | ru")],
+    "documents": [("| Текст", "| Text")],
     "entity list": [("Актив · бренд", "Asset · brand"), ("Лицо", "Person")],
     "chain": [("доля неизвестна · 6.2 млрд RUB · с 2022", "share unknown · 6.2 bn RUB · since 2022")],
     "claims": [("не проверено", "unverified"),
@@ -120,3 +127,32 @@ def test_what_is_typed_wrong_is_said_in_the_language(language):
         wording.parse_share("120")
     assert str(refused.value) == {"ru": "доля — это процент от 0 до 100, а не 120",
                                   "en": "a share is a percentage from 0 to 100, not 120"}[language]
+
+
+def test_progress_steps_named_by_db_show_in_the_language(language, qtbot):
+    """The worker's progress dialog shows db's step names ("Matching entities")."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from desktop.shell.worker import run_task
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release, results = threading.Event(), []
+
+    def work(progress):
+        progress.step(1, 3, "Matching entities")
+        release.wait(10)
+        return "ok"
+
+    run_task(parent, "Merge", work, results.append)
+    try:
+        qtbot.waitUntil(lambda: any(d.labelText() != "Merge"
+                                    for d in parent.findChildren(QProgressDialog)))
+        (dialog,) = parent.findChildren(QProgressDialog)
+        assert dialog.labelText() == {"ru": "Сопоставление объектов",
+                                      "en": "Matching entities"}[language]
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: results == ["ok"])

@@ -23,3 +23,8 @@ def test_summary_html_says_uncounted_and_partial(new_case, qtbot, monkeypatch):
     html = entity_html(build_entity_summary(new_case, subject), None)
     assert "the search for paths stopped at its time limit." in html
     assert "more owners are not listed" in html
+
+
+def test_summary_html_says_the_figure_leaves_owners_out(new_case, qtbot):
+    html = entity_html(build_entity_summary(new_case, ladder(new_case, 10, 7)), (600, 400))
+    assert "first owners; 10 more are listed below, not drawn." in html

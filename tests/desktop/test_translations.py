@@ -131,6 +131,7 @@ def test_db_texts_are_extracted():
     assert ("Wording", "share unknown") in texts("db/wording.py")
     assert ("Provenance", "you") in texts("db/reads/provenance.py")
     assert ("Report", "Event: {title}") in texts("db/reporting/case_summary.py")
+    assert ("Progress", "Matching entities") in texts("db/services/merge/plan.py")
     messages = {(c, t) for c, t, _n in script.messages_of(script.extract("ru"))}
     assert {("LinkTypes", "is owned by"), ("Wording", "unverified"),
             ("Wording", "Usually reliable"), ("Report", "Facts about entities")} <= messages

@@ -93,7 +93,7 @@ def identifier_value(value: str) -> str:
     return _NOT_WORD.sub("", value).casefold()
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityKeys:
     """What matching needs of one entity, computed once."""
 
@@ -108,12 +108,8 @@ class EntityKeys:
     countries: set[str] = field(default_factory=set)
     dates: dict[str, set[str]] = field(default_factory=dict)
     merged_ids: tuple[str, ...] = ()
-
-    @property
-    def tokens(self) -> set[str]:
-        """Words for blocking, in both the normal and the loose spelling."""
-        return {w for n in (*self.names, *self.loose.values()) for w in n.split()
-                if len(w) > 1}
+    # Words for blocking, in both the normal and the loose spelling.
+    tokens: set[str] = field(default_factory=set)
 
 
 NameForms = tuple[str, str, str, str]  # normalised, own script, word-order key, loose
@@ -150,6 +146,7 @@ def entity_keys(entity: dict[str, Any], known: dict[str, NameForms] | None = Non
             keys.scripts.add(script)
             keys.keys.add(order)
             keys.loose[normal] = loose
+            keys.tokens.update(w for w in f"{normal} {loose}".split() if len(w) > 1)
     for prop in props.keys() & _IDENTIFIER_SET:
         values = {identifier_value(v) for v in props[prop]}
         values = {v for v in values if len(v) >= 3}

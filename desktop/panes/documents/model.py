@@ -9,7 +9,14 @@ makes an older, still-running one irrelevant (a generation number drops stale re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -71,16 +78,23 @@ class DocumentTableModel(QAbstractTableModel):
         case, key, descending = self.case, self.sort_key, self.descending
         if case is None:
             self._install(generation, [])
+            self._first_page(generation)
             return
         if case.read(views.document_count) <= PAGE_SIZE:
             self._install(generation, case.read(views.ordered_document_ids, key, descending))
+            self._first_page(generation)
             return
         self.busy = True
+
+        def installed(ids: list[str]) -> None:
+            self._install(generation, ids)
+            # The first page comes in the next turn of the event loop: the reset and the
+            # page read are two short blocks of the GUI thread, not one long one.
+            QTimer.singleShot(0, lambda: self._first_page(generation))
+
         run_task(None, "", lambda _progress: case.read(views.ordered_document_ids, key,
                                                          descending),
-                 lambda ids: self._install(generation, ids),
-                 on_error=lambda _message: self._install(generation, []),
-                 show_progress=False)
+                 installed, on_error=lambda _message: installed([]), show_progress=False)
 
     def _install(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
@@ -90,7 +104,11 @@ class DocumentTableModel(QAbstractTableModel):
         self._positions = {document_id: n for n, document_id in enumerate(ids)}
         self.rows = []
         self.endResetModel()
-        if self._ids:
+
+    def _first_page(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if self._ids and not self.rows:
             self.fetchMore(QModelIndex())
         self.busy = False
         self.sig_loaded.emit()
@@ -167,7 +185,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return row.reliability
             if column == self.CLAIMS:
                 return str(row.claims)
-            return kind_of(row.mime_type)
+            return views.kind_text(row.mime_type)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
             return self._kind_icon(row.mime_type)
         if role == Qt.ItemDataRole.ToolTipRole:

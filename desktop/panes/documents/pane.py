@@ -33,7 +33,7 @@ from desktop.panes.base import Pane
 from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
-from desktop.panes.documents.model import DocumentTableModel, IdRole
+from desktop.panes.documents.model import PAGE_SIZE, DocumentTableModel, IdRole
 from desktop.panes.documents.page_side import PageSide
 from desktop.panes.documents.pdf_view import PdfPageView
 from desktop.panes.documents.text_view import (
@@ -229,14 +229,23 @@ class DocumentsPane(Pane):
         self.model.reload()
 
     def _list_loaded(self) -> None:
-        """The list's first page is in: open its first document if none is open."""
+        """The list's first page is in: open its first document if none is open — in the
+        next turn of the event loop when the list came from the worker (a big case), so
+        reading the page and opening the document are two short GUI blocks, not one."""
         if self.context is None:
             return
-        first = self.model.document_id(0)
-        if self.document_id is None and first is not None:
-            self.open_document(first)
+        if self.document_id is None and self.model.document_id(0) is not None:
+            if self.model.total() > PAGE_SIZE:
+                QTimer.singleShot(0, self._open_first)
+            else:
+                self._open_first()
         else:
             self._select_row(self.document_id)
+
+    def _open_first(self) -> None:
+        first = self.model.document_id(0)
+        if self.context is not None and self.document_id is None and first is not None:
+            self.open_document(first)
 
     def on_changes(self, changes: Changes) -> None:
         if self.context is None or not (changes.everything or changes.documents
