@@ -101,7 +101,7 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
 
     # Claims pane: a By column on every claim, an origin badge, the hover text, a filter.
     pane = window.panes["claims"]
-    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == after.claims)
+    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == after.claims and not pane.busy)
     by = ClaimTableModel.COL_BY
     table = _claim_rows(pane)
     assert all(row[by] for row in table)
