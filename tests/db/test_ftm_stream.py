@@ -158,3 +158,16 @@ def test_a_refusal_after_chunks_were_written_rolls_them_back(small_chunks, tmp_p
         ftm_stream.import_ftm_file(new_case, path)
     assert _rows(new_case, ENTITY_SQL) == []
     assert _rows(new_case, LINK_SQL) == []
+
+
+def test_cancel_while_writing_leaves_the_case_unchanged(small_chunks, tmp_path, new_case):
+    from db.core.progress import Cancelled, Progress
+
+    path = _write(tmp_path / "cancel.ijson", _lines(300))
+    texts: list[str] = []
+    progress = Progress(lambda done, total, text: texts.append(text),
+                        lambda: any(t.startswith("Adding links") for t in texts))
+    with pytest.raises(Cancelled):
+        ftm_stream.import_ftm_file(new_case, path, progress)
+    assert _rows(new_case, ENTITY_SQL) == [] and _rows(new_case, LINK_SQL) == []
+    assert any(t == "Adding links" for t in texts)  # entities had been written by then
