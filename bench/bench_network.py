@@ -12,7 +12,8 @@ the same views offscreen, the widget grabbed to an image per frame, in three run
 - cold: fit, zoomed in 4x and 16x at three places, panned — each frame drawn from
   nothing (the cache dropped first): what a jump to a new view costs.
 The median and worst frame times are printed with their ratio to the floor (its median
-over the same views). 33 ms a frame is 30 frames per second.
+over the same views). 33 ms a frame is 30 frames per second. The fitted and a 4x view of
+each size are saved to tests/artifacts/network_frames_<N>[_4x].png — look at them.
 
 Layouts: ``db.analysis.force_layout.force_positions`` (rustworkx, by component) against
 networkx ``spring_layout`` (same iterations) on the same ownership-like graphs, and the
@@ -48,6 +49,7 @@ from desktop.panes.network.drawn import EdgeSpec, NodeSpec  # noqa: E402
 from desktop.shell.icons import icon_path  # noqa: E402
 
 SIZE = (1200, 800)
+ARTIFACTS = Path(__file__).resolve().parents[1] / "tests" / "artifacts"
 COLOURS = ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#00838f"]
 
 
@@ -140,6 +142,11 @@ def canvas_frames(app, pos, edges) -> tuple[float, dict[str, list[float]], QRect
     first = time.perf_counter() - start
     rect = canvas.viewbox.viewRect()
     layer = canvas.picture_layer
+    ARTIFACTS.mkdir(exist_ok=True)
+    canvas.grab().save(str(ARTIFACTS / f"network_frames_{len(nodes)}.png"))
+    canvas.viewbox.setRange(views(rect)[1], padding=0)
+    app.processEvents()
+    canvas.grab().save(str(ARTIFACTS / f"network_frames_{len(nodes)}_4x.png"))
 
     def cold() -> None:
         layer.forget()

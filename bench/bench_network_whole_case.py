@@ -5,8 +5,9 @@ links, ~2.5 links an entity) it times, offscreen, in the real main window with t
 pane alone (so it fills the window): an entity selected, then "Whole case" pressed → the
 groups drawn (clustering and group layout run in the worker), opening the biggest group,
 and "Whole case" released → back to the selection's neighbourhood. For the two presses it
-also prints the longest the GUI thread did not answer (a 5 ms heartbeat's longest gap;
-the goal is under 100 ms). The baseline is the whole case of a 1,000-entity case, drawn
+also prints how long the GUI thread did not answer (a 5 ms heartbeat: the GUI thread's
+own CPU in its busiest gap / the longest gap, which adds what a loaded machine adds; the
+goal is under 100 ms). The baseline is the whole case of a 1,000-entity case, drawn
 entity by entity. Screenshots go to tests/artifacts/ (network_whole_case_<N>.png, …
 _opened.png) — look at them.
 
@@ -60,7 +61,8 @@ def measure(app: QApplication, case, name: str) -> dict[str, float]:
         action()
         _spin(app, lambda: len(drawn) > count, 600)
         figures[name] = drawn[-1] - start
-        figures[name + " block"] = heartbeat.stop() / 1000
+        busiest, longest = heartbeat.stop()
+        figures[name + " cpu"], figures[name + " gap"] = busiest / 1000, longest / 1000
 
     step("whole", pane.whole_case_action.trigger)
     pane.grab().save(str(ARTIFACTS / f"network_whole_case_{name}.png"))
@@ -76,6 +78,10 @@ def measure(app: QApplication, case, name: str) -> dict[str, float]:
     return figures
 
 
+def _block(got: dict[str, float], step: str) -> str:
+    return f"{got[step + ' cpu'] * 1000:>4.0f}/{got[step + ' gap'] * 1000:>4.0f}ms"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -85,18 +91,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         base = generate(Path(folder) / "base.casefile", 1_000, 2_500)
         base = measure(app, base, "1000")["whole"]
-        print(f"{'entities':>9} {'links':>8} | {'whole case':>10} {'block':>6} {'groups':>6} | "
-              f"{'open group':>10} | {'back':>6} {'block':>6} | {'baseline 1k':>11} {'ratio':>6}")
+        print(f"{'entities':>9} {'links':>8} | {'whole case':>10} {'cpu/gap':>11} {'groups':>6} | "
+              f"{'open group':>10} | {'back':>6} {'cpu/gap':>11} | {'baseline 1k':>11} "
+              f"{'ratio':>6}")
         for size in args.sizes:
             started = time.monotonic()
             case = generate(Path(folder) / f"case{size}.casefile", size, int(size * 2.5))
             print(f"(generated {size:,} entities in {time.monotonic() - started:.0f} s)")
             got = measure(app, case, str(size))
             print(f"{size:>9,} {int(size * 2.5):>8,} | {got['whole'] * 1000:>8.0f}ms "
-                  f"{got['whole block'] * 1000:>4.0f}ms {got['groups']:>6.0f} | "
+                  f"{_block(got, 'whole')} {got['groups']:>6.0f} | "
                   f"{got.get('open', 0) * 1000:>8.0f}ms | {got['back'] * 1000:>4.0f}ms "
-                  f"{got['back block'] * 1000:>4.0f}ms | {base * 1000:>9.0f}ms "
-                  f"{got['whole'] / base:>6.1f}")
+                  f"{_block(got, 'back')} | {base * 1000:>9.0f}ms {got['whole'] / base:>6.1f}")
     return 0
 
 

@@ -61,7 +61,10 @@ def _ready(window) -> bool:
     if entities is not None and entities.list_model.busy:
         return False
     documents = window.panes.get("documents")
-    return documents is None or not getattr(documents.model, "busy", False)
+    if documents is not None and getattr(documents.model, "busy", False):
+        return False
+    claims = window.panes.get("claims")  # its first page comes a turn after its ids
+    return claims is None or not getattr(claims, "busy", False)
 
 
 def open_once(app, window, path: Path, beat: Heartbeat | None = None,

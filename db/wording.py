@@ -265,6 +265,7 @@ def schema_text(schema: str, role: str | None = None) -> str:
 # -- properties ---------------------------------------------------------------------------
 # How the FtM properties people meet most read; any other shows its FtM name.
 PROPERTY_LABELS = {
+    "name": "name", "alias": "alias",
     "previousName": "previous name", "registrationNumber": "registration number",
     "taxNumber": "tax number", "innCode": "INN", "ogrnCode": "OGRN", "leiCode": "LEI",
     "incorporationDate": "incorporated", "dissolutionDate": "dissolved",

@@ -44,6 +44,7 @@ DYNAMIC_TEXTS = (
     ("LinkSchema", "db.schemata", lambda m: list(m.LINK_SCHEMATA)),
     ("EntitySchema", "db.schemata", lambda m: list(m.ENTITY_SCHEMATA)),
     ("EntityRole", "db.schemata", lambda m: list(m.ENTITY_ROLES)),
+    ("DocumentKind", "db.reads.document_list", lambda m: [*m.KINDS.values(), "Scan", "Text"]),
     ("ChainTreeModel", "desktop.panes.chain.model", lambda m: list(m.ChainTreeModel.HEADERS)),
     # db.wording: link verbs read both ways, grades, amount scales
     ("LinkTypes", "db.wording", lambda m: sorted({s.label for s in m.LINK_SCHEMATA.values()}

@@ -109,7 +109,7 @@ def _component_positions(graph: rx.PyGraph, members: list[Node],
     points = np.array([points_by_node[i] for i in range(len(members))], dtype=float)
     if not fixed:  # rustworkx rescales a free layout into a unit box: back to natural units
         if graph.num_edges() > 2 * len(members):  # dense: every edge is long
-            unit = _typical_gap(points)
+            unit = typical_gap(points)
         else:
             ends = np.array(list(graph.edge_list()), dtype=int).reshape(-1, 2)
             unit = float(np.median(np.linalg.norm(points[ends[:, 0]] - points[ends[:, 1]],
@@ -128,7 +128,7 @@ def _subgraph(component: list[int], edges: list[tuple[int, int]]) -> rx.PyGraph:
     return part
 
 
-def _typical_gap(points: np.ndarray) -> float:
+def typical_gap(points: np.ndarray) -> float:
     """The median distance from a node to its nearest other node: 1 in natural units, so
     a dense graph (where every edge is long) is not squeezed into a blot."""
     if len(points) < 2:

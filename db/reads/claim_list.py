@@ -145,15 +145,6 @@ def links_between(session: Session, first_id: str, second_id: str) -> list[LinkR
         and_(Link.source_id == second_id, Link.target_id == first_id)))
 
 
-def pane_rows(session: Session, with_links: bool, links_shown: int) -> tuple:
-    """What the claims pane shows: claims, sources and (when asked) the unsourced links,
-    capped at ``links_shown``, with their total."""
-    claims, listed = claim_rows(session), sources(session)
-    if not with_links:
-        return claims, listed, None, 0
-    return (claims, listed, unsourced_links(session, links_shown), unsourced_count(session))
-
-
 def sources(session: Session) -> list[tuple[str, str, str]]:
     """(id, name, reliability) of every source, by name."""
     return [tuple(r) for r in session.execute(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Claim, Document, Source
 from db.reads.documents import DocumentRow
+from db.wording import translate
 
 SORT_TITLE, SORT_SOURCE, SORT_PUBLISHED, SORT_GRADE, SORT_CLAIMS, SORT_KIND = (
     "title", "source", "published", "grade", "claims", "kind")
@@ -32,6 +33,12 @@ def kind_of(mime_type: str) -> str:
     if mime_type.startswith("image/"):
         return "Scan"
     return KINDS.get(mime_type, "Text")
+
+
+def kind_text(mime_type: str) -> str:
+    """The kind as shown, in the interface's language ("Scan", "Text" …); sorting uses
+    ``kind_of``'s English word."""
+    return translate("DocumentKind", kind_of(mime_type))
 
 
 def document_count(session: Session) -> int:

@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 
 from db.analysis import ChainResult, ConnectingPath, connecting_paths, control_chains
-from db.analysis.force_layout import force_positions
+from db.analysis.force_layout import force_positions, typical_gap
 from db.analysis.layered_layout import layered_positions
 from db.core.casefile import CaseFile
 from db.core.progress import NO_PROGRESS, Progress
@@ -27,6 +27,7 @@ from db.schemata import CONTROL_LINKS, OWNERSHIP_LINKS
 FORCE_SPACING = 220.0  # scene units between neighbours in the force layout
 DETAIL_LIMIT = 1_000  # entities: a bigger whole case is drawn in groups
 MAX_EXPANDED = 400  # entities of one opened group drawn at most (best connected first)
+MIN_GAP = 0.5  # links: an opened group's members are spread at least this far apart
 LAYER_GAP = 230.0  # scene units between layers of the hierarchical layout
 NODE_GAP = 300.0  # scene units between nodes of one layer
 
@@ -128,9 +129,12 @@ def load_whole_case(case: CaseFile, as_of: date | None, expanded: list[str] = ()
         placed = force_positions(inside, edges)
         centre = np.array(clustered.positions[group_id])
         if placed:
-            middle = np.mean(list(placed.values()), axis=0)
-            for node, point in placed.items():
-                positions[node] = tuple(centre + (np.array(point) - middle) * FORCE_SPACING)
+            points = np.array(list(placed.values()), dtype=float)
+            # A group is a hub and what hangs off it: its members ring the hub a link
+            # away, icon on icon. Spread them until neighbours are half a link apart.
+            spread = max(1.0, MIN_GAP / max(typical_gap(points), 1e-9))
+            points = centre + (points - points.mean(axis=0)) * FORCE_SPACING * spread
+            positions.update(zip(placed, map(tuple, points.tolist()), strict=True))
     data.total_nodes = clustered.entity_count
     return Drawing(WHOLE_CASE, data, positions, as_of=as_of, clusters=clustered)
 

@@ -816,6 +816,49 @@ Details were saved to {log}.</source>
     </message>
   </context>
   <context>
+    <name>DocumentKind</name>
+    <message>
+      <source>E-mail</source>
+      <translation>Эл. письмо</translation>
+    </message>
+    <message>
+      <source>Excel</source>
+      <translation>Excel</translation>
+    </message>
+    <message>
+      <source>HTML</source>
+      <translation>HTML</translation>
+    </message>
+    <message>
+      <source>MHTML</source>
+      <translation>MHTML</translation>
+    </message>
+    <message>
+      <source>Mailbox</source>
+      <translation>Почтовый ящик</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Скан</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Текст</translation>
+    </message>
+    <message>
+      <source>Web archive</source>
+      <translation>Веб-архив</translation>
+    </message>
+    <message>
+      <source>Word</source>
+      <translation>Word</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentTableModel</name>
     <message>
       <source>Claims</source>
@@ -2205,6 +2248,10 @@ You can look at it read-only while they work; open it again for editing once the
       <translation>Раскладка сети…</translation>
     </message>
     <message>
+      <source>Layout</source>
+      <translation>Расположение</translation>
+    </message>
+    <message>
       <source>Loading the whole case…</source>
       <translation>Загрузка всего дела…</translation>
     </message>
@@ -3294,6 +3341,10 @@ SHA-256 {sha256}</translation>
       <translation>Объекты дела с наибольшим числом отношений.</translation>
     </message>
     <message>
+      <source>The figure shows the chain's first owners; {n} more are listed below, not drawn.</source>
+      <translation>На рисунке — первые владельцы цепочки; ещё {n} перечислены ниже, но не нарисованы.</translation>
+    </message>
+    <message>
       <source>To</source>
       <translation>К</translation>
     </message>
@@ -3553,6 +3604,10 @@ SHA-256 {sha256}</translation>
       <translation>Импорт отменён; ничего не изменено.</translation>
     </message>
     <message>
+      <source>Importing {name}</source>
+      <translation>Импорт {name}</translation>
+    </message>
+    <message>
       <source>Maltego (*.mtgx)</source>
       <translation>Maltego (*.mtgx)</translation>
     </message>
@@ -3583,6 +3638,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>nothing new</source>
       <translation>ничего нового</translation>
+    </message>
+    <message>
+      <source>{name} is {size} MB: it is imported without a preview, in chunks, so that memory stays bounded. Import it?</source>
+      <translation>{name} занимает {size} МБ: он импортируется без предпросмотра, частями, чтобы не переполнить память. Импортировать?</translation>
     </message>
   </context>
   <context>
@@ -4055,6 +4114,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
       <translation>адрес</translation>
     </message>
     <message>
+      <source>alias</source>
+      <translation>псевдоним</translation>
+    </message>
+    <message>
       <source>bn</source>
       <translation>млрд</translation>
     </message>
@@ -4121,6 +4184,10 @@ Offline case files for investigators: entities, documents, quoted and graded cla
     <message>
       <source>m</source>
       <translation>млн</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>имя</translation>
     </message>
     <message>
       <source>nationality</source>

@@ -30,6 +30,8 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
     entities.open_entity_detail(sample.ids["enertech"])
     qtbot.waitUntil(entities.detail.isVisible)
     qtbot.waitUntil(lambda: not entities.loading)  # the detail is read on the worker
+    documents = window.panes["documents"].findChildren(QTableView)
+    qtbot.waitUntil(lambda: any(v.model().rowCount() for v in documents))
     chain = window.panes["chain"]
     chain.show_chain(sample.ids["kama"])
     qtbot.waitUntil(lambda: not chain.computing and chain.chain is not None)
@@ -45,6 +47,9 @@ def _seen(qtbot, window, sample, tmp_path) -> dict[str, str]:
         "detail links": "\n".join(" | ".join(r) for r in table_texts(entities.detail.links_view)),
         "detail claims": "\n".join(" | ".join(r) for r in table_texts(entities.detail.claims_view)),
         "detail type": entities.detail.subtitle.text(),
+        "documents": "\n".join(" | ".join(r) for v in documents for r in table_texts(v)),
+        "detail properties": "\n".join(" | ".join(r) for r in table_texts(
+            entities.detail.properties_view)),
         "entity list": "\n".join(" | ".join(r) for r in table_texts(entities.list_view)),
         "chain": "\n".join(str(i.data()) for i in chain.model.iter_nodes()),
         "claims": "\n".join(" | ".join(r) for r in table_texts(claims_view)),
@@ -60,6 +65,8 @@ EXPECTED = {  # place: (Russian, English)
     "detail claims": [("подтверждает: Rosatom контролирует Enertech",
                        "supports: Rosatom controls Enertech")],
     "detail type": [("Компания", "Company")],
+    "detail properties": [("страна | ru", "country | ru")],
+    "documents": [("| Текст", "| Text")],
     "entity list": [("Актив · бренд", "Asset · brand"), ("Лицо", "Person")],
     "chain": [("доля неизвестна · 6.2 млрд RUB · с 2022", "share unknown · 6.2 bn RUB · since 2022")],
     "claims": [("не проверено", "unverified"),

@@ -101,7 +101,7 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
 
     # Claims pane: a By column on every claim, an origin badge, the hover text, a filter.
     pane = window.panes["claims"]
-    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == after.claims)
+    qtbot.waitUntil(lambda: pane.claims_proxy.rowCount() == after.claims and not pane.busy)
     by = ClaimTableModel.COL_BY
     table = _claim_rows(pane)
     assert all(row[by] for row in table)
@@ -171,10 +171,9 @@ def test_two_investigators_merge_both_ways_and_every_claim_says_whose(
     assert all(item.provenance for item in items)
     timeline = window.panes["timeline"]
     window.focus_pane("timeline")
-    qtbot.waitUntil(lambda: any(d.item.id == a["link:stake"] and d.label is not None
-                                for d in timeline.plot.drawn), timeout=10_000)
-    drawn = next(d for d in timeline.plot.drawn if d.item.id == a["link:stake"])
-    assert drawn.label.toolTip() == "by Anna K., added " + today  # the link: she made it
+    qtbot.waitUntil(lambda: a["link:stake"] in timeline.plot.labels(), timeout=10_000)
+    hovered = timeline.plot.item_at(timeline.plot.scene_point(a["link:stake"]))
+    assert hovered.provenance == "by Anna K., added " + today  # the link: she made it
 
     # Edit Claim says whose the claim is, in the badge's colour.
     pane.edit_claim(boris_claim)

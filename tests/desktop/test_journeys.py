@@ -217,8 +217,8 @@ def test_journey_3_time(qtbot, window, artifacts):
     assert wait_chain(qtbot, window, kama) == [("Renera", "share unknown")]
     # The timeline shows the stake, the change of control, the gigafactory and the ban.
     timeline = window.panes["timeline"]
-    titles = " | ".join(d.label.toPlainText() if hasattr(d.label, "toPlainText") else
-                        str(d.item.title) for d in timeline.plot.drawn)
+    qtbot.waitUntil(lambda: timeline.loading == 0)  # it reads on the worker
+    titles = " | ".join(timeline.plot.labels().values())
     for expected in ("stake in JSC Kama · 2022", "Enertech comes under Rosatom's control",
                      "gigafactory in Krasnaya Pakhra announced · 2023-09"):
         assert expected in titles

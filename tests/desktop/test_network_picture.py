@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor
 
 from desktop.panes.network.canvas import GraphCanvas
@@ -50,7 +50,12 @@ def test_a_pan_moves_the_picture_and_draws_nothing_anew(qtbot):
     assert colour_at(canvas, "n108") == RED  # the node is drawn where it now is
     assert colour_at(canvas, "n36") == RED
     assert layer.rendered == rendered
-    canvas.graph.nodes["n108"].set_state(selected=True)  # a state change: drawn afresh
+    canvas.graph.nodes["n108"].set_state(selected=True)  # a selection: a ring over the
+    image = canvas.viewport().grab().toImage()  # same picture, nothing drawn anew
+    assert layer.rendered == rendered
+    ring = canvas.scene_point("n108") - QPoint(0, int(canvas.node_layer.radius) + 6)  # top
+    assert image.pixelColor(ring) == canvas.palette().highlight().color()
+    canvas.graph.edges["e108"].set_state(highlighted=True)  # an edge mark: drawn afresh
     canvas.viewport().grab()
     assert layer.rendered == rendered + 1
 
@@ -77,3 +82,11 @@ def test_an_export_draws_lines_not_the_picture(qtbot, tmp_path):
     text = path.read_text()
     widths = [float(w) for w in re.findall(r'<image [^>]*width="([0-9.]+)"', text)]
     assert "<path" in text and widths and max(widths) < 50  # dots, not one big bitmap
+
+
+def test_parallel_links_fan_out_to_both_sides():
+    from desktop.panes.network.drawn import PARALLEL_BEND, _bends
+
+    # a→b, a→b, b→a (the other way: its sideways push is mirrored), a→c alone
+    bends = _bends(np.array([0, 0, 1, 0]), np.array([1, 1, 0, 2]))
+    assert bends.tolist() == [-PARALLEL_BEND, 0.0, -PARALLEL_BEND, 0.0]

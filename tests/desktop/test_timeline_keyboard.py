@@ -21,6 +21,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def pane(make_window, sample, qtbot):
     window = make_window(sample, panes=("chain", "timeline"), size=(1400, 900))
     pane = window.panes["timeline"]
+    qtbot.waitUntil(lambda: pane.loading == 0)  # read on the worker
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     pane.plot.setFocus()
@@ -41,8 +42,7 @@ def test_tab_visits_every_item_in_time_order_then_leaves(qtbot, pane):
         seen.append(keys.current)
         assert keys.ring.isVisible()
         assert keys.ring.rect().intersects(
-            next(d for d in plot.drawn if d.item.id == keys.current).label.mapRectToView(
-                next(d for d in plot.drawn if d.item.id == keys.current).label.boundingRect()))
+            next(d for d in plot.drawn if d.item.id == keys.current).label_rect)
     assert sorted(seen) == sorted(d.item.id for d in plot.drawn)  # each once
     starts = [plot.span(next(d.item for d in plot.drawn if d.item.id == i))[0] for i in seen]
     assert starts == sorted(starts)

@@ -93,8 +93,9 @@ class ChainPane(Pane):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ChainTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: sizing a column to its contents would visit every row.
-        for column, width in zip(range(1, len(ChainTreeModel.HEADERS)), (120, 80, 70, 90),
+        # Fixed widths: sizing a column to its contents would visit every row (the share
+        # column fits "100% declared indirect").
+        for column, width in zip(range(1, len(ChainTreeModel.HEADERS)), (175, 80, 70, 90),
                                  strict=True):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

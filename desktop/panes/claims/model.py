@@ -1,5 +1,6 @@
-"""Qt models of the claims pane: every claim with its grade and what it supports, and
-the links no claim supports yet — with a proxy for the pane's filters."""
+"""Qt models of the claims pane: every claim with its grade and what it supports (loaded
+lazily, sorted and filtered by SQL), and the links no claim supports yet (at most a few
+thousand, sorted in Python, filtered by a proxy)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from db.reads import claim_page
 from db.reads.claim_list import ClaimRow, LinkRow
+from desktop.panes.paged_table import PagedTableModel
 from desktop.shell.icons import origin_badge
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -56,33 +59,34 @@ class SortableRowsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class ClaimTableModel(SortableRowsModel):
+class ClaimTableModel(PagedTableModel):
+    """Every claim that passes the pane's filters, loaded a page at a time in SQL's order."""
+
     (COL_EXCERPT, COL_STATEMENT, COL_SOURCE, COL_RELIABILITY, COL_CREDIBILITY, COL_GRADE,
      COL_STATUS, COL_ABOUT, COL_DOCUMENT, COL_BY) = range(10)
-
-    _SORT_KEYS = (
-        lambda r: r.excerpt.casefold(), lambda r: r.statement.casefold(),
-        lambda r: (r.source or "").casefold(), lambda r: r.reliability,
-        lambda r: r.credibility, lambda r: r.grade, lambda r: r.status,
-        lambda r: " ".join(r.about).casefold(), lambda r: r.document.casefold(),
-        lambda r: r.provenance.badge().casefold())
+    COLUMN_SORT = claim_page.SORT_KEYS
+    DEFAULT_SORT = claim_page.SORT_DOCUMENT
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self.rows: list[ClaimRow] = []
+        self.filters = claim_page.ClaimFilter()
         self.me = ""  # who "you" is in hover texts
 
-    def sort_key(self, row: ClaimRow, column: int):
-        return self._SORT_KEYS[column](row)
+    def count_rows(self, case) -> int:
+        return case.read(claim_page.claim_count)
 
-    def haystack(self, row: ClaimRow) -> str:
-        return " ".join((row.excerpt, row.statement, row.source or "", row.grade, row.status,
-                         " ".join(row.about), row.document, row.provenance.badge())).casefold()
+    def id_reader(self):
+        key, descending, filters = self.sort_key, self.descending, self.filters
+        return lambda session: claim_page.ordered_claim_ids(session, key, descending, filters)
 
-    def row_of(self, claim_id: str) -> int | None:
-        return next((n for n, row in enumerate(self.rows) if row.id == claim_id), None)
+    def read_rows(self, case, ids: list[str]) -> list[ClaimRow]:
+        return case.read(claim_page.claim_rows_by_id, ids)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def set_filters(self, filters: claim_page.ClaimFilter) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self.reload()
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 10
@@ -106,7 +110,7 @@ class ClaimTableModel(SortableRowsModel):
                 "; ".join(row.about), row.document, row.provenance.badge())[column]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
         column = index.column()
@@ -157,35 +161,6 @@ class RowsFilterProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self.text.split())
 
     def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:
-        return not self.text or self.text_matches(source_row)
-
-
-class ClaimFilterProxy(RowsFilterProxy):
-    """Text anywhere in the row, only disputed/refuted, only one source, only by one
-    person."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.disputed_only = False
-        self.source_id: str | None = None
-        self.author: str | None = None
-
-    def set_filters(self, text: str, disputed_only: bool, source_id: str | None,
-                    author: str | None = None) -> None:
-        self.beginFilterChange()
-        self.text, self.disputed_only, self.source_id = text.casefold().strip(), \
-            disputed_only, source_id
-        self.author = author
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, _parent: QModelIndex) -> bool:
-        row: ClaimRow = self.sourceModel().rows[source_row]
-        if self.disputed_only and row.status not in ("disputed", "refuted"):
-            return False
-        if self.source_id and row.source_id != self.source_id:
-            return False
-        if self.author is not None and row.provenance.author != self.author:
-            return False
         return not self.text or self.text_matches(source_row)
 
 

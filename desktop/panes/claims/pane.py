@@ -1,5 +1,8 @@
 """The claims pane: every quoted, graded claim and what it supports — and, one switch
 away, the links that no claim supports yet, so the investigator sees what needs sourcing.
+
+The claims table loads lazily (``desktop.panes.paged_table``): its filters and header
+sorts become SQL, and rows come a page at a time as the view scrolls.
 """
 
 from __future__ import annotations
@@ -24,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.core import Changes
-from db.reads import claim_list
+from db.reads import claim_page
 from desktop.panes.base import Pane
 from desktop.panes.claims.model import (
-    ClaimFilterProxy,
     ClaimTableModel,
     IdRole,
     RowsFilterProxy,
@@ -64,7 +66,8 @@ class ClaimsPane(Pane):
         self._generation = 0
         self._links_loaded = False
         self._links_total = 0
-        self.busy = False
+        self._reading = False
+        self._pending_claim: str | None = None  # to select once the list has loaded
         self.editor_dialog = None
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("claim_filter")
@@ -85,6 +88,8 @@ class ClaimsPane(Pane):
         self.author.setToolTip(self.tr("Only the claims one person made"))
         self.count_label = QLabel()
         self.count_label.setObjectName("claim_count")
+        self.count_label.setMinimumWidth(  # the count of a big case stays whole
+            self.count_label.fontMetrics().horizontalAdvance("000,000 claims"))
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self._apply_filters)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -93,11 +98,11 @@ class ClaimsPane(Pane):
         self.author.currentIndexChanged.connect(self._apply_filters)
 
         self.claims_model = ClaimTableModel(self)
-        self.claims_proxy = ClaimFilterProxy(self)
-        self.claims_proxy.setSourceModel(self.claims_model)
+        self.claims_model.sig_loaded.connect(self._claims_loaded)
+        self.claims_proxy = self.claims_model  # no proxy: filters and sorts are SQL's
         self.claims_view = _table("claim_table")
         self.claims_view.setAccessibleName(self.tr("Claims"))
-        self.claims_view.setModel(self.claims_proxy)
+        self.claims_view.setModel(self.claims_model)
         self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for column, width in ((ClaimTableModel.COL_EXCERPT, 300),
                               (ClaimTableModel.COL_STATEMENT, 220),
@@ -139,6 +144,11 @@ class ClaimsPane(Pane):
         self.setFocusProxy(self.filter_edit)
         self.set_context(None)
 
+    @property
+    def busy(self) -> bool:
+        """Reading the case: the combos and links, or the claims list."""
+        return self._reading or self.claims_model.busy
+
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(900, 260)
 
@@ -154,20 +164,27 @@ class ClaimsPane(Pane):
             self.reload()
 
     def reload(self) -> None:
-        """Read the claims (and, in "Unsourced links" mode, those links) off the GUI
-        thread: a large case has hundreds of thousands of unsourced links."""
+        """Read the sources, authors (and, in "Unsourced links" mode, those links) off the
+        GUI thread — a large case has hundreds of thousands of unsourced links — and the
+        claims list again (a page at a time)."""
         self._generation += 1
         generation = self._generation
         self._links_loaded = False
+        self.claims_model.me = self.context.case.author if self.context else ""
+        if self.claims_model.case is not (self.context.case if self.context else None):
+            self.claims_model.case = self.context.case if self.context else None
+        else:  # the same case changed: keep the chosen claim chosen
+            self._pending_claim = self._pending_claim or self.current_claim_id()
+        self.claims_model.reload()
         if self.context is None:
             self._loaded(generation, ([], [], [], 0))
             return
         case = self.context.case
         with_links = self.mode.currentIndex() == MODE_UNSOURCED
-        self.busy = True
+        self._reading = True
 
         def load(_progress) -> tuple:
-            return case.read(claim_list.pane_rows, with_links, UNSOURCED_SHOWN)
+            return case.read(claim_page.pane_choices, with_links, UNSOURCED_SHOWN)
 
         run_task(None, "", load, lambda result: self._loaded(generation, result),
                  on_error=lambda message: self._failed(generation, message),
@@ -175,14 +192,13 @@ class ClaimsPane(Pane):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.busy = False
+            self._reading = False
             self.sig_status.emit(message)
 
     def _loaded(self, generation: int, result: tuple) -> None:
         if generation != self._generation:
             return
-        claims, sources, links, total = result
-        current = self.current_claim_id()
+        authors, sources, links, total = result
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -192,32 +208,30 @@ class ClaimsPane(Pane):
         index = self.source.findData(chosen) if chosen else 0
         self.source.setCurrentIndex(max(index, 0))
         self.source.blockSignals(False)
-        self._fill_authors(claims)
-        self.claims_model.me = self.context.case.author if self.context else ""
-        self._selecting = True
-        try:
-            self.claims_model.set_rows(claims)
-            if links is not None:
-                self.links_model.set_rows(links)
-                self._links_total = total
-                self._links_loaded = True
-            for view in (self.claims_view, self.links_view):  # keep the person's order
-                header = view.horizontalHeader()
-                if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
-                    view.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        finally:
-            self._selecting = False
-        self.busy = False
+        self._fill_authors(authors)
+        if links is not None:
+            self.links_model.set_rows(links)
+            self._links_total = total
+            self._links_loaded = True
+            header = self.links_view.horizontalHeader()  # keep the person's order
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
+                self.links_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._reading = False
         self._apply_filters()
-        if current:
-            self._select_claim_row(current, reveal=False)
 
-    def _fill_authors(self, claims: list) -> None:
+    def _claims_loaded(self) -> None:
+        """The claims list (re)loaded: keep the claim that was chosen, if still listed."""
+        claim_id, self._pending_claim = self._pending_claim, None
+        self._show_count()
+        if claim_id:
+            self._select_claim_row(claim_id, reveal=False)
+
+    def _fill_authors(self, authors: list[str]) -> None:
         chosen = self.author.currentData()
         self.author.blockSignals(True)
         self.author.clear()
         self.author.addItem(self.tr("Claims by anyone"), None)
-        for name in sorted({row.provenance.author for row in claims}, key=str.casefold):
+        for name in authors:
             self.author.addItem(self.tr("Claims by {name}").format(
                 name=name or self.tr("unknown")), name)
         index = self.author.findData(chosen) if chosen is not None else 0
@@ -233,14 +247,21 @@ class ClaimsPane(Pane):
         text = self.filter_edit.text()
         self._selecting = True
         try:
-            self.claims_proxy.set_filters(text, mode == MODE_DISPUTED, self.source.currentData(),
-                                          self.author.currentData())
+            filters = claim_page.ClaimFilter(text, mode == MODE_DISPUTED,
+                                             self.source.currentData(), self.author.currentData())
+            if filters != self.claims_model.filters:
+                self._pending_claim = self._pending_claim or self.current_claim_id()
+                self.claims_model.set_filters(filters)
             self.links_proxy.set_text(text)
         finally:
             self._selecting = False
         self.source.setEnabled(mode != MODE_UNSOURCED)
         self.author.setEnabled(mode != MODE_UNSOURCED)
         self.stack.setCurrentIndex(1 if mode == MODE_UNSOURCED else 0)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        mode = self.mode.currentIndex()
         if mode == MODE_UNSOURCED:
             n = self.links_proxy.rowCount()
             if self.busy:
@@ -252,8 +273,10 @@ class ClaimsPane(Pane):
                 self.count_label.setText(self.tr("no unsourced links") if n == 0 else
                                          self.tr("1 unsourced link") if n == 1 else
                                          self.tr("{n} unsourced links").format(n=n))
+        elif self.claims_model.busy:
+            self.count_label.setText(self.tr("reading…"))
         else:
-            n = self.claims_proxy.rowCount()
+            n = self.claims_model.total()
             self.count_label.setText(self.tr("1 claim") if n == 1
                                      else self.tr("{n} claims").format(n=n))
 
@@ -268,7 +291,7 @@ class ClaimsPane(Pane):
     def _claim_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():
             return
-        row = self.claims_model.rows[self.claims_proxy.mapToSource(current).row()]
+        row = self.claims_model.rows[current.row()]
         self.sig_claim_selected.emit(row.id)
         self.sig_document_requested.emit(row.document_id, row.span_start, row.span_end)
 
@@ -282,21 +305,31 @@ class ClaimsPane(Pane):
         self._select_claim_row(claim_id)
 
     def _select_claim_row(self, claim_id: str, reveal: bool = True) -> None:
+        if self.claims_model.busy:  # still reading the list: select it when it is in
+            self._pending_claim = claim_id
+            return
         row = self.claims_model.row_of(claim_id)
-        if row is None:
+        if row < 0 and not reveal:
             return
-        index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
-        if not index.isValid() and not reveal:
-            return
-        if not index.isValid():  # hidden by a filter: show everything
+        if row < 0:  # hidden by a filter: show everything
+            for combo in (self.source, self.author):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
-            self.source.setCurrentIndex(0)
-            self.author.setCurrentIndex(0)
+            self._pending_claim = claim_id
             self.mode.setCurrentIndex(MODE_ALL)
             self._apply_filters()
-            index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
+            if self.claims_model.busy:  # a big case: selected when the list is in
+                return
+            self._pending_claim = None
+            row = self.claims_model.row_of(claim_id)
+            if row < 0:
+                return
+        self.claims_model.fetch_until(row)
+        index = self.claims_model.index(row, 0)
         self._selecting = True
         try:
             self.claims_view.selectionModel().setCurrentIndex(

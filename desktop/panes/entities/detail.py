@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db.reads.entity_list import EntityDetail, LinkLine
 from db.reads.queries import Citation
 from db.schemata import INTERNAL_PROPERTIES
-from db.wording import schema_text
+from db.wording import property_label, schema_text
 from desktop.shell.icons import origin_badge, schema_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -54,8 +54,9 @@ class PropertiesModel(QAbstractTableModel):
             # the first name: an old name can come first) are listed
             names = [n for n in detail.properties.get("name", []) if n != detail.caption]
             if names:
-                self._rows.append(("name", "; ".join(names)))
-            self._rows += [(key, "; ".join(values)) for key, values in detail.properties.items()
+                self._rows.append((property_label("name"), "; ".join(names)))
+            self._rows += [(property_label(key), "; ".join(values))
+                           for key, values in detail.properties.items()
                            if key not in self._HIDDEN and key not in self._PROVENANCE and values]
             self._rows += [(self.tr(label), "; ".join(detail.properties[key]))
                            for key, label in self._PROVENANCE.items()

@@ -72,7 +72,8 @@ class GraphCanvas(pg.GraphicsView):
         self.graph: DrawnGraph | None = None
         self._container = _Container()
         self.viewbox.addItem(self._container, ignoreBounds=True)
-        self.version = 0  # of what is drawn: a new graph, a move, a state change
+        self.version = 0  # of what is drawn: a new graph, a move, a state change …
+        self.geometry_version = 0  # … a new graph or a move only
         self._frame: tuple[tuple, Frame] | None = None
         self.picture_layer = PictureLayer(self)
         self.edge_layer, self.node_layer = self.picture_layer.edges, self.picture_layer.nodes
@@ -119,6 +120,7 @@ class GraphCanvas(pg.GraphicsView):
 
     def _graph_changed(self, geometry: bool) -> None:
         self.version += 1
+        self.geometry_version += geometry
         if geometry and self.graph is not None:
             self.graph.moved()
         for layer in (self.picture_layer, self.label_layer):
@@ -130,7 +132,7 @@ class GraphCanvas(pg.GraphicsView):
     def frame(self, transform, width: float, height: float) -> Frame:
         """Where everything is in pixels for this view, computed once for all layers."""
         key = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
-               transform.m31(), transform.m32(), width, height, self.version, id(self.graph))
+               transform.m31(), transform.m32(), width, height, self.geometry_version, id(self.graph))
         if self._frame is None or self._frame[0] != key:
             self._frame = (key, view_frame(self.graph, transform, width, height))
         return self._frame[1]

@@ -8,7 +8,7 @@ onto a row that read and write the arrays.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,12 +75,12 @@ class DrawnGraph:
         self.directed = np.array([e.directed for e in kept], dtype=bool)
         self.edge_selected = np.zeros(len(kept), dtype=bool)
         self.edge_highlighted = np.zeros(len(kept), dtype=bool)
-        self.bend = _bends(kept)
+        self.bend = _bends(self.source, self.target)
         degree = np.bincount(np.concatenate([self.source, self.target]), minlength=count)
         self.degree = degree[:count]
         self.rank = self.importance_order()
-        self.nodes = {node_id: NodeView(self, i) for i, node_id in enumerate(self.ids)}
-        self.edges = {edge_id: EdgeView(self, i) for i, edge_id in enumerate(self.edge_ids)}
+        self.nodes = Views(self, self.index, NodeView)
+        self.edges = Views(self, self.edge_index, EdgeView)
 
     def importance_order(self) -> np.ndarray:
         """Node rows, most important first: whom a label goes to when not all fit."""
@@ -113,20 +113,46 @@ class DrawnGraph:
         return (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
 
 
-def _bends(edges: list[EdgeSpec]) -> np.ndarray:
-    """Parallel links of one pair fan out: the k-th gets its middle pushed sideways."""
-    bends = np.zeros(len(edges), dtype=float)
-    groups: dict[frozenset[str], list[int]] = {}
-    for row, edge in enumerate(edges):
-        groups.setdefault(frozenset((edge.source, edge.target)), []).append(row)
-    for rows in groups.values():
-        if len(rows) < 2:
-            continue
-        first_source = edges[rows[0]].source
-        for number, row in enumerate(rows):
-            bend = (number - (len(rows) - 1) / 2) * PARALLEL_BEND
-            bends[row] = bend if edges[row].source == first_source else -bend
+def _bends(source: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Parallel links of one pair fan out: the k-th gets its middle pushed sideways (to
+    the other side when it runs the other way). Array work: 150,000 edges in milliseconds."""
+    if not len(source):
+        return np.zeros(0)
+    low, high = np.minimum(source, target), np.maximum(source, target)
+    key = low * (int(high.max()) + 1) + high
+    order = np.argsort(key, kind="stable")  # a pair's links together, in their order
+    ordered = key[order]
+    start = np.searchsorted(ordered, ordered, side="left")
+    count = np.searchsorted(ordered, ordered, side="right") - start
+    bend = (np.arange(len(order)) - start - (count - 1) / 2) * PARALLEL_BEND
+    bend = np.where(source[order] == source[order[start]], bend, -bend)
+    bends = np.zeros(len(order))
+    bends[order] = np.where(count > 1, bend, 0.0)
     return bends
+
+
+class Views(Mapping):
+    """Id → view (``NodeView`` or ``EdgeView``), made when asked for: 150,000 handles
+    nobody looks at cost a second to build."""
+
+    def __init__(self, graph: DrawnGraph, index: dict[str, int], make):
+        self.graph, self.index, self.make = graph, index, make
+        self.made: dict[str, object] = {}
+
+    def __getitem__(self, key: str):
+        view = self.made.get(key)
+        if view is None:
+            view = self.made[key] = self.make(self.graph, self.index[key])
+        return view
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.index
+
+    def __iter__(self):
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
 
 
 class NodeView:

@@ -23,6 +23,7 @@ from desktop.panes.network.frame import Frame, to_device
 from desktop.panes.network.layer_base import Drawer
 from desktop.panes.network.node_layer import cluster_sizes
 
+FAINT = 0.3  # how much of the text colour edges keep when thousands are on screen
 Style = tuple[bool, bool, int]  # sourced, disputed, thickness step
 
 
@@ -118,21 +119,31 @@ class EdgeLayer(Drawer):
                                          finiteCheck=False)
         return paths
 
-    def pen(self, sourced: bool, disputed: bool, width: float) -> QPen:
-        colour = QColor(DISPUTED) if disputed else self.line_colour()
+    def pen(self, sourced: bool, disputed: bool, width: float, faint: bool = False) -> QPen:
+        if disputed:
+            colour = self.faded(QColor(DISPUTED), 0.6) if faint else QColor(DISPUTED)
+        else:
+            colour = self.faded(self.text_colour(), FAINT if faint else 0.62)
         pen = QPen(colour, width)
         pen.setCosmetic(True)
         if not sourced:
             pen.setStyle(Qt.PenStyle.DashLine)
         return pen
 
+    def text_colour(self) -> QColor:
+        return self.canvas.palette().text().color()
+
     def line_colour(self) -> QColor:
-        """The text colour faded towards the background — opaque: Qt blends every pixel of
-        a translucent line, ten times slower than it copies an opaque one."""
-        palette = self.canvas.palette()
-        text, base = palette.text().color(), palette.base().color()
-        return QColor.fromRgbF(*(0.62 * t + 0.38 * b for t, b in zip(
-            text.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
+        return self.faded(self.text_colour(), 0.62)
+
+    def faded(self, colour: QColor, strength: float) -> QColor:
+        """``colour`` blended towards the background — opaque: Qt blends every pixel of a
+        translucent line, ten times slower than it copies an opaque one. Thousands of
+        edges on screen are drawn faint (``strength`` low), so nodes and names stand out
+        of the mat they make."""
+        base = self.canvas.palette().base().color()
+        return QColor.fromRgbF(*(strength * c + (1 - strength) * b for c, b in zip(
+            colour.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
 
     def render(self, painter: QPainter, frame: Frame) -> None:
         """Every edge on ``frame``; ``painter`` paints in the frame's pixels."""
@@ -147,7 +158,7 @@ class EdgeLayer(Drawer):
         if detail.many_edges:  # many on screen: the cached paths, no dashes
             painter.setWorldTransform(transform)
             for (_sourced, disputed, step), path in self._whole().items():
-                painter.setPen(self.pen(True, disputed, base * step))
+                painter.setPen(self.pen(True, disputed, base * step, faint=True))
                 painter.drawPath(path)
             painter.setWorldTransform(QTransform())
         else:  # few: cut to the view in pixels, so dashes cost only what is seen
@@ -178,7 +189,7 @@ class EdgeLayer(Drawer):
         # Every arrowhead of one colour is a subpath of one path, filled in one call.
         triangles = np.stack([tip, back + side, back - side], axis=1)
         painter.setPen(Qt.PenStyle.NoPen)
-        for disputed, colour in ((False, self.line_colour()), (True, DISPUTED)):
+        for disputed, colour in ((False, self.line_colour()), (True, QColor(DISPUTED))):
             chosen = triangles[graph.disputed[rows] == disputed].reshape(-1, 2)
             if len(chosen):
                 connect = np.tile(np.array([1, 1, 0], dtype=np.int32), len(chosen) // 3)

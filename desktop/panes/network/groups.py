@@ -7,6 +7,7 @@ edge each, as thick as the links it stands for. An opened group is drawn entity 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from db.reads.network_clusters import LOOSE, Clustered
 from desktop.panes.network.drawn import EdgeSpec, NodeSpec
@@ -30,22 +31,24 @@ def is_group_link(link_id: str) -> bool:
 def group_specs(clustered: Clustered) -> tuple[list[NodeSpec], list[EdgeSpec]]:
     opened = set(clustered.expanded)
     nodes = []
+    entities = tr("%1 entities")
+    styles: dict[tuple[str, str | None], tuple[str, QColor]] = {}  # one look a schema
     for group in clustered.groups.values():
         if group.id in opened:
             continue
-        icon, _ = schema_style(group.schema, group.role)
-        if group.id == LOOSE:
-            caption = tr("Entities without links")
-        else:
-            caption = group.caption
-        note = tr("%1 entities").replace("%1", f"{group.size:,}")
-        nodes.append(NodeSpec(group.id, caption, note, icon_path(icon),
-                              schema_color(group.schema, group.role),
-                              clustered.positions[group.id], weight=max(group.size, 2)))
+        kind = (group.schema, group.role)
+        if kind not in styles:
+            styles[kind] = (icon_path(schema_style(*kind)[0]), schema_color(*kind))
+        icon, colour = styles[kind]
+        caption = tr("Entities without links") if group.id == LOOSE else group.caption
+        nodes.append(NodeSpec(group.id, caption, entities.replace("%1", f"{group.size:,}"),
+                              icon, colour, clustered.positions[group.id],
+                              weight=max(group.size, 2)))
     edges = []
+    one, many = tr("1 link"), tr("%1 links")
     for (first, second), count in clustered.links.items():
         ends = [clustered.groups[g].members[0] if g in opened else g for g in (first, second)]
-        label = tr("1 link") if count == 1 else tr("%1 links").replace("%1", f"{count:,}")
+        label = one if count == 1 else many.replace("%1", f"{count:,}")
         edges.append(EdgeSpec(f"{first}>{second}", ends[0], ends[1], label, True, False,
                               width=count, directed=False))
     return nodes, edges

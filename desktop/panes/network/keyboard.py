@@ -93,12 +93,13 @@ class NetworkKeys(QObject):
         self.set_current(node)
         return node is not None
 
-    def set_current(self, node_id: str | None) -> None:
-        """Put the keyboard on ``node_id`` (None: on no node)."""
+    def set_current(self, node_id: str | None, reveal: bool = True) -> None:
+        """Put the keyboard on ``node_id`` (None: on no node); ``reveal``: bring it into
+        view."""
         node = self.canvas.nodes.get(node_id) if node_id is not None else None
         self.current = None if node is None else node_id
         self.canvas.setAccessibleDescription("" if node is None else self.describe(node))
-        if node is not None:
+        if node is not None and reveal:
             self.canvas.centre_on(node_id)
         self.canvas.label_layer.update()
 
@@ -109,8 +110,9 @@ class NetworkKeys(QObject):
             self.canvas.setAccessibleDescription(self.describe(node))
 
     def redrawn(self) -> None:
-        """A new graph: the keyboard stays on the same node if it is still drawn."""
-        self.set_current(self.current)
+        """A new graph: the keyboard stays on the same node if it is still drawn (the view
+        stays where the investigator left it)."""
+        self.set_current(self.current, reveal=False)
 
     @staticmethod
     def describe(node) -> str:

@@ -157,6 +157,10 @@ class LabelLayer(Layer):
                                 cluster_pixels(radius, graph.weight[row])):
                 placed += 1
         if frame.detail.icons and len(frame.seen) <= EDGE_LABEL_LIMIT:
+            for row in candidates[graph.weight[candidates] > 1]:  # "12 links" keeps off
+                size = cluster_pixels(radius, graph.weight[row])  # the groups' discs
+                x, y = device[row]
+                taken.take(x - size, y - size, 2 * size, 2 * size)
             self._edge_labels(painter, transform, taken, frame.seen)
         if keyboard >= 0 and mask[keyboard]:
             self._keyboard_ring(painter, device[keyboard],
@@ -245,9 +249,7 @@ class LabelLayer(Layer):
     def _draw_box(self, painter: QPainter, box: QRectF, lines: list[tuple[str, int, bool]],
                   colour: QColor) -> None:
         self.boxes.append(box)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._back)
-        painter.drawRoundedRect(box, 3, 3)
+        painter.fillRect(box, self._back)  # square: a rounded one costs ten times more
         painter.setPen(colour)
         top, middle = box.top() + 2, box.center().x()
         for text, pixels, bold in lines:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from desktop.panes.network.edge_layer import EdgeLayer
-from desktop.panes.network.frame import Frame, area_frame
+from desktop.panes.network.frame import Frame, area_frame, scale_of
 from desktop.panes.network.layer_base import Layer
 from desktop.panes.network.node_layer import NodeLayer
 
@@ -28,13 +28,14 @@ CACHE_FROM = 2_000  # nodes + edges: from this many the picture is cached
 MARGIN = 0.25  # of the view's width and height rendered beyond each side
 INTERACTIVE_S = 0.3  # a paint this soon after the last one is part of a pan or a zoom
 SETTLE_MS = 180  # after the last scaled frame, the picture is redrawn sharp
+MAX_STRETCH = 1.6  # a picture is shown scaled by at most this much (a wheel step or two)
 
 
 @dataclass
 class Picture:
     pixmap: QPixmap
     transform: QTransform  # scene → pixels of the pixmap
-    key: tuple  # scale, level of detail, graph version, palette, pixel ratio
+    key: tuple  # scale, level of detail, geometry, edge marks, palette, pixel ratio
     width: float  # in logical pixels
     height: float
 
@@ -80,17 +81,27 @@ class PictureLayer(Layer):
             self._render(painter, view)
         painter.restore()
 
-    def _render(self, painter: QPainter, frame: Frame) -> None:
+    def _render(self, painter: QPainter, frame: Frame, rings: bool = True) -> None:
         self.edges.render(painter, frame)
-        self.nodes.render(painter, frame)
+        self.nodes.render(painter, frame, rings)
 
     def _paint_cached(self, painter: QPainter, view: Frame) -> None:
         now = time.monotonic()
         interactive, self._last_paint = now - self._last_paint < INTERACTIVE_S, now
         ratio = painter.device().devicePixelRatioF()
         transform = view.transform
+        graph = self.graph
+        marks = hash((graph.edge_selected.tobytes(), graph.edge_highlighted.tobytes()))
         key = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
-               view.detail.key(), self.canvas.version, self.canvas.palette().cacheKey(), ratio)
+               view.detail.key(), self.canvas.geometry_version, marks,
+               self.canvas.palette().cacheKey(), ratio)
+        self._show_picture(painter, view, ratio, key, interactive)
+        painter.setWorldTransform(QTransform())
+        self.nodes.render_rings(painter, view)  # a click changes only these: never cached
+
+    def _show_picture(self, painter: QPainter, view: Frame, ratio: float, key: tuple,
+                      interactive: bool) -> None:
+        transform = view.transform
         picture = self.picture
         if picture is not None and picture.key == key:
             left = transform.m31() - picture.transform.m31()
@@ -114,6 +125,9 @@ class PictureLayer(Layer):
         if not invertible:
             return False
         mapping = inverse * view.transform  # pixmap pixels → view pixels
+        stretch = scale_of(mapping)
+        if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:  # a jump: worth a fresh picture
+            return False
         covered = mapping.mapRect(QRectF(0, 0, picture.width, picture.height))
         if not covered.contains(QRectF(0, 0, view.width, view.height)):
             return False
@@ -131,7 +145,7 @@ class PictureLayer(Layer):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(self.canvas.palette().base().color())
         painter = QPainter(pixmap)
-        self._render(painter, frame)
+        self._render(painter, frame, rings=False)
         painter.end()
         self.rendered += 1
         return Picture(pixmap, frame.transform, key, width, height)

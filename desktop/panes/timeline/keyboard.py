@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QPen, QPolygonF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from db.reads.timeline import EVENT
@@ -103,6 +103,7 @@ class TimelineKeys(QObject):
     def set_current(self, item_id: str | None) -> None:
         self.current = item_id
         drawn = self._drawn(item_id)
+        self.plot.keyboard_item = drawn.item.id if drawn is not None else None
         if drawn is None:
             self.current = None
             self.ring.hide()
@@ -163,9 +164,10 @@ class TimelineKeys(QObject):
             self.plot.scroll_to_lane(max(drawn.lane - shown // 2, 0))
 
     def _redrawn(self) -> None:
-        """The plot cleared and drew again: the ring goes back, on the same item if it is
-        still there."""
-        self.plot.plot_item.addItem(self.ring, ignoreBounds=True)
+        """The plot drew its items anew: the ring stays on the same item if it is still
+        there."""
+        if self.ring.scene() is None:
+            self.plot.plot_item.addItem(self.ring, ignoreBounds=True)
         self.set_current(self.current)
 
     def _place_ring(self) -> None:
@@ -173,10 +175,6 @@ class TimelineKeys(QObject):
         if drawn is None:
             self.ring.hide()
             return
-        view = self.plot.view_box
-        area = QRectF()
-        for part in drawn.parts:
-            corners = QPolygonF(part.sceneBoundingRect())
-            area = area.united(view.mapSceneToView(corners).boundingRect())
-        self.ring.setRect(area)
+        self.plot.layout_labels()  # its label goes first now
+        self.ring.setRect(self.plot.item_rect(drawn))
         self.ring.show()

@@ -31,6 +31,7 @@ from desktop.panes.base import Pane
 from desktop.panes.timeline.keyboard import TimelineKeys
 from desktop.panes.timeline.model import ID_ROLE, TimelineModel, UndatedFilter
 from desktop.panes.timeline.plot import TimelinePlot
+from desktop.panes.timeline.prepared import PreparedTimeline, prepare
 from desktop.shell.context import CaseContext
 from desktop.shell.worker import run_task
 
@@ -42,9 +43,10 @@ class TimelinePane(Pane):
         super().__init__(parent)
         self.selected: str | None = None
         self._name: str | None = None  # caption of the selected entity
-        self.small_case = True  # scans are cheap: load on the GUI thread
+        self.small_case = True  # a small case starts with the whole case shown
         self._generation = 0
         self.loading = 0  # generation of a load running on the worker, 0 when none
+        self._last: TimelineLoad | None = None  # what is shown
         self.model = TimelineModel(self)
 
         self.header = QLabel(self)
@@ -115,6 +117,7 @@ class TimelinePane(Pane):
     def set_context(self, context: CaseContext | None) -> None:
         super().set_context(context)
         self.selected = None
+        self._last = None
         if context is not None:
             self.small_case, small = context.case.read(pane_size, WHOLE_CASE_LIMIT)
             self.whole_case.blockSignals(True)
@@ -136,22 +139,21 @@ class TimelinePane(Pane):
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Load the items; on the GUI thread for a small case, on the worker for a big one."""
+        """Load the items on the worker (even a small case's: the GUI thread only applies
+        them), then show them; a newer reload makes an older answer stale."""
         context = self.context
         self._generation += 1
         if context is None:
-            self._apply(TimelineLoad([], None, None))
+            self._last = None
+            self._apply(*_read(None, False, None))
             return
         whole, selected, case = self.whole_case.isChecked(), self.selected, context.case
-        if self.small_case:
-            self._apply(load_timeline(case, whole, selected))
-            return
         generation = self.loading = self._generation
 
-        def done(result: TimelineLoad) -> None:
+        def done(result: tuple[TimelineLoad, PreparedTimeline]) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
                 self.loading = 0
-                self._apply(result)
+                self._apply(*result)
 
         def failed(message: str) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
@@ -160,21 +162,21 @@ class TimelinePane(Pane):
 
         self._update_header()
         run_task(self, self.tr("Loading the timeline"),
-                 lambda _progress: load_timeline(case, whole, selected), done, failed,
+                 lambda _progress: _read(case, whole, selected), done, failed,
                  show_progress=False)
 
-    def _apply(self, load: TimelineLoad) -> None:
+    def _apply(self, load: TimelineLoad, prepared: PreparedTimeline) -> None:
+        if load == self._last:  # the change did not touch the timeline: nothing to redo
+            self._update_header()
+            return
+        self._last = load
         self._name = load.name
-        bounds = load.bounds
-        if bounds is None:
-            today = date.today()
-            bounds = (date(today.year - 10, 1, 1), today)
         as_of = self.context.as_of if self.context is not None else None
         self.model.set_items(load.items)
         self.model.set_as_of(as_of)
         self.plot.as_of = as_of
         self.plot.set_highlight(self.selected if self.whole_case.isChecked() else None)
-        self.plot.set_items(load.items, *bounds)
+        self.plot.set_prepared(prepared)
         self._update_header()
 
     # -- the "as of" date ---------------------------------------------------------------------------
@@ -229,7 +231,7 @@ class TimelinePane(Pane):
         if self.context is None:
             self.header.setText(self.tr("Timeline"))
             return
-        if self.loading:
+        if self.loading and not self.model.items:  # a reload keeps what is shown till done
             self.header.setText(self.tr("Timeline — loading…"))
             return
         dated = sum(1 for item in self.model.items if item.dated)
@@ -256,3 +258,14 @@ class TimelinePane(Pane):
 
     def index_of(self, item_id: str) -> QModelIndex:
         return self.model.index(self.model.row_of(item_id))
+
+
+def _read(case, whole: bool, selected: str | None) -> tuple[TimelineLoad, PreparedTimeline]:
+    """The items, and what the plot draws from them: run on the worker (no case: none)."""
+    load = load_timeline(case, whole, selected) if case is not None else TimelineLoad(
+        [], None, None)
+    bounds = load.bounds
+    if bounds is None:
+        today = date.today()
+        bounds = (date(today.year - 10, 1, 1), today)
+    return load, prepare(load.items, *bounds)

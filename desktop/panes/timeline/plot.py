@@ -9,50 +9,55 @@ the right edge and fades out. Items not in force at the "as of" date are drawn f
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QTransform
+from PySide6.QtWidgets import QToolTip, QWidget
 
-from db.partial_date import PartialDate
 from db.reads.timeline import EVENT, TimelineItem
+from desktop.panes.timeline import label_layout
+from desktop.panes.timeline.items_layer import (
+    BAR_HALF,
+    DIAMOND_PX,
+    FADED,
+    TimelineItemsLayer,
+    alpha,
+)
 from desktop.panes.timeline.lanes import pack_lanes
-from desktop.panes.timeline.model import full_label
+from desktop.panes.timeline.prepared import PreparedTimeline, prepare, span, to_day, to_x
 
-EVENT_COLOR = QColor("#ef6c00")
-LINK_COLORS = {"Ownership": QColor("#1565c0"), "Control": QColor("#b71c1c"),
-               "Sanction": QColor("#6a1b9a")}
-LINK_COLOR = QColor("#607d8b")
 AS_OF_COLOR = QColor("#00897b")
-FADED = 0.35
-BAR_HALF = 0.13  # half a bar's height, in lanes
 LABEL_GAP_PX = 24  # free space after a label before the next item in its lane
 LANE_PX = 40  # height of a lane (a label over a bar) when there is room
 LANE_PX_MIN = 26  # tighter than this and labels touch: show fewer lanes, scroll for more
 TOP_MARGIN = 1.3  # lanes of room above lane 0 (its label, and the "as of" line's label)
 
 
-def to_x(day: date) -> float:
-    return float(calendar.timegm(day.timetuple()))
-
-
-def to_day(x: float) -> date:
-    return datetime.fromtimestamp(x, tz=UTC).date()
-
-
 @dataclass
 class Drawn:
-    """The graphics of one item, for fading, highlighting and hit-testing."""
+    """Where one item is drawn, for fading, highlighting, labels and hit-testing."""
 
     item: TimelineItem
+    start: float = 0.0  # x of where it starts, is surely in force, ends
+    certain: float = 0.0
+    end: float = 0.0
+    colour: int = 0  # index in items_layer.PALETTE
+    sort_key: tuple = ()
     lane: int = 0
-    parts: list = field(default_factory=list)
-    label: pg.TextItem | None = None
     flipped: bool = False  # label drawn left of the item (it would run off the edge)
+    text: str = ""  # its label, plain text
+    anchor: float = 0.0  # x its label starts at (ends at, flipped)
+    order: int = 0  # place in time order (ties of importance go to the earlier)
+    in_force: bool = True  # at the "as of" date; faded when not
+    bold: bool = False  # an item of the selected entity
+    label_rect: QRectF | None = None  # view units; None: crowded out or off screen
+
+    @property
+    def tooltip(self) -> str:
+        return self.item.provenance
 
 
 class TimelinePlot(pg.PlotWidget):
@@ -90,9 +95,14 @@ class TimelinePlot(pg.PlotWidget):
         self.as_of_line.sigPositionChanged.connect(self._line_moved)
         self.as_of_line.sigPositionChangeFinished.connect(self._line_released)
         self.scene().sigMouseClicked.connect(self._scene_clicked)
+        self.layer = TimelineItemsLayer(self)
+        self.plot_item.addItem(self.layer, ignoreBounds=True)
+        self.plot_item.addItem(self.as_of_line)
+        self.keyboard_item: str | None = None  # set by the keyboard: its label goes first
         self._relayout = QTimer(self, singleShot=True, interval=120)
         self._relayout.timeout.connect(self._draw)
         self._metrics = QFontMetrics(self.font())
+        self.view_box.sigRangeChanged.connect(lambda *_: self.layout_labels())
         self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -103,10 +113,8 @@ class TimelinePlot(pg.PlotWidget):
         self.setBackground(base)
         self.axis.setTextPen(self._text_color)
         self.axis.setPen(self._text_color)
-        self.as_of_line.label.fill = pg.mkBrush(_alpha(base, 210))
-        for drawn in self.drawn:
-            if drawn.label is not None:
-                drawn.label.setColor(self._text_color)
+        self.as_of_line.label.fill = pg.mkBrush(alpha(base, 210))
+        self.layer.update()
         self.viewport().update()
 
     def changeEvent(self, event) -> None:  # Qt name: a live theme switch repaints at once
@@ -117,8 +125,13 @@ class TimelinePlot(pg.PlotWidget):
 
     # -- data ---------------------------------------------------------------------------------------
     def set_items(self, items: list[TimelineItem], first: date, last: date) -> None:
-        self.first, self.last = first, last
-        self.drawn = [Drawn(item) for item in items if item.dated]
+        self.set_prepared(prepare(items, first, last))
+
+    def set_prepared(self, prepared: PreparedTimeline) -> None:
+        """Show items prepared on the worker (``prepared.prepare``)."""
+        self.first, self.last = prepared.first, prepared.last
+        self.drawn = [Drawn(p.item, p.start, p.certain, p.end, p.colour, p.sort_key,
+                            text=p.text, anchor=p.start) for p in prepared.items]
         self._draw()
 
     def set_as_of(self, as_of: date | None) -> None:
@@ -135,37 +148,37 @@ class TimelinePlot(pg.PlotWidget):
 
     # -- drawing ------------------------------------------------------------------------------------
     def _draw(self) -> None:
-        self.plot_item.clear()
+        """Lanes for the items at this width, and the layer's arrays from them: no graphics
+        items are made or removed, however many items there are."""
         x0, x1 = to_x(self.first), to_x(self.last)
         width_px = max(self.view_box.width(), 400.0)
         seconds_per_px = (x1 - x0) / width_px
         placed = []
         for drawn in self.drawn:
-            start, end = self.span(drawn.item)
-            label = (self._metrics.horizontalAdvance(full_label(drawn.item)) + LABEL_GAP_PX
+            start, end = drawn.start, drawn.end
+            label = (self._metrics.horizontalAdvance(drawn.text) + LABEL_GAP_PX
                      ) * seconds_per_px
             # A label that would run off the right edge goes left of its item instead.
             # (If it fits on neither side, it goes where there is more room.)
             drawn.flipped = start + label > x1 and start - x0 > x1 - start
             extent = (start - label, end) if drawn.flipped else (start, max(end, start + label))
-            placed.append((drawn.item.kind != EVENT, extent, drawn))
-        placed.sort(key=lambda p: (p[0], p[2].item.start_day or p[2].item.end_day,
-                                   full_label(p[2].item), p[2].item.id))
+            placed.append((drawn.sort_key[0], extent, drawn))
+        placed.sort(key=lambda p: p[2].sort_key)
         # Events in the top lanes, relationships in the lanes below them.
         events = [extent for is_link, extent, _ in placed if not is_link]
         lanes = pack_lanes(events)
         first_link_lane = max(lanes, default=-1) + 1
         lanes += [first_link_lane + lane for lane in
                   pack_lanes([extent for is_link, extent, _ in placed if is_link])]
-        for (_, _, drawn), lane in zip(placed, lanes, strict=True):
-            drawn.lane = lane
-            drawn.parts = []
-            if drawn.item.kind == EVENT:
-                self._draw_event(drawn)
-            else:
-                self._draw_link(drawn)
+        for order, ((_, _, drawn), lane) in enumerate(zip(placed, lanes, strict=True)):
+            drawn.lane, drawn.order = lane, order
         self.lanes = 1 + max((d.lane for d in self.drawn), default=-1)
-        self.plot_item.addItem(self.as_of_line)
+        self.layer.set_arrays(
+            [d.start for d in self.drawn], [d.certain for d in self.drawn],
+            [d.end for d in self.drawn], [d.lane for d in self.drawn],
+            [d.colour for d in self.drawn],
+            [d.item.kind == EVENT for d in self.drawn],
+            [d.item.kind != EVENT and d.item.end_day is None for d in self.drawn])
         self.view_box.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
                                 minXRange=86400 * 7)
         self.view_box.setXRange(x0, x1, padding=0.01)
@@ -192,70 +205,33 @@ class TimelinePlot(pg.PlotWidget):
 
     def span(self, item: TimelineItem) -> tuple[float, float]:
         """Where an item is drawn on the time axis: (start, end) in x."""
-        start = item.start_day or item.end_day
-        if item.kind == EVENT:
-            end = item.end_day or _latest(item.start) or start
-        else:
-            end = item.end_day or self.last
-        return to_x(start), to_x(end + timedelta(days=1))
+        return span(item, self.last)
 
-    def _draw_event(self, drawn: Drawn) -> None:
-        item, lane = drawn.item, drawn.lane
-        start, end = self.span(item)
-        if end - start > 2 * 86400:  # a partial date or a period: whisker over it
-            whisker = QGraphicsRectItem(QRectF(start, lane - 0.025, end - start, 0.05))
-            whisker.setPen(QPen(Qt.PenStyle.NoPen))
-            whisker.setBrush(QBrush(_alpha(EVENT_COLOR, 110)))
-            self.plot_item.addItem(whisker)
-            drawn.parts.append(whisker)
-        marker = pg.ScatterPlotItem([start], [lane], symbol="d", size=14,
-                                    pen=pg.mkPen(EVENT_COLOR.darker(130)),
-                                    brush=pg.mkBrush(EVENT_COLOR))
-        self.plot_item.addItem(marker)
-        drawn.parts.append(marker)
-        self._add_label(drawn, start)
+    # -- labels -------------------------------------------------------------------------------
+    def layout_labels(self) -> None:
+        """Place the labels for the current view (after a change, pan, zoom or resize)."""
+        if "layer" not in self.__dict__:
+            return  # pyqtgraph is still building
+        label_layout.layout(self.drawn, self.font(), self.view_box.viewPixelSize(),
+                            self.view_box.viewRange(), self.keyboard_item, BAR_HALF)
+        self.layer.update()
 
-    def _draw_link(self, drawn: Drawn) -> None:
-        item, lane = drawn.item, drawn.lane
-        color = LINK_COLORS.get(item.schema, LINK_COLOR)
-        start, end = self.span(item)
-        certain = start
-        if item.start is not None and item.start_day is not None:
-            certain = min(to_x(_latest(item.start) + timedelta(days=1)), end)
-            if certain > start:  # "since 2022": may have begun any day of 2022
-                pale = QGraphicsRectItem(QRectF(start, lane - BAR_HALF, certain - start,
-                                                2 * BAR_HALF))
-                pale.setPen(QPen(Qt.PenStyle.NoPen))
-                pale.setBrush(QBrush(_alpha(color, 80)))
-                self.plot_item.addItem(pale)
-                drawn.parts.append(pale)
-        bar = QGraphicsRectItem(QRectF(certain, lane - BAR_HALF, end - certain, 2 * BAR_HALF))
-        bar.setPen(QPen(Qt.PenStyle.NoPen))
-        if item.end_day is None:  # open-ended: fade out towards the right edge
-            gradient = QLinearGradient(0, 0, 1, 0)
-            gradient.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
-            gradient.setColorAt(0.0, color)
-            gradient.setColorAt(0.8, color)
-            gradient.setColorAt(1.0, _alpha(color, 0))
-            bar.setBrush(QBrush(gradient))
-        else:
-            bar.setBrush(QBrush(color))
-        self.plot_item.addItem(bar)
-        drawn.parts.append(bar)
-        self._add_label(drawn, start)
+    def paint_labels(self, painter: QPainter, transform: QTransform) -> None:
+        label_layout.paint(painter, transform, self.drawn, self.font(), self._text_color,
+                           FADED)
 
-    def _add_label(self, drawn: Drawn, x: float) -> None:
-        text = full_label(drawn.item)
-        if drawn.item.kind != EVENT and drawn.item.unsourced:
-            text += " · " + self.tr("UNSOURCED")
-        label = pg.TextItem(text=text, color=self._text_color,
-                            anchor=(1, 1) if drawn.flipped else (0, 1))
-        label.setPos(x, drawn.lane - BAR_HALF - 0.02)
-        self.plot_item.addItem(label)
-        drawn.label = label
-        drawn.parts.append(label)
-        for part in drawn.parts:  # hovering says whose it is (plain text)
-            part.setToolTip(drawn.item.provenance)
+    def labels(self) -> dict[str, str]:
+        """The labels a person sees now, by item id (crowded-out ones left out)."""
+        return {d.item.id: d.text for d in self.drawn if d.label_rect is not None}
+
+    def item_rect(self, drawn: Drawn) -> QRectF:
+        """Where an item and its label are, in view units."""
+        start, end = drawn.start, drawn.end
+        pixel_x, _ = self.view_box.viewPixelSize()
+        if drawn.item.kind == EVENT:
+            start, end = start - DIAMOND_PX * pixel_x, max(end, start + DIAMOND_PX * pixel_x)
+        rect = QRectF(start, drawn.lane - 0.2, end - start, 0.4)
+        return rect.united(drawn.label_rect) if drawn.label_rect is not None else rect
 
     # -- "as of" ------------------------------------------------------------------------------------
     def _show_as_of(self, as_of: date | None) -> None:
@@ -270,14 +246,10 @@ class TimelinePlot(pg.PlotWidget):
 
     def _style_all(self, as_of: date | None) -> None:
         for drawn in self.drawn:
-            opacity = 1.0 if drawn.item.in_force(as_of) else FADED
-            linked = self.highlight is not None and self.highlight in drawn.item.entity_ids
-            for part in drawn.parts:
-                part.setOpacity(opacity)
-            if drawn.label is not None:
-                font = drawn.label.textItem.font()
-                font.setBold(linked)
-                drawn.label.setFont(font)
+            drawn.in_force = drawn.item.in_force(as_of)
+            drawn.bold = self.highlight is not None and self.highlight in drawn.item.entity_ids
+        self.layer.set_in_force([d.in_force for d in self.drawn])
+        self.layout_labels()
 
     def line_day(self) -> date:
         day = to_day(self.as_of_line.value())
@@ -293,18 +265,27 @@ class TimelinePlot(pg.PlotWidget):
 
     # -- clicks -------------------------------------------------------------------------------------
     def item_at(self, scene_pos: QPointF) -> TimelineItem | None:
+        """The item whose bar, diamond or label is at ``scene_pos``."""
+        point = self.view_box.mapSceneToView(scene_pos)
         for drawn in sorted(self.drawn, key=lambda d: -d.lane):
-            for part in drawn.parts:
-                if part.sceneBoundingRect().contains(scene_pos):
-                    return drawn.item
+            if abs(point.y() - drawn.lane) <= 0.6 and self.item_rect(drawn).contains(point):
+                return drawn.item
         return None
 
     def scene_point(self, item_id: str) -> QPointF | None:
         """Where an item's label is, in scene coordinates (to click it)."""
         for drawn in self.drawn:
-            if drawn.item.id == item_id and drawn.label is not None:
-                return drawn.label.sceneBoundingRect().center()
+            if drawn.item.id == item_id and drawn.label_rect is not None:
+                return self.view_box.mapViewToScene(drawn.label_rect.center())
         return None
+
+    def viewportEvent(self, event) -> bool:  # Qt name: hovering says whose an item is
+        if event.type() == QEvent.Type.ToolTip:
+            item = self.item_at(self.mapToScene(event.pos()))
+            if item is not None and item.provenance:
+                QToolTip.showText(event.globalPos(), item.provenance, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def _scene_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -318,14 +299,3 @@ class TimelinePlot(pg.PlotWidget):
         if getattr(self, "_relayout", None) is not None and self.drawn:
             self._fit_lanes()
             self._relayout.start()
-
-
-def _latest(partial: str | None) -> date | None:
-    parsed = PartialDate.parse(partial)
-    return parsed.latest() if parsed else None
-
-
-def _alpha(color: QColor, alpha: int) -> QColor:
-    faded = QColor(color)
-    faded.setAlpha(alpha)
-    return faded
