@@ -2248,6 +2248,10 @@ You can look at it read-only while they work; open it again for editing once the
       <translation>Раскладка сети…</translation>
     </message>
     <message>
+      <source>Layout</source>
+      <translation>Расположение</translation>
+    </message>
+    <message>
       <source>Loading the whole case…</source>
       <translation>Загрузка всего дела…</translation>
     </message>
@@ -3600,6 +3604,10 @@ SHA-256 {sha256}</translation>
       <translation>Импорт отменён; ничего не изменено.</translation>
     </message>
     <message>
+      <source>Importing {name}</source>
+      <translation>Импорт {name}</translation>
+    </message>
+    <message>
       <source>Maltego (*.mtgx)</source>
       <translation>Maltego (*.mtgx)</translation>
     </message>
@@ -3630,6 +3638,10 @@ SHA-256 {sha256}</translation>
     <message>
       <source>nothing new</source>
       <translation>ничего нового</translation>
+    </message>
+    <message>
+      <source>{name} is {size} MB: it is imported without a preview, in chunks, so that memory stays bounded. Import it?</source>
+      <translation>{name} занимает {size} МБ: он импортируется без предпросмотра, частями, чтобы не переполнить память. Импортировать?</translation>
     </message>
   </context>
   <context>

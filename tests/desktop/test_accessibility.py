@@ -15,11 +15,9 @@ def test_main_window_has_no_unnamed_interactive_widget(make_window, sample, qtbo
     window = make_window(sample)
     qtbot.waitUntil(lambda: window.panes["entities"].list_model.rowCount() == 16)
     assert unnamed_interactive(window, combos_by_item=True) == []
-    # Combo boxes named by a label or a name of their own, not by their current item:
-    # every pane but the network, whose toolbar's layout combo is still to be named there.
+    # Combo boxes named by a label or a name of their own, not by their current item.
     for name, pane in window.panes.items():
-        if name != "network":
-            assert unnamed_interactive(pane) == [], name
+        assert unnamed_interactive(pane) == [], name
 
 
 def test_combo_named_only_by_its_item_is_reported(qtbot):

@@ -101,6 +101,7 @@ class NetworkPane(Pane):
         self.depth.valueChanged.connect(lambda _: self._reload(fit=True))
         self.toolbar.addWidget(self.depth)
         self.layout_choice = QComboBox(self)
+        self.layout_choice.setAccessibleName(self.tr("Layout"))
         self.layout_choice.addItem(self.tr("Force-directed"), FORCE)
         self.layout_choice.addItem(self.tr("Hierarchical (owners above)"), HIERARCHICAL)
         self.layout_choice.currentIndexChanged.connect(lambda _: self.relayout())
