@@ -18,7 +18,7 @@ def many_claims(case, count: int = 450) -> dict[str, dict]:
     """Add ``count`` claims: excerpt "Claim 0000"… (shuffled), in two documents (one with a
     graded source "Zeta wire" B, one "alpha daily" C), every third with its own reliability
     "A"; credibility 1–6, four statuses, three authors (one none); every fifth supports a
-    link "Rosatom owns Enertech". Returns each claim's row as inserted, by id."""
+    link "Rosatom owns Enertech"; every tenth statement is in Russian. Returns each claim's row as inserted, by id."""
     with case.transaction("Many claims") as tx:
         zeta = evidence.create_source(tx, "Zeta wire", reliability="B")
         alpha = evidence.create_source(tx, "alpha daily", reliability="C")
@@ -35,7 +35,8 @@ def many_claims(case, count: int = 450) -> dict[str, dict]:
             claims[claim_id] = {
                 "id": claim_id, "document_id": documents[number % 2],
                 "excerpt": f"Claim {(number * 37) % count:04d}", "span_start": number,
-                "span_end": number + 4, "statement": f"statement {number % 10}",
+                "span_end": number + 4, "statement": (f"statement {number % 10}" if number % 10 < 9
+                              else "Ренера строит завод"),
                 "credibility": 1 + number % 6, "status": STATUSES[number % 4],
                 "reliability": "A" if number % 3 == 0 else None,
                 "author": AUTHORS[number % 3], "created_at": NOW}

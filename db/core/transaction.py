@@ -60,8 +60,8 @@ def _object_id(table_name: str, row: dict[str, Any]) -> str:
 class Record:
     """One row changed: (None, after) inserted, (before, None) deleted, else updated.
 
-    A bulk record holds many inserted rows at once (imports, merges): a list, or a chunk
-    kept on disk (``db.core.row_spool.SpooledRows``) by an import that streams. ``image``
+    A bulk record holds many inserted rows at once (imports, merges): a list, or, from an
+    import that streams, the chunk's keys (``db.core.row_spool.RowsInCase``). ``image``
     is its audit image (``row_images.bulk_image``) when the writer computed it already,
     chunk by chunk; the audit then uses it and lets it go.
     """
@@ -251,6 +251,8 @@ def apply_records(session: Session, records: list[Record], *, reverse: bool) -> 
             continue
         if record.bulk is not None:
             pk = list(table.primary_key.columns)[0]
+            if reverse and hasattr(record.bulk, "keep"):
+                record.bulk.keep(session)  # rows known by key: read back for a redo first
             ids = [row[pk.name] for row in record.bulk]
             if reverse:
                 for start in range(0, len(ids), 500):

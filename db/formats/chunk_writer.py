@@ -4,8 +4,8 @@ A streaming importer (``db.formats.ftm_stream``) never holds a whole file's rows
 hands them here in chunks. Each chunk is checked (``validate.check_rows``), its rows
 already in the case are left out and counted, the rest inserted (``seam`` bulk insert,
 full-text index from memory) and recorded as one bulk change — its audit image (key and
-digest per row) computed now, its rows spooled to disk for undo and redo
-(``db.core.row_spool``). Everything happens in one ``Transaction``: a refusal anywhere
+digest per row) computed now, its rows kept by key for undo and redo (an undo reads them
+back before deleting them: ``db.core.row_spool``). Everything happens in one ``Transaction``: a refusal anywhere
 in the file rolls all of it back, so the import stays one undoable step and a file that
 cannot be read leaves the case unchanged.
 """
@@ -17,8 +17,8 @@ from typing import Any
 
 from db.core import seam
 from db.core.row_images import bulk_image
-from db.core.row_spool import RowSpool
-from db.core.transaction import Record, Transaction
+from db.core.row_spool import RowsInCase, RowSpool
+from db.core.transaction import BULK_LISTED, Record, Transaction
 from db.formats.validate import check_rows
 from db.models import Entity, Link
 
@@ -86,5 +86,8 @@ class ChunkWriter:
 
     def _record(self, table: str, rows: list[dict[str, Any]]) -> None:
         self.added[table] += len(rows)
-        self.tx.records.append(Record(table, None, None, bulk=self.spool.append(rows),
+        # A small chunk is kept as it is; a large one by its keys, read back by an undo.
+        bulk = rows if len(rows) <= BULK_LISTED else RowsInCase(
+            table, [r["id"] for r in rows], self.spool)
+        self.tx.records.append(Record(table, None, None, bulk=bulk,
                                       image=bulk_image(table, rows)))

@@ -16,8 +16,9 @@ that is gigabytes. ``import_ftm_file`` instead reads the file twice, a line at a
 
 What stays in memory is the survey (an id and its schema per object), one chunk of rows,
 the entities whose fragments are still coming, and each written row's audit key and
-digest. The import is one undoable step; the rows for redo are on disk
-(``db.core.row_spool``). A JSON array (one value) is read whole, as ``read_ftm`` reads it.
+digest. The import is one undoable step; its rows are kept by key (an undo reads them
+back before deleting them, for the redo: ``db.core.row_spool``). A JSON array (one
+value) is read whole, as ``read_ftm`` reads it.
 """
 
 from __future__ import annotations

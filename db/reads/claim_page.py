@@ -8,7 +8,8 @@ over just those ids), a few milliseconds at any size.
 
 Text filtering is SQL ``lower(…) LIKE``: every word must occur in the excerpt, statement,
 source, document, status, grade, author or a caption of what the claim is about. SQLite's
-``lower`` folds ASCII letters only, so a word in another script matches its exact case.
+``lower`` folds ASCII letters only, so a word in another script is also tried as typed
+and capitalised ("ренера" finds "Ренера"; PostgreSQL's ``lower`` folds every script).
 """
 
 from __future__ import annotations
@@ -61,10 +62,20 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _about_captions(word: str):
-    """Whether something the claim supports or contradicts has ``word`` in its caption."""
+def _patterns(word: str) -> list[str]:
+    """LIKE patterns for a typed word, matched against ``lower(column)``."""
+    forms = dict.fromkeys((word.casefold(), word, word[:1].upper() + word[1:].casefold()))
+    return [f"%{_escape_like(form)}%" for form in forms]
+
+
+def _matches(column, patterns: list[str]):
+    lowered = func.lower(func.coalesce(column, ""))
+    return or_(*(lowered.like(pattern, escape="\\") for pattern in patterns))
+
+
+def _about_captions(patterns: list[str]):
+    """Whether something the claim supports or contradicts has the word in its caption."""
     src, dst, fact = aliased(Entity), aliased(Entity), aliased(Entity)
-    pattern = f"%{_escape_like(word)}%"
     return exists(
         select(ClaimTarget.id)
         .outerjoin(Link, Link.id == ClaimTarget.link_id)
@@ -72,7 +83,7 @@ def _about_captions(word: str):
         .outerjoin(fact, fact.id == ClaimTarget.entity_id)
         .outerjoin(Event, Event.id == ClaimTarget.event_id)
         .where(ClaimTarget.claim_id == Claim.id, or_(*(
-            func.lower(func.coalesce(column, "")).like(pattern, escape="\\")
+            _matches(column, patterns)
             for column in (src.caption, dst.caption, fact.caption, Event.title,
                            ClaimTarget.value, Link.schema, ClaimTarget.stance)))))
 
@@ -109,13 +120,13 @@ def ordered_claim_ids(session: Session, sort: str = SORT_DOCUMENT, descending: b
         query = query.where(source_id == filters.source_id)
     if filters.author is not None:
         query = query.where(author == filters.author)
-    for word in filters.text.casefold().split():
-        pattern = f"%{_escape_like(word)}%"
+    for word in filters.text.split():
+        patterns = _patterns(word)
         query = query.where(or_(*(
-            func.lower(column).like(pattern, escape="\\")
-            for column in (Claim.excerpt, func.coalesce(Claim.statement, ""), source_name,
-                           Document.title, Claim.status, grade, author)),
-            _about_captions(word)))
+            _matches(column, patterns)
+            for column in (Claim.excerpt, Claim.statement, source_name, Document.title,
+                           Claim.status, grade, author)),
+            _about_captions(patterns)))
     about = _about_key()
     key = {SORT_EXCERPT: func.lower(Claim.excerpt),
            SORT_STATEMENT: func.lower(func.coalesce(Claim.statement, "")),

@@ -90,6 +90,9 @@ def test_text_filter_every_word_anywhere_in_the_row(case):
     assert len(_listed(case, text="daily boris")) == sum(  # source and author together
         n % 2 == 1 and n % 3 == 1 for n in range(COUNT))
     assert len(_listed(case, text="refuted")) == COUNT // 4
+    russian = sum(n % 10 == 9 for n in range(COUNT))
+    for typed in ("ренера", "Ренера", "Завод", "строит"):  # Cyrillic, whatever the case typed
+        assert len(_listed(case, text=typed)) == russian, typed
     assert _listed(case, text="50%_") == []  # LIKE's own characters are plain text
     assert len(_listed(case, text="  ")) == COUNT
 
