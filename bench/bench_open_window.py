@@ -61,7 +61,8 @@ def _ready(window) -> bool:
     if entities is not None and entities.list_model.busy:
         return False
     documents = window.panes.get("documents")
-    if documents is not None and getattr(documents.model, "busy", False):
+    if documents is not None and (getattr(documents.model, "busy", False)
+                                  or getattr(documents, "opening", False)):
         return False
     claims = window.panes.get("claims")  # its first page comes a turn after its ids
     return claims is None or not getattr(claims, "busy", False)

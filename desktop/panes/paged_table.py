@@ -95,14 +95,20 @@ class PagedTableModel(QAbstractTableModel):
             return
         self.busy = True
 
-        def installed(ids: list[str]) -> None:
+        def read(_progress) -> tuple[list[str], list]:
+            # The first page's rows are read here too: the GUI thread only shows them.
+            ids = case.read(reader)
+            return ids, self.read_rows(case, ids[:PAGE_SIZE])
+
+        def installed(result: tuple[list[str], list]) -> None:
+            ids, first_rows = result
             self._install(generation, ids)
             # The first page comes in the next turn of the event loop: the reset and the
-            # page read are two short blocks of the GUI thread, not one long one.
-            QTimer.singleShot(0, lambda: self._first_page(generation))
+            # rows shown are two short blocks of the GUI thread, not one long one.
+            QTimer.singleShot(0, lambda: self._first_page(generation, first_rows))
 
-        run_task(None, "", lambda _progress: case.read(reader), installed,
-                 on_error=lambda _message: installed([]), show_progress=False)
+        run_task(None, "", read, installed,
+                 on_error=lambda _message: installed(([], [])), show_progress=False)
 
     def _install(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
@@ -113,11 +119,15 @@ class PagedTableModel(QAbstractTableModel):
         self.rows = []
         self.endResetModel()
 
-    def _first_page(self, generation: int) -> None:
+    def _first_page(self, generation: int, read: list | None = None) -> None:
+        """Show the first page: ``read`` are its rows when the worker read them already."""
         if generation != self._generation:
             return
         if self._ids and not self.rows:
-            self.fetchMore(QModelIndex())
+            if read is None:
+                self.fetchMore(QModelIndex())
+            else:
+                self._show_rows(read)
         self.busy = False
         self.sig_loaded.emit()
 
@@ -131,7 +141,14 @@ class PagedTableModel(QAbstractTableModel):
         wanted = self._ids[start:start + count]
         if not wanted:
             return
-        rows = self.read_rows(self.case, wanted)
+        self._show_rows(self.read_rows(self.case, wanted), wanted)
+
+    def _show_rows(self, rows: list, wanted: list[str] | None = None) -> None:
+        """Append ``rows`` (read for the ids ``wanted``, by default the next page's) to
+        the model, dropping from the list the ids deleted since they were read."""
+        start = len(self.rows)
+        if wanted is None:
+            wanted = self._ids[start:start + PAGE_SIZE]
         if len(rows) < len(wanted):  # deleted since the ids were read: drop them
             found = {row.id for row in rows}
             missing = set(wanted) - found

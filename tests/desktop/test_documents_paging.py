@@ -20,8 +20,9 @@ def pane(make_window, new_case, qtbot):
     window = make_window(new_case, panes=("documents",))
     pane = window.panes["documents"]
     pane.claims_of = claims_of
-    qtbot.waitUntil(lambda: not pane.model.busy and pane.model.rowCount() > 0,
-                    timeout=10_000)
+    # The list's first page, then its first document (read on the worker: a big list).
+    qtbot.waitUntil(lambda: not pane.model.busy and pane.model.rowCount() > 0
+                    and pane.document_id is not None, timeout=10_000)
     return pane
 
 

@@ -68,6 +68,7 @@ class ClaimsPane(Pane):
         self._links_total = 0
         self._reading = False
         self._pending_claim: str | None = None  # to select once the list has loaded
+        self._pending_reveal = False  # … clearing the filters that hide it (chosen elsewhere)
         self.editor_dialog = None
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("claim_filter")
@@ -222,9 +223,10 @@ class ClaimsPane(Pane):
     def _claims_loaded(self) -> None:
         """The claims list (re)loaded: keep the claim that was chosen, if still listed."""
         claim_id, self._pending_claim = self._pending_claim, None
+        reveal, self._pending_reveal = self._pending_reveal, False
         self._show_count()
         if claim_id:
-            self._select_claim_row(claim_id, reveal=False)
+            self._select_claim_row(claim_id, reveal=reveal)
 
     def _fill_authors(self, authors: list[str]) -> None:
         chosen = self.author.currentData()
@@ -307,6 +309,7 @@ class ClaimsPane(Pane):
     def _select_claim_row(self, claim_id: str, reveal: bool = True) -> None:
         if self.claims_model.busy:  # still reading the list: select it when it is in
             self._pending_claim = claim_id
+            self._pending_reveal = reveal
             return
         row = self.claims_model.row_of(claim_id)
         if row < 0 and not reveal:

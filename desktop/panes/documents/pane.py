@@ -28,12 +28,12 @@ from db.extract import ExtractionError
 from db.reads import documents as views
 from db.reads import records
 from db.reads.document_bytes import original_bytes, original_text
-from db.reads.document_family import document_family
 from desktop.panes.base import Pane
 from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
 from desktop.panes.documents.html_view import HtmlPageView
 from desktop.panes.documents.model import PAGE_SIZE, DocumentTableModel, IdRole
+from desktop.panes.documents.opening import DocumentReader, ReadDocument, read_document
 from desktop.panes.documents.page_side import PageSide
 from desktop.panes.documents.pdf_view import PdfPageView
 from desktop.panes.documents.text_view import (
@@ -65,6 +65,8 @@ class DocumentsPane(Pane):
     def _build(self) -> None:
         self.model = DocumentTableModel(self)
         self.model.sig_loaded.connect(self._list_loaded)
+        self.reader = DocumentReader(self)  # the first document of a big case
+        self.reader.sig_read.connect(self._first_read)
         self.table = QTableView(self)
         self.table.setObjectName("documents_table")
         self.table.setAccessibleName(self.tr("Documents"))
@@ -219,8 +221,14 @@ class DocumentsPane(Pane):
         return button
 
     # -- the case ---------------------------------------------------------------------------
+    @property
+    def opening(self) -> bool:
+        """The first document is being read on the worker."""
+        return self.reader.pending is not None
+
     def set_context(self, context: CaseContext | None) -> None:
         super().set_context(context)
+        self.reader.cancel()
         self._close_document()
         self.add_button.setEnabled(context is not None)
         self.model.set_case(context.case if context is not None else None)
@@ -229,23 +237,28 @@ class DocumentsPane(Pane):
         self.model.reload()
 
     def _list_loaded(self) -> None:
-        """The list's first page is in: open its first document if none is open — in the
-        next turn of the event loop when the list came from the worker (a big case), so
-        reading the page and opening the document are two short GUI blocks, not one."""
+        """The list's first page is in: open its first document if none is open (read on
+        the worker when the list came from the worker: a big case)."""
         if self.context is None:
             return
         if self.document_id is None and self.model.document_id(0) is not None:
-            if self.model.total() > PAGE_SIZE:
-                QTimer.singleShot(0, self._open_first)
-            else:
-                self._open_first()
+            self._open_first()
         else:
             self._select_row(self.document_id)
 
     def _open_first(self) -> None:
+        """Open the list's first document: read on the worker when the case is big."""
         first = self.model.document_id(0)
-        if self.context is not None and self.document_id is None and first is not None:
+        if self.context is None or self.document_id is not None or first is None:
+            return
+        if self.model.total() > PAGE_SIZE:
+            self.reader.read(self.context.case, first)
+        else:
             self.open_document(first)
+
+    def _first_read(self, read: ReadDocument | None) -> None:
+        if self.context is not None and self.document_id is None and read is not None:
+            self._show_document(read)
 
     def on_changes(self, changes: Changes) -> None:
         if self.context is None or not (changes.everything or changes.documents
@@ -283,9 +296,16 @@ class DocumentsPane(Pane):
     def open_document(self, document_id: str) -> bool:
         if self.context is None:
             return False
-        view = self.context.case.read(views.document_view, document_id)
-        if view is None:
+        read = read_document(self.context.case, document_id)
+        if read is None:
             return False
+        self._show_document(read)
+        return True
+
+    def _show_document(self, read: ReadDocument) -> None:
+        """Show a document read by ``read_document`` (here or on the worker)."""
+        self.reader.cancel()  # an older first-document read is stale now
+        document_id, view = read.document_id, read.view
         document, claims = view.document, view.claims
         text, title, mime = document.text, document.title, document.mime_type
         self.page_spans = document.pages
@@ -294,7 +314,7 @@ class DocumentsPane(Pane):
         self.document_id, self.mime_type = document_id, mime
         self.title.setText(title)
         self.subtitle.setText(subtitle)
-        self.family.set_family(self.context.case.read(document_family, document_id))
+        self.family.set_family(read.family)
         self.text_view.set_text(text, claims)
         has_pdf = PageSide.shows(mime)
         if has_pdf:  # drawn once a child process has read it safely (page_side)
@@ -315,7 +335,6 @@ class DocumentsPane(Pane):
         self.find_bar.refresh()
         self._select_row(document_id)
         self._update_buttons()
-        return True
 
     def _close_document(self) -> None:
         self.document_id = None
