@@ -7,9 +7,11 @@ refreshes itself from ``on_changes`` with only the ids that changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from db.core import Changes
@@ -33,6 +35,30 @@ class Pane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.context: CaseContext | None = None
+        self._when_shown: Callable[[], None] | None = None
+
+    # -- loading what is on screen first -------------------------------------------------------
+    def when_shown(self, load: Callable[[], None]) -> None:
+        """Run ``load`` now, or — when this pane sits in a hidden tab of a shown window —
+        the first time the person shows it: opening a case reads nothing for it meanwhile.
+        A later request replaces an earlier one still waiting."""
+        window = self.window()
+        if self.isVisible() or window is self or not window.isVisible():
+            self._when_shown = None
+            load()
+        else:
+            self._when_shown = load
+
+    @property
+    def waiting_to_show(self) -> bool:
+        """A load waits for this pane to be shown."""
+        return self._when_shown is not None
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        load, self._when_shown = self._when_shown, None
+        if load is not None:
+            load()
 
     # -- called by the main window -------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:
@@ -41,6 +67,7 @@ class Pane(QWidget):
         A pane that defines ``_as_of_changed(date | None)`` follows the shared "as of"
         date of the open case; the subscription moves with the case here.
         """
+        self._when_shown = None  # what waited belongs to the case before
         listener = getattr(self, "_as_of_changed", None)
         if self.context is not None and listener is not None:
             with suppress(RuntimeError, TypeError):  # already gone with its QObject

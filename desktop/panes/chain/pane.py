@@ -295,7 +295,12 @@ class ChainPane(Pane):
     # -- the "as of" date ----------------------------------------------------------------------------
     def _load_range(self) -> None:
         """The slider spans the case's dates; past a few thousand links they are found on
-        the worker (``SMALL_CASE_ROWS``)."""
+        the worker (``SMALL_CASE_ROWS``) — in a hidden tab, once the person shows it."""
+        self.when_shown(self._read_range)
+
+    def _read_range(self) -> None:
+        if self.context is None:
+            return
         case = self.context.case
         if case.read(is_small_case):
             self._set_range(case.read(date_range))

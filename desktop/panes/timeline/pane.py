@@ -148,6 +148,12 @@ class TimelinePane(Pane):
             self._last = None
             self._apply(*_read(None, False, None))
             return
+        self.when_shown(self._read_items)  # in a hidden tab: once the person shows it
+
+    def _read_items(self) -> None:
+        context = self.context
+        if context is None:
+            return
         whole, selected, case = self.whole_case.isChecked(), self.selected, context.case
         generation = self.loading = self._generation
 
