@@ -43,22 +43,31 @@ class Pane(QWidget):
         the first time the person shows it: opening a case reads nothing for it meanwhile.
         A later request replaces an earlier one still waiting."""
         window = self.window()
-        if self.isVisible() or window is self or not window.isVisible():
+        if window is self or not window.isVisible() or self.on_screen():
             self._when_shown = None
             load()
         else:
             self._when_shown = load
+
+    def on_screen(self) -> bool:
+        """Shown and not behind another tab (a dock in a hidden tab stays "visible" with
+        nothing of it on screen)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     @property
     def waiting_to_show(self) -> bool:
         """A load waits for this pane to be shown."""
         return self._when_shown is not None
 
-    def showEvent(self, event: QShowEvent) -> None:  # Qt override
-        super().showEvent(event)
+    def shown(self) -> None:
+        """The pane came on screen (its tab chosen, its dock opened): run what waited."""
         load, self._when_shown = self._when_shown, None
         if load is not None:
             load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        self.shown()
 
     # -- called by the main window -------------------------------------------------------
     def set_context(self, context: CaseContext | None) -> None:

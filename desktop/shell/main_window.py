@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(self.tr(spec.title), self)
             dock.setObjectName(f"dock_{spec.name}")
             dock.setWidget(pane)
+            # A tab chosen: the pane loads what waited for it to be shown (Pane.when_shown).
+            dock.visibilityChanged.connect(lambda visible, pane=pane: visible and pane.shown())
             self.addDockWidget(spec.area, dock)
             pane.sig_status.connect(lambda text: self.show_status(text, 5000))
             self.panes[spec.name] = pane

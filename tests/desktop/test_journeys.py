@@ -217,7 +217,8 @@ def test_journey_3_time(qtbot, window, artifacts):
     assert wait_chain(qtbot, window, kama) == [("Renera", "share unknown")]
     # The timeline shows the stake, the change of control, the gigafactory and the ban.
     timeline = window.panes["timeline"]
-    qtbot.waitUntil(lambda: timeline.loading == 0)  # it reads on the worker
+    window.docks["timeline"].raise_()  # its tab chosen: it reads (on the worker)
+    qtbot.waitUntil(lambda: not timeline.waiting_to_show and timeline.loading == 0)
     titles = " | ".join(timeline.plot.labels().values())
     for expected in ("stake in JSC Kama · 2022", "Enertech comes under Rosatom's control",
                      "gigafactory in Krasnaya Pakhra announced · 2023-09"):

@@ -28,6 +28,7 @@ from db.extract import ExtractionError
 from db.reads import documents as views
 from db.reads import records
 from db.reads.document_bytes import original_bytes, original_text
+from db.reads.timeline import is_small_case
 from desktop.panes.base import Pane
 from desktop.panes.documents.family_bar import FamilyBar
 from desktop.panes.documents.find_bar import FindBar
@@ -251,8 +252,9 @@ class DocumentsPane(Pane):
         first = self.model.document_id(0)
         if self.context is None or self.document_id is not None or first is None:
             return
-        if self.model.total() > PAGE_SIZE:
-            self.reader.read(self.context.case, first)
+        case = self.context.case
+        if self.model.total() > PAGE_SIZE or not case.read(is_small_case):
+            self.reader.read(case, first)  # a big case: its document may hold many claims
         else:
             self.open_document(first)
 
