@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -36,6 +36,9 @@ STATUS_COLOURS = {
 }
 READING_COLUMNS = 110
 FIND_COLOUR = QColor(66, 165, 245, 110)
+# Beyond this many claims (or find hits) on one document only those on screen are
+# highlighted (re-chosen as the text scrolls): painting thousands is slow.
+HIGHLIGHTS_AT_ONCE = 500
 NEW_CLAIM_SHORTCUT = "Ctrl+Shift+M"  # "Mark passage as a claim"; free in the main window
 
 
@@ -105,6 +108,10 @@ class DocumentTextView(QPlainTextEdit):
         self.find_spans: list[tuple[int, int]] = []
         self._press_pos: QPoint | None = None
         self._side_margin = 0
+        self.windowed = False  # only the highlights on screen are laid out
+        self._window_timer = QTimer(self, singleShot=True, interval=15)
+        self._window_timer.timeout.connect(self._apply_selections)
+        self.verticalScrollBar().valueChanged.connect(self._rewindow)
 
     # -- content --------------------------------------------------------------------------
     def set_text(self, text: str, claims: list[ClaimSpan]) -> None:
@@ -130,8 +137,39 @@ class DocumentTextView(QPlainTextEdit):
         return cursor
 
     def _apply_selections(self) -> None:
+        """Highlight the claims and the find hits — of a document quoted by very many
+        claims, only those on screen (and a screen around), each distinct span once:
+        thousands of highlights make every paint of the text slow."""
+        claims, finds = self.claims, self.find_spans
+        self.windowed = len(claims) + len(finds) > HIGHLIGHTS_AT_ONCE
+        if self.windowed:
+            first, last = self._shown_range()
+            current = [c for c in claims if c.id == self.current_claim]
+            distinct = {(c.start, c.end, c.status): c for c in claims
+                        if c.start < last and c.end > first and c.id != self.current_claim}
+            claims = current + list(distinct.values())[:HIGHLIGHTS_AT_ONCE]
+            finds = [(a, b) for a, b in finds if a < last and b > first][:HIGHLIGHTS_AT_ONCE]
+        self.setExtraSelections(self._selections([*claims, *finds]))
+
+    def _shown_range(self) -> tuple[int, int]:
+        """[first, last) of the stored text on screen, widened by a screenful each way."""
+        viewport = self.viewport()
+        top = self.offsets.to_python(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = self.offsets.to_python(self.cursorForPosition(
+            QPoint(viewport.width(), viewport.height())).position())
+        margin = max(bottom - top, 1)
+        return top - margin, bottom + margin
+
+    def _rewindow(self) -> None:
+        if self.windowed:
+            self._window_timer.start()
+
+    def _selections(self, items: list) -> list[QTextEdit.ExtraSelection]:
+        """Extra selections for claims (``ClaimSpan``) and find hits (``(start, end)``)."""
+        claims = [item for item in items if isinstance(item, ClaimSpan)]
+        finds = [item for item in items if not isinstance(item, ClaimSpan)]
         selections = []
-        for claim in self.claims:
+        for claim in claims:
             selection = QTextEdit.ExtraSelection()
             colour = QColor(STATUS_COLOURS.get(claim.status, STATUS_COLOURS["unverified"]))
             fmt = QTextCharFormat()
@@ -145,14 +183,14 @@ class DocumentTextView(QPlainTextEdit):
             selection.format = fmt
             selection.cursor = self._cursor(claim.start, claim.end)
             selections.append(selection)
-        for start, end in self.find_spans:
+        for start, end in finds:
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setBackground(FIND_COLOUR)
             selection.format = fmt
             selection.cursor = self._cursor(start, end)
             selections.append(selection)
-        self.setExtraSelections(selections)
+        return selections
 
     # -- positions ------------------------------------------------------------------------
     def select_span(self, start: int, end: int) -> None:
@@ -209,6 +247,7 @@ class DocumentTextView(QPlainTextEdit):
         if side != self._side_margin:
             self._side_margin = side
             self.setViewportMargins(side, 0, side, 0)
+        self._rewindow()  # other lines on screen: other highlights
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         # Also here, not only as pane shortcuts: a shortcut does not fire while the
