@@ -132,7 +132,9 @@ class PagedTableModel(QAbstractTableModel):
         self.sig_loaded.emit()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < len(self._ids)
+        # Not while the worker's first page is on its way: the view asks right after the
+        # reset, and would read that page again on the GUI thread.
+        return not parent.isValid() and not self.busy and len(self.rows) < len(self._ids)
 
     def fetchMore(self, parent: _Index = QModelIndex(), count: int = PAGE_SIZE) -> None:
         if parent.isValid() or self.case is None:
