@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element, ElementTree, SubElement, indent
 from sqlalchemy import select
 
 from db.core.progress import NO_PROGRESS, Progress
+from db.formats.output import replacing
 from db.models import Entity, Link
 from db.partial_date import PartialDate
 from db.schemata import LINK_SCHEMATA
@@ -96,9 +97,8 @@ def export_anx(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[s
         chart = anx_chart(session, progress)
     progress.step(1, 2, "Writing ANX")
     indent(chart)
-    tmp = out.with_name(out.name + ".part")
-    ElementTree(chart).write(tmp, encoding="utf-8", xml_declaration=True)
-    tmp.replace(out)
+    with replacing(out) as part:
+        ElementTree(chart).write(part, encoding="utf-8", xml_declaration=True)
     items = chart.find("ChartItemCollection")
     return {"entities": len(items.findall("ChartItem/End")),
             "links": len(items.findall("ChartItem/Link"))}

@@ -27,6 +27,7 @@ from db.core.progress import NO_PROGRESS, Progress
 from db.formats import ftm_model
 from db.formats.bods import stable_id
 from db.formats.bods_schema import HERE as SCHEMA_FOLDER
+from db.formats.output import replacing
 from db.formats.results import FormatError
 from db.models import Entity, Link
 from db.partial_date import PartialDate
@@ -223,10 +224,9 @@ def export_bods(case: Any, out: Path, progress: Progress = NO_PROGRESS, *,
                 if other not in same_ends:
                     package.relationship([other], other.id, entities[other.target_id],
                                          entities[other.source_id])
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps(package.statements, ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    tmp.replace(out)
+    with replacing(out) as part:
+        part.write_text(json.dumps(package.statements, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
     kinds = defaultdict(int)
     for statement in package.statements:
         kinds[statement["recordType"]] += 1

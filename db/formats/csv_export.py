@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.core.progress import NO_PROGRESS, Progress
+from db.formats.output import replacing
 from db.models import Claim, ClaimTarget, Document, Entity, Link, Source
 
 ENTITY_COLUMNS = ("id", "schema", "caption", "role", "country", "registrationNumber",
@@ -99,7 +100,7 @@ def export_csv(case: Any, out: Path, progress: Progress = NO_PROGRESS, *,
         csv.writer(buffer).writerows(rows)
         texts[file_name] = ("\ufeff" if bom else "") + buffer.getvalue()
     if out.suffix.lower() == ".zip":
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with replacing(out) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as archive:
             for file_name, text in texts.items():
                 archive.writestr(file_name, text)
     else:
@@ -120,7 +121,6 @@ def export_xlsx(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[
         sheet = book.create_sheet(file_name.removesuffix(".csv"))
         for row in rows:
             sheet.append(row)
-    tmp = out.with_name(out.name + ".part")
-    book.save(tmp)
-    tmp.replace(out)
+    with replacing(out) as part:
+        book.save(part)
     return {name.removesuffix(".csv"): len(rows) - 1 for name, rows in tables.items()}

@@ -25,6 +25,7 @@ from db.formats import ftm_model
 from db.formats.ftm import is_app_property
 from db.formats.ftm_lines import METADATA
 from db.formats.ftm_links import LINK_BY_FTM, ROLE_PROPERTY
+from db.formats.output import replacing
 from db.models import Entity, Link
 from db.schemata import LINK_SCHEMATA
 
@@ -143,8 +144,8 @@ def _references(session: Any, schemas: dict[str, str]) -> dict[str, dict[str, li
 def export_ftm(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """Write every entity, then every link, as FtM JSON lines to ``out``."""
     written = {"entities": 0, "links": 0}
-    tmp = out.with_name(out.name + ".part")
-    with case.session() as session, open(tmp, "w", encoding="utf-8") as handle:
+    with replacing(out) as part, case.session() as session, \
+            open(part, "w", encoding="utf-8") as handle:
         captions, schemas = {}, {}
         for entity_id, caption, schema in session.execute(
                 select(Entity.id, Entity.caption, Entity.schema)):
@@ -165,5 +166,4 @@ def export_ftm(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[s
             handle.write(json.dumps(link_to_ftm(link, captions.get(link.source_id, "")),
                                     ensure_ascii=False) + "\n")
             written["links"] += 1
-    tmp.replace(out)
     return written

@@ -26,6 +26,7 @@ import networkx as nx
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats.graph_import import batch_from_graph, parse_xml_graph
 from db.formats.graphml import build_graph
+from db.formats.output import replacing
 from db.formats.results import ImportBatch
 from db.partial_date import PartialDate
 
@@ -78,9 +79,8 @@ def export_gexf(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> dict[
     with case.session() as session:
         graph = gexf_graph(session, progress)
     progress.step(1, 2, "Writing GEXF")
-    tmp = out.with_name(out.name + ".part")
-    nx.write_gexf(graph, tmp, version="1.3")
-    tmp.replace(out)
+    with replacing(out) as part:
+        nx.write_gexf(graph, part, version="1.3")
     return {"entities": graph.number_of_nodes(), "links": graph.number_of_edges()}
 
 

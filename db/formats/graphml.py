@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from db.core.progress import NO_PROGRESS, Progress
 from db.formats.graph_import import batch_from_graph, parse_xml_graph
+from db.formats.output import replacing
 from db.formats.results import ImportBatch
 from db.models import Entity, Link
 from db.schemata import LINK_SCHEMATA
@@ -73,9 +74,8 @@ def export_graphml(case: Any, out: Path, progress: Progress = NO_PROGRESS) -> di
     with case.session() as session:
         graph = build_graph(session)
     progress.step(1, 2, "Writing GraphML")
-    tmp = out.with_name(out.name + ".part")
-    nx.write_graphml(graph, tmp)
-    tmp.replace(out)
+    with replacing(out) as part:
+        nx.write_graphml(graph, part)
     return {"entities": graph.number_of_nodes(), "links": graph.number_of_edges()}
 
 
