@@ -114,12 +114,6 @@ class Stake:
     def share_known(self) -> bool:
         return self.share_min is not None or self.share_max is not None
 
-    @property
-    def exact_share(self) -> float | None:
-        if self.share_min is not None and self.share_min == self.share_max:
-            return self.share_min
-        return None
-
     def share_text(self, schema: str = "Ownership") -> str:
         """"51%", "20–30%", "share unknown"; "" for a link that holds no shares."""
         if not self.share_known and schema not in OWNERSHIP_LINKS:

@@ -63,19 +63,6 @@ def clean_date(value: Any) -> str | None:
         return None
 
 
-def core_bulk_insert(tx: Transaction, model: type, rows: list[dict[str, Any]]) -> None:
-    """``tx.bulk_insert`` through a plain Core insert on the table (no ORM bulk path).
-
-    Recorded exactly as ``Transaction.bulk_insert`` records it (one bulk change, audited,
-    undoable). The ORM-enabled ``session.execute(insert(Model), rows)`` costs about three
-    times as much per row; ``bulk_insert`` itself could use ``insert(model.__table__)``.
-    """
-    if not rows:
-        return
-    seam.of(tx.session).insert_rows(tx.session.connection(), model.__table__, rows)
-    tx.records.append(Record(model.__tablename__, None, None, bulk=rows))
-
-
 def insert_rows(tx: Transaction, model: type, rows: list[dict[str, Any]],
                 progress: Progress, text: str) -> None:
     """Insert in chunks (progress, bounded parameter lists), recorded as ONE change.

@@ -387,10 +387,6 @@ def read_bods(path: str | Path, progress: Progress = NO_PROGRESS) -> ImportBatch
     return _Reader(path.read_bytes(), path.name).read(progress)
 
 
-def read_bods_bytes(data: bytes, name: str, progress: Progress = NO_PROGRESS) -> ImportBatch:
-    return _Reader(data, name).read(progress)
-
-
 def _interest_text(interest: dict[str, Any]) -> str:
     """"shareholding 50% (direct)": one declared interest, as a claim quotes it."""
     exact = (interest.get("share") or {}).get("exact")

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from db.core import seam
-from db.models import Claim, ClaimTarget, Document, Entity, Source
+from db.models import Claim, ClaimTarget, Document, Source
 from db.partial_date import in_force
 from db.reads.provenance import provenance_of
 from db.reads.queries import Citation
@@ -133,11 +133,6 @@ def incident_links(session: Session, entity_ids: Iterable[str], link_types: Iter
         for link in _rows(session, sql, {"ids": ids, "types": types}, as_of):
             found[link.id] = link
     return list(found.values())
-
-
-def entity_caption(session: Session, entity_id: str) -> str | None:
-    """The entity's caption; None when there is no such entity."""
-    return session.execute(select(Entity.caption).where(Entity.id == entity_id)).scalar()
 
 
 def entity_labels(session: Session, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -55,11 +55,6 @@ class Drawing:
     def needs_layout(self) -> bool:
         return len(self.positions) < len(self.data.nodes)
 
-    def unplaced(self, keep: dict[str, Point]) -> int:
-        """Nodes with neither a saved nor a drawn position: what a layout must compute."""
-        return sum(1 for n in self.data.nodes.values()
-                   if n.x is None and n.id not in keep)
-
 
 def place(data: network.NetworkData, layout: str, keep: dict[str, Point] | None = None,
           progress: Progress = NO_PROGRESS, relayout: bool = False,

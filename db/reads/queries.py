@@ -107,10 +107,6 @@ def entity_citations(session: Session, entity_id: str) -> list[Citation]:
     return _citations(session, ClaimTarget.entity_id == entity_id)
 
 
-def event_citations(session: Session, event_id: str) -> list[Citation]:
-    return _citations(session, ClaimTarget.event_id == event_id)
-
-
 def claim_citation(session: Session, claim_id: str) -> Citation | None:
     row = session.execute(select(Claim, Document).join(Document, Document.id == Claim.document_id)
                           .where(Claim.id == claim_id)).first()

@@ -282,9 +282,6 @@ class ClaimsPane(Pane):
             self.count_label.setText(self.tr("1 claim") if n == 1
                                      else self.tr("{n} claims").format(n=n))
 
-    def set_mode(self, mode: int) -> None:
-        self.mode.setCurrentIndex(mode)
-
     # -- selection ----------------------------------------------------------------------------------
     def current_claim_id(self) -> str | None:
         index = self.claims_view.currentIndex()

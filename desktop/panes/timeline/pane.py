@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -265,10 +265,6 @@ class TimelinePane(Pane):
                 n=ITEM_LIMIT)
         self.header.setText(text)
         self.clear_button.setEnabled(as_of is not None)
-
-    def index_of(self, item_id: str) -> QModelIndex:
-        return self.model.index(self.model.row_of(item_id))
-
 
 def _read(case, whole: bool, selected: str | None) -> tuple[TimelineLoad, PreparedTimeline]:
     """The items, and what the plot draws from them: run on the worker (no case: none)."""
