@@ -16,7 +16,7 @@ from db.formats import EXPORT_FORMATS, FormatError, export_file
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "export", help="write the case as FtM JSON lines, BODS 0.4, GraphML, GEXF or CSV")
+        "export", help="write the case as FtM JSON lines, BODS 0.4, GraphML, GEXF, i2 ANX, CSV or XLSX")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("out", metavar="OUT")
     parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)

@@ -18,7 +18,8 @@ from db.formats import IMPORT_FORMATS, FormatError, guess_format, import_file
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="add an FtM, BODS, CSV or GraphML file (or merge a case file)")
+        "import",
+        help="add an FtM, BODS, CSV, XLSX, GraphML, GEXF or Maltego file (or merge a case file)")
     parser.add_argument("case", metavar="CASE")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--format", choices=IMPORT_FORMATS, help="default: guessed")
